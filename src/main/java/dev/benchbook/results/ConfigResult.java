@@ -1,0 +1,74 @@
+package dev.benchbook.results;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The result of one config over all its repetitions: pooled segment stats and per-rep results.
+ *
+ * @param id config id, e.g. {@code c10-zero} or {@code c10-zero-shared-connection}
+ * @param concurrency number of concurrent workers
+ * @param profile API latency profile name
+ * @param strategy connection strategy name
+ * @param strategyOptions strategy knobs (fairness, batch size...) as recorded
+ * @param atomic false for strategies that do not keep each transition atomic
+ * @param reps repetitions measured
+ * @param transitions committed transitions over all repetitions
+ * @param wallS wall seconds over all repetitions
+ * @param transitionsPerS transitions / wall seconds over all repetitions
+ * @param pctOfCeiling transitions per second as a percentage of the run's ceiling probe
+ * @param conflicts failed optimistic checks
+ * @param busyErrors SQLITE_BUSY errors that escaped the busy handler
+ * @param durationBounded whether any repetition was stopped by the duration bound
+ * @param workload the workload parameters that must match for a comparison
+ * @param segments per-segment stats pooled over all repetitions' rows
+ * @param repetitions per-repetition results (empty for reconstructed files)
+ */
+public record ConfigResult(
+    String id,
+    int concurrency,
+    String profile,
+    String strategy,
+    Map<String, Object> strategyOptions,
+    boolean atomic,
+    int reps,
+    long transitions,
+    Double wallS,
+    double transitionsPerS,
+    Double pctOfCeiling,
+    long conflicts,
+    long busyErrors,
+    boolean durationBounded,
+    Optional<WorkloadSpec> workload,
+    Map<String, SegmentStats> segments,
+    List<RepResult> repetitions) {
+
+  /** Validates identity fields and copies collections. */
+  public ConfigResult {
+    if (id == null || id.isBlank()) {
+      throw new IllegalArgumentException("config id must not be blank");
+    }
+    if (concurrency < 1) {
+      throw new IllegalArgumentException("concurrency must be >= 1, got " + concurrency);
+    }
+    strategyOptions = strategyOptions == null ? Map.of()
+        : Collections.unmodifiableMap(new LinkedHashMap<>(strategyOptions));
+    workload = workload == null ? Optional.empty() : workload;
+    segments = segments == null ? Map.of()
+        : Collections.unmodifiableMap(new LinkedHashMap<>(segments));
+    repetitions = repetitions == null ? List.of() : List.copyOf(repetitions);
+  }
+
+  /** Stats of one segment; fails with a clear message when the config does not have it. */
+  public SegmentStats segment(Segment segment) {
+    SegmentStats stats = segments.get(segment.key());
+    if (stats == null) {
+      throw new IllegalArgumentException(
+          "config " + id + " has no stats for segment " + segment.key());
+    }
+    return stats;
+  }
+}

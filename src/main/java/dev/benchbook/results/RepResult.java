@@ -1,0 +1,36 @@
+package dev.benchbook.results;
+
+import java.util.Map;
+
+/**
+ * One repetition of a config, measured on its own fresh database.
+ *
+ * @param rep repetition index, from 0
+ * @param transitions committed transitions
+ * @param wallS wall time of the measured pass, in seconds
+ * @param transitionsPerS committed transitions per second of wall time
+ * @param conflicts failed optimistic checks
+ * @param busyErrors SQLITE_BUSY errors that escaped the busy handler
+ * @param rolledBack transitions rolled back after an error inside the transaction
+ * @param filesTerminal files that reached a terminal state
+ * @param durationBounded whether the duration bound stopped the pass early
+ * @param segments per-segment stats of this repetition
+ */
+public record RepResult(
+    int rep,
+    long transitions,
+    double wallS,
+    double transitionsPerS,
+    long conflicts,
+    long busyErrors,
+    long rolledBack,
+    long filesTerminal,
+    boolean durationBounded,
+    Map<String, SegmentStats> segments) {
+
+  /** Copies the segment map. */
+  public RepResult {
+    segments = segments == null ? Map.of() : java.util.Collections.unmodifiableMap(
+        new java.util.LinkedHashMap<>(segments));
+  }
+}

@@ -1,0 +1,61 @@
+package dev.benchbook.runtime;
+
+import dev.benchbook.workload.Flow;
+import dev.benchbook.workload.LatencyProfile;
+import dev.benchbook.workload.SqliteSettings;
+import dev.benchbook.workload.StrategySpec;
+import java.time.Duration;
+
+/**
+ * One benchmark config: workers, latency profile, strategy and workload parameters.
+ *
+ * @param id config id, e.g. {@code c10-zero}
+ * @param concurrency concurrent workers
+ * @param profile API latency profile
+ * @param strategy connection strategy
+ * @param files files moved through the flow
+ * @param sqlite PRAGMAs and busy timeout
+ * @param holdNs time held inside each write transaction, ns
+ * @param failureProbability probability that an API edge fails
+ * @param durationBound API-latency configs stop taking new files after this long
+ */
+public record BenchConfig(String id, int concurrency, LatencyProfile profile,
+    StrategySpec strategy, int files, SqliteSettings sqlite, long holdNs,
+    double failureProbability, Duration durationBound) {
+
+  /** Validates ranges. */
+  public BenchConfig {
+    if (concurrency < 1 || concurrency > 1024) {
+      throw new IllegalArgumentException("concurrency must be in [1, 1024], got " + concurrency);
+    }
+    if (files < 1) {
+      throw new IllegalArgumentException("files must be >= 1, got " + files);
+    }
+    if (holdNs < 0) {
+      throw new IllegalArgumentException("hold must be >= 0 ms, got " + holdNs / 1e6 + " ms");
+    }
+    if (failureProbability < 0 || failureProbability >= 1) {
+      throw new IllegalArgumentException(
+          "failure probability must be in [0, 1), got " + failureProbability);
+    }
+    if (durationBound.isNegative() || durationBound.isZero()) {
+      throw new IllegalArgumentException("duration must be > 0 s, got " + durationBound);
+    }
+  }
+
+  /** The standard id: {@code c<concurrency>-<profile>}, plus {@code -<strategy>} if not baseline. */
+  public static String standardId(int concurrency, String profile, String strategy) {
+    String id = "c" + concurrency + "-" + profile;
+    return "per-worker".equals(strategy) ? id : id + "-" + strategy;
+  }
+
+  /** The flow every config runs. */
+  public Flow flow() {
+    return Flow.standard();
+  }
+
+  /** True when the duration bound applies (configs with API latency). */
+  public boolean bounded() {
+    return !profile.isZero();
+  }
+}

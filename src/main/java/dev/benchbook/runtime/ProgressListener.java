@@ -1,0 +1,28 @@
+package dev.benchbook.runtime;
+
+/** Receives progress events from a matrix run; called from the runner's thread. */
+public interface ProgressListener {
+
+  /** A listener that ignores everything. */
+  ProgressListener NONE = new ProgressListener() { };
+
+  /** The whole run will perform about {@code expectedTransitions} measured transitions. */
+  default void runStarted(long expectedTransitions) {
+  }
+
+  /** A pass starts: {@code rep} is -1 for the warmup pass. */
+  default void passStarted(String configId, int rep, int reps) {
+  }
+
+  /** Periodic update: transitions done so far in the current pass. */
+  default void passProgress(String configId, int rep, long transitionsDone) {
+  }
+
+  /** A pass ended. */
+  default void passEnded(String configId, int rep, long transitions) {
+  }
+
+  /** The run ended (also after a failure or cancellation). */
+  default void runEnded() {
+  }
+}

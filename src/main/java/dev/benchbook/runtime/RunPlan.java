@@ -1,0 +1,52 @@
+package dev.benchbook.runtime;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What a matrix run executes.
+ *
+ * @param configs configs, in the order their repetitions interleave
+ * @param reps measured repetitions per config, each on a fresh database
+ * @param seed RNG seed for latencies and failures
+ * @param warmup whether each config gets one unrecorded warmup pass before its first repetition
+ * @param warmupBound duration bound of a warmup pass
+ * @param ceilingDuration how long the ceiling probe runs
+ * @param tempDir where temporary databases live
+ * @param injections failures to inject (tests); empty for real runs
+ */
+public record RunPlan(List<BenchConfig> configs, int reps, long seed, boolean warmup,
+    Duration warmupBound, Duration ceilingDuration, Path tempDir,
+    List<FailureInjection> injections) {
+
+  /** Validates and copies. */
+  public RunPlan {
+    if (configs.isEmpty()) {
+      throw new IllegalArgumentException("a run needs at least one config");
+    }
+    if (reps < 1 || reps > 1000) {
+      throw new IllegalArgumentException("reps must be in [1, 1000], got " + reps);
+    }
+    configs = List.copyOf(configs);
+    injections = List.copyOf(injections);
+    long distinct = configs.stream().map(BenchConfig::id).distinct().count();
+    if (distinct != configs.size()) {
+      throw new IllegalArgumentException("config ids must be unique");
+    }
+  }
+
+  /** Config ids in plan order: a config's code in raw rows is its index here. */
+  public List<String> configIds() {
+    return configs.stream().map(BenchConfig::id).toList();
+  }
+
+  /** Transitions the measured passes are expected to perform, for progress (upper estimate). */
+  public long expectedTransitions() {
+    long n = 0;
+    for (BenchConfig c : configs) {
+      n += (long) c.files() * c.flow().happyPathLength() * reps;
+    }
+    return n;
+  }
+}

@@ -1,0 +1,99 @@
+package dev.benchbook.workload;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A fresh SQLite database in its own temporary folder, removed on close.
+ *
+ * <p>Schema: {@code files(id, name, state, version, failures)} and the audit table
+ * {@code transitions(id, file_id, from_state, to_state, version, worker)}.
+ */
+public final class Database implements AutoCloseable {
+
+  private final Path dir;
+  private final Path file;
+  private final SqliteSettings settings;
+
+  private Database(Path dir, SqliteSettings settings) {
+    this.dir = dir;
+    this.file = dir.resolve("bench.db");
+    this.settings = settings;
+  }
+
+  /** Creates the folder, the schema and {@code files} rows in the flow's initial state. */
+  public static Database create(Path parent, SqliteSettings settings, Flow flow, int files)
+      throws IOException, SQLException {
+    Path dir = Files.createTempDirectory(parent, "benchbook-db-");
+    Database db = new Database(dir, settings);
+    try {
+      db.initialise(flow, files);
+    } catch (SQLException | RuntimeException e) {
+      db.close();
+      throw e;
+    }
+    return db;
+  }
+
+  private void initialise(Flow flow, int files) throws SQLException {
+    try (Connection c = settings.open(file); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE files (id INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+          + "state TEXT NOT NULL, version INTEGER NOT NULL, failures INTEGER NOT NULL)");
+      s.execute("CREATE TABLE transitions (id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL, "
+          + "from_state TEXT NOT NULL, to_state TEXT NOT NULL, version INTEGER NOT NULL, "
+          + "worker INTEGER NOT NULL)");
+      c.setAutoCommit(false);
+      try (PreparedStatement p = c.prepareStatement(
+          "INSERT INTO files (id, name, state, version, failures) VALUES (?, ?, ?, 0, 0)")) {
+        String initial = flow.states().get(flow.initial());
+        for (int i = 0; i < files; i++) {
+          p.setInt(1, i);
+          p.setString(2, "file-" + i + ".pdf");
+          p.setString(3, initial);
+          p.addBatch();
+        }
+        p.executeBatch();
+      }
+      c.commit();
+      c.setAutoCommit(true);
+      s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+  }
+
+  /** Path of the database file. */
+  public Path file() {
+    return file;
+  }
+
+  /** Settings every connection uses. */
+  public SqliteSettings settings() {
+    return settings;
+  }
+
+  /** Opens a new connection with the run's PRAGMAs. */
+  public Connection open() throws SQLException {
+    return settings.open(file);
+  }
+
+  /** Deletes the database, its WAL and shared-memory files, and the folder. */
+  @Override
+  public void close() {
+    for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
+      try {
+        Files.deleteIfExists(dir.resolve("bench.db" + suffix));
+      } catch (IOException ignored) {
+        // best effort: a leftover temp file must not hide the run's own error
+      }
+    }
+    try {
+      Files.deleteIfExists(dir);
+    } catch (IOException ignored) {
+      // best effort, as above
+    }
+  }
+}

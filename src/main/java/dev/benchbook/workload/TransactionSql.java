@@ -1,0 +1,131 @@
+package dev.benchbook.workload;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * The statements of one transition on one connection, prepared once and reused.
+ *
+ * <p>Not thread-safe: one user at a time, which each strategy guarantees.
+ */
+final class TransactionSql implements AutoCloseable {
+
+  private final Connection connection;
+  private final PreparedStatement begin;
+  private final PreparedStatement update;
+  private final PreparedStatement insert;
+  private final PreparedStatement commit;
+  private final PreparedStatement rollback;
+  private final long holdNs;
+
+  TransactionSql(Connection connection, long holdNs) throws SQLException {
+    this.connection = connection;
+    this.holdNs = holdNs;
+    this.begin = connection.prepareStatement("BEGIN IMMEDIATE");
+    this.update = connection.prepareStatement("UPDATE files SET state = ?, version = version + 1, "
+        + "failures = ? WHERE id = ? AND state = ? AND version = ?");
+    this.insert = connection.prepareStatement("INSERT INTO transitions "
+        + "(file_id, from_state, to_state, version, worker) VALUES (?, ?, ?, ?, ?)");
+    this.commit = connection.prepareStatement("COMMIT");
+    this.rollback = connection.prepareStatement("ROLLBACK");
+  }
+
+  /** The connection the statements belong to. */
+  Connection connection() {
+    return connection;
+  }
+
+  /** BEGIN IMMEDIATE: takes the write lock, waiting in the busy handler if needed. */
+  void begin() throws SQLException {
+    begin.executeUpdate();
+  }
+
+  /** COMMIT. */
+  void commit() throws SQLException {
+    commit.executeUpdate();
+  }
+
+  /**
+   * Runs the transaction body after BEGIN: UPDATE with the optimistic check, INSERT the audit
+   * row, hold, COMMIT. Sets {@code write.result}; rolls back on conflict or error.
+   */
+  void bodyAndCommit(TransitionWrite write) {
+    try {
+      if (!body(write)) {
+        rollbackQuietly();
+        write.result = TransitionWrite.CONFLICT;
+        return;
+      }
+      commit.executeUpdate();
+      write.result = TransitionWrite.COMMITTED;
+    } catch (SQLException | InjectedFailure e) {
+      rollbackQuietly();
+      write.result = isBusy(e) ? TransitionWrite.BUSY : TransitionWrite.ROLLED_BACK;
+    }
+  }
+
+  /**
+   * UPDATE, injected failure, INSERT and hold, inside a transaction the caller opened.
+   * Returns false on a failed optimistic check (nothing written by this call).
+   */
+  boolean body(TransitionWrite write) throws SQLException {
+    update.setString(1, write.toState);
+    update.setInt(2, write.failures);
+    update.setInt(3, write.fileId);
+    update.setString(4, write.fromState);
+    update.setInt(5, write.expectedVersion);
+    if (update.executeUpdate() != 1) {
+      return false;
+    }
+    if (write.injectFailure) {
+      throw new InjectedFailure(write.fileId);
+    }
+    insert.setInt(1, write.fileId);
+    insert.setString(2, write.fromState);
+    insert.setString(3, write.toState);
+    insert.setInt(4, write.expectedVersion + 1);
+    insert.setInt(5, write.worker);
+    insert.executeUpdate();
+    Pause.ns(holdNs);
+    return true;
+  }
+
+  /** ROLLBACK, ignoring errors (there may be no open transaction). */
+  void rollbackQuietly() {
+    try {
+      rollback.executeUpdate();
+    } catch (SQLException ignored) {
+      // no transaction open: nothing to roll back
+    }
+  }
+
+  /** True when the error is SQLITE_BUSY (any extended code). */
+  static boolean isBusy(Exception e) {
+    if (e instanceof SQLiteException) {
+      SQLiteErrorCode code = ((SQLiteException) e).getResultCode();
+      return code.code % 256 == SQLiteErrorCode.SQLITE_BUSY.code;
+    }
+    return false;
+  }
+
+  @Override
+  public void close() {
+    for (PreparedStatement p : new PreparedStatement[] {begin, update, insert, commit, rollback}) {
+      try {
+        p.close();
+      } catch (SQLException ignored) {
+        // closing during cleanup: the connection is closed next anyway
+      }
+    }
+  }
+
+  /** Thrown between UPDATE and COMMIT when a test asks for a failure. */
+  static final class InjectedFailure extends RuntimeException {
+    InjectedFailure(int fileId) {
+      super("injected failure in a transition of file " + fileId, null, false, false);
+    }
+  }
+}

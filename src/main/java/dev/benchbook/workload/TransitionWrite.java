@@ -1,0 +1,49 @@
+package dev.benchbook.workload;
+
+/**
+ * One transition's write request and its result, reused by a worker for every transition so
+ * that the hot path allocates nothing.
+ *
+ * <p>The worker fills the request fields, a {@link WriteChannel} performs the write and fills
+ * the result fields.
+ */
+public final class TransitionWrite {
+
+  /** Result: committed. */
+  public static final int COMMITTED = 0;
+  /** Result: the optimistic check matched no row. */
+  public static final int CONFLICT = 1;
+  /** Result: SQLITE_BUSY escaped the busy handler. */
+  public static final int BUSY = 2;
+  /** Result: an error inside the transaction rolled it back. */
+  public static final int ROLLED_BACK = 3;
+
+  /** Request: file id. */
+  public int fileId;
+  /** Request: state name the file must be in. */
+  public String fromState;
+  /** Request: state name to move to. */
+  public String toState;
+  /** Request: version the file must have. */
+  public int expectedVersion;
+  /** Request: new failure count of the file. */
+  public int failures;
+  /** Request: worker index, written to the audit row. */
+  public int worker;
+  /** Request: throw between UPDATE and COMMIT (tests of rollback). */
+  public boolean injectFailure;
+
+  /** Result: ns from asking for write access until holding it. */
+  public long lockWaitNs;
+  /** Result: busy-handler invocations. */
+  public int busyRetries;
+  /** Result: one of COMMITTED, CONFLICT, BUSY, ROLLED_BACK. */
+  public int result;
+
+  /** Clears the result fields before a write. */
+  public void resetResult() {
+    lockWaitNs = 0;
+    busyRetries = 0;
+    result = ROLLED_BACK;
+  }
+}

@@ -1,6 +1,5 @@
 package dev.benchbook.workload;
 
-import org.sqlite.BusyHandler;
 
 /**
  * SQLite's default busy handler (the sleep ladder of {@code sqlite3_busy_timeout}) in Java, so
@@ -9,26 +8,15 @@ import org.sqlite.BusyHandler;
  * <p>Sleeps 1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, then 100 ms per retry until the busy
  * timeout is spent, exactly as sqliteDefaultBusyCallback does; like it, it does not queue.
  */
-final class LadderBusyHandler extends BusyHandler {
+final class LadderBusyHandler extends CountingBusyHandler {
 
   private static final int[] DELAYS_MS = {1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100};
   private static final int[] TOTALS_MS = {0, 1, 3, 8, 18, 33, 53, 78, 103, 128, 178, 228};
 
   private final long timeoutMs;
-  private int invocations;
 
   LadderBusyHandler(long timeoutMs) {
     this.timeoutMs = timeoutMs;
-  }
-
-  /** Busy-handler invocations since the last {@link #reset()}. */
-  int invocations() {
-    return invocations;
-  }
-
-  /** Zeroes the invocation count before a new transaction. */
-  void reset() {
-    invocations = 0;
   }
 
   @Override

@@ -6,34 +6,68 @@ import java.util.Map;
 import org.sqlite.BusyHandler;
 
 /**
- * The baseline: every worker owns a connection and takes the write lock with BEGIN IMMEDIATE,
- * waiting in SQLite's busy-handler ladder (re-implemented to count retries).
+ * Per-worker connections: every worker owns a connection and takes the write lock with BEGIN
+ * IMMEDIATE. The baseline waits in SQLite's busy-handler ladder (re-implemented to count
+ * retries); the {@code backoff} mitigation waits in a jittered fine-grained backoff instead.
  */
 public final class PerWorkerStrategy implements ConnectionStrategy {
 
   private final Database db;
   private final long holdNs;
+  private final boolean backoff;
+  private final long backoffMinUs;
+  private final long backoffMaxUs;
+  private final long seed;
 
-  /** Creates the strategy over a database; {@code holdNs} is held inside each transaction. */
-  public PerWorkerStrategy(Database db, long holdNs) {
+  private PerWorkerStrategy(Database db, long holdNs, boolean backoff, long minUs, long maxUs,
+      long seed) {
     this.db = db;
     this.holdNs = holdNs;
+    this.backoff = backoff;
+    this.backoffMinUs = minUs;
+    this.backoffMaxUs = maxUs;
+    this.seed = seed;
+  }
+
+  /** The baseline over a database; {@code holdNs} is held inside each transaction. */
+  public static PerWorkerStrategy baseline(Database db, long holdNs) {
+    return new PerWorkerStrategy(db, holdNs, false, 0, 0, 0);
+  }
+
+  /** The backoff mitigation: jittered backoff from {@code minUs} doubling up to {@code maxUs}. */
+  public static PerWorkerStrategy backoff(Database db, long holdNs, long minUs, long maxUs,
+      long seed) {
+    if (minUs < 1 || maxUs < minUs) {
+      throw new IllegalArgumentException("backoff needs 1 <= min_us <= max_us, got min_us "
+          + minUs + ", max_us " + maxUs);
+    }
+    return new PerWorkerStrategy(db, holdNs, true, minUs, maxUs, seed);
   }
 
   @Override
   public String name() {
-    return "per-worker";
+    return backoff ? "backoff" : "per-worker";
   }
 
   @Override
   public Map<String, Object> options() {
-    return Map.of("busy_handler", "sqlite-ladder");
+    if (!backoff) {
+      return Map.of("busy_handler", "sqlite-ladder");
+    }
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("busy_handler", "jittered-exponential");
+    m.put("backoff_min_us", backoffMinUs);
+    m.put("backoff_max_us", backoffMaxUs);
+    return m;
   }
 
   @Override
   public WriteChannel open(int worker) throws SQLException {
     Connection c = db.open();
-    LadderBusyHandler handler = new LadderBusyHandler(db.settings().busyTimeoutMs());
+    long timeoutMs = db.settings().busyTimeoutMs();
+    CountingBusyHandler handler = backoff
+        ? new BackoffBusyHandler(backoffMinUs, backoffMaxUs, timeoutMs, seed + worker)
+        : new LadderBusyHandler(timeoutMs);
     BusyHandler.setHandler(c, handler);
     return new Channel(new TransactionSql(c, holdNs), handler);
   }
@@ -46,9 +80,9 @@ public final class PerWorkerStrategy implements ConnectionStrategy {
   /** One worker's own connection. */
   private static final class Channel implements WriteChannel {
     private final TransactionSql sql;
-    private final LadderBusyHandler handler;
+    private final CountingBusyHandler handler;
 
-    Channel(TransactionSql sql, LadderBusyHandler handler) {
+    Channel(TransactionSql sql, CountingBusyHandler handler) {
       this.sql = sql;
       this.handler = handler;
     }

@@ -6,32 +6,54 @@ import java.util.List;
 /**
  * A connection strategy by name with its knobs; creates the strategy for one database.
  *
- * @param name {@code per-worker}, {@code shared-connection}, ...
+ * @param name {@code per-worker}, {@code shared-connection}, {@code writer-queue} or
+ *     {@code backoff}
  * @param fair fair lock for {@code shared-connection}
+ * @param batchMax most transitions per transaction for {@code writer-queue}
+ * @param batchWaitUs how long the writer waits for a batch to fill, µs
+ * @param backoffMinUs first backoff sleep for {@code backoff}, µs
+ * @param backoffMaxUs largest backoff sleep for {@code backoff}, µs
+ * @param seed seed of the backoff jitter
  */
-public record StrategySpec(String name, boolean fair) {
+public record StrategySpec(String name, boolean fair, int batchMax, long batchWaitUs,
+    long backoffMinUs, long backoffMaxUs, long seed) {
 
-  /** Strategy names this build knows. */
-  public static final List<String> NAMES = List.of("per-worker", "shared-connection");
+  /** Strategy names this build knows; the first is the baseline. */
+  public static final List<String> NAMES =
+      List.of("per-worker", "shared-connection", "writer-queue", "backoff");
 
-  /** Validates the name. */
+  /** Validates the name and knobs. */
   public StrategySpec {
     if (!NAMES.contains(name)) {
       throw new IllegalArgumentException(
           "unknown strategy '" + name + "'; expected one of " + String.join(", ", NAMES));
     }
+    if (batchMax < 1) {
+      throw new IllegalArgumentException("batch max must be >= 1, got " + batchMax);
+    }
+    if (batchWaitUs < 0) {
+      throw new IllegalArgumentException("batch wait must be >= 0 us, got " + batchWaitUs);
+    }
+  }
+
+  /** A strategy with default knobs (unfair lock, batches of up to 128, no batch wait). */
+  public static StrategySpec named(String name) {
+    return new StrategySpec(name, false, 128, 0, 20, 2000, 1);
   }
 
   /** The baseline strategy. */
   public static StrategySpec baseline() {
-    return new StrategySpec("per-worker", false);
+    return named("per-worker");
   }
 
   /** Creates this strategy over a database with {@code holdNs} held inside each transaction. */
   public ConnectionStrategy create(Database db, long holdNs) throws SQLException {
     switch (name) {
       case "shared-connection": return new SharedConnectionStrategy(db, holdNs, fair);
-      default: return new PerWorkerStrategy(db, holdNs);
+      case "writer-queue": return new WriterQueueStrategy(db, holdNs, batchMax, batchWaitUs);
+      case "backoff":
+        return PerWorkerStrategy.backoff(db, holdNs, backoffMinUs, backoffMaxUs, seed);
+      default: return PerWorkerStrategy.baseline(db, holdNs);
     }
   }
 }

@@ -22,7 +22,7 @@ class MatrixRunnerTest {
 
   static BenchConfig config(int c, String profile, String strategy, int files) {
     return new BenchConfig(BenchConfig.standardId(c, profile, strategy), c,
-        LatencyProfile.named(profile), new StrategySpec(strategy, false), files,
+        LatencyProfile.named(profile), StrategySpec.named(strategy), files,
         SqliteSettings.defaults(), 0, 0.0, Duration.ofSeconds(20));
   }
 

@@ -1,0 +1,182 @@
+package dev.benchbook.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.benchbook.results.Comparison;
+import dev.benchbook.results.Interval;
+import dev.benchbook.results.Json;
+import dev.benchbook.results.SegmentDelta;
+import dev.benchbook.results.ThroughputRatio;
+import dev.benchbook.results.Verdict;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Renders a {@link Comparison} as the seed's Markdown table (also used on the console), as CSV
+ * or as JSON. Numbers are formatted with {@link Locale#ROOT}: the output never depends on the
+ * default locale.
+ */
+public final class ComparisonTable {
+
+  /** Output formats, as named by {@code --format}. */
+  public enum Format {
+    /** The seed-style table, throughput line and notes. */
+    MARKDOWN,
+    /** One row per segment plus one throughput row, full precision. */
+    CSV,
+    /** The comparison record through the one Jackson mapper. */
+    JSON
+  }
+
+  private static final String HEADER = "| Segment | Baseline P95 | Mitigation P95 | Delta |";
+  private static final String RULE = "|---------|-------------|----------------|-------|";
+  private static final List<String> CSV_COLUMNS = List.of("row", "statistic", "unit",
+      "baseline", "mitigation", "delta", "delta_pct", "ratio", "ci_low", "ci_high", "ci_level",
+      "ci_method", "verdict", "baseline_p50", "baseline_p99", "mitigation_p50",
+      "mitigation_p99");
+
+  private ComparisonTable() {
+  }
+
+  /** Renders in the given format. */
+  public static String render(Comparison comparison, Format format) {
+    switch (format) {
+      case CSV: return csv(comparison);
+      case JSON: return json(comparison);
+      default: return markdown(comparison);
+    }
+  }
+
+  /** The console output: the same text as {@link #markdown(Comparison)}. */
+  public static String console(Comparison comparison) {
+    return markdown(comparison);
+  }
+
+  /**
+   * The seed-style table, then the throughput line, then (when present) workload differences
+   * and the intervals sentence. Interval and verdict columns appear only when some row has one.
+   */
+  public static String markdown(Comparison c) {
+    boolean withCi = c.segments().stream().anyMatch(r -> r.deltaCiMs().isPresent());
+    StringBuilder out = new StringBuilder();
+    out.append(HEADER).append(withCi ? " " + ciHeader(c) + " | Verdict |" : "").append('\n');
+    out.append(RULE).append(withCi ? "-----------------|---------|" : "").append('\n');
+    for (SegmentDelta row : c.segments()) {
+      out.append(markdownRow(row, withCi)).append('\n');
+    }
+    out.append('\n').append(throughputLine(c.throughput())).append('\n');
+    if (!c.workloadDifferences().isEmpty()) {
+      out.append('\n').append("Workloads differ (compared with --force): ")
+          .append(String.join("; ", c.workloadDifferences())).append('\n');
+    }
+    out.append('\n').append(c.intervals()).append('\n');
+    return out.toString();
+  }
+
+  /** One table row, e.g. {@code | db_total_ms | 40.95 ms | 1.27 ms | -96.9% (-39.68ms) |}. */
+  public static String markdownRow(SegmentDelta row, boolean withCi) {
+    String base = String.format(Locale.ROOT, "| %s | %.2f ms | %.2f ms | %s |", row.segment(),
+        row.baselineP95Ms(), row.mitigationP95Ms(), deltaCell(row));
+    if (!withCi) {
+      return base;
+    }
+    String ci = row.deltaCiMs().map(ComparisonTable::msInterval).orElse("-");
+    String verdict = row.verdict().map(Verdict::label).orElse("-");
+    return base + " " + ci + " | " + verdict + " |";
+  }
+
+  /** The delta cell: percent with one decimal and ms with two, signs always shown. */
+  public static String deltaCell(SegmentDelta row) {
+    return String.format(Locale.ROOT, "%+.1f%% (%+.2fms)", row.deltaPct(), row.deltaMs());
+  }
+
+  /** E.g. {@code 28,638 trans/s vs 3,287 baseline -- 8.7x}, plus interval and verdict if any. */
+  public static String throughputLine(ThroughputRatio t) {
+    String line = String.format(Locale.ROOT, "%,.0f trans/s vs %,.0f baseline -- %.1fx",
+        t.mitigationPerS(), t.baselinePerS(), t.ratio());
+    if (t.ci().isEmpty()) {
+      return line;
+    }
+    Interval ci = t.ci().get();
+    return line + String.format(Locale.ROOT, " (%s%% CI %.2fx to %.2fx%s)", level(ci), ci.low(),
+        ci.high(), t.verdict().map(v -> ", " + v.label()).orElse(""));
+  }
+
+  /** CSV with a header: one row per segment (P95 delta), then a transitions_per_s row. */
+  public static String csv(Comparison c) {
+    StringBuilder out = new StringBuilder(String.join(",", CSV_COLUMNS)).append('\n');
+    for (SegmentDelta row : c.segments()) {
+      out.append(csvLine(segmentCells(row))).append('\n');
+    }
+    out.append(csvLine(throughputCells(c.throughput()))).append('\n');
+    return out.toString();
+  }
+
+  /** The comparison as JSON through {@link Json#MAPPER}. */
+  public static String json(Comparison c) {
+    try {
+      return Json.MAPPER.writeValueAsString(c) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("cannot write comparison as JSON", e);
+    }
+  }
+
+  private static String ciHeader(Comparison c) {
+    String level = c.segments().stream().flatMap(r -> r.deltaCiMs().stream()).findFirst()
+        .map(ComparisonTable::level).orElse("95");
+    return level + "% CI of delta";
+  }
+
+  private static String msInterval(Interval ci) {
+    return String.format(Locale.ROOT, "[%+.2f, %+.2f] ms", ci.low(), ci.high());
+  }
+
+  private static String level(Interval ci) {
+    return BigDecimal.valueOf(ci.level() * 100).stripTrailingZeros().toPlainString();
+  }
+
+  private static List<String> segmentCells(SegmentDelta r) {
+    List<String> cells = new ArrayList<>(List.of(r.segment(), "p95", "ms",
+        num(r.baselineP95Ms()), num(r.mitigationP95Ms()), num(r.deltaMs()), num(r.deltaPct()),
+        ""));
+    cells.addAll(intervalCells(r.deltaCiMs(), r.verdict()));
+    cells.addAll(List.of(opt(r.baselineP50Ms()), opt(r.baselineP99Ms()),
+        opt(r.mitigationP50Ms()), opt(r.mitigationP99Ms())));
+    return cells;
+  }
+
+  private static List<String> throughputCells(ThroughputRatio t) {
+    List<String> cells = new ArrayList<>(List.of("transitions_per_s", "rate", "1/s",
+        num(t.baselinePerS()), num(t.mitigationPerS()), num(t.mitigationPerS() - t.baselinePerS()),
+        num(100.0 * (t.mitigationPerS() - t.baselinePerS()) / t.baselinePerS()), num(t.ratio())));
+    cells.addAll(intervalCells(t.ci(), t.verdict()));
+    cells.addAll(List.of("", "", "", ""));
+    return cells;
+  }
+
+  private static List<String> intervalCells(Optional<Interval> ci, Optional<Verdict> verdict) {
+    return List.of(ci.map(i -> num(i.low())).orElse(""), ci.map(i -> num(i.high())).orElse(""),
+        ci.map(i -> num(i.level())).orElse(""), ci.map(Interval::method).orElse(""),
+        verdict.map(Verdict::label).orElse(""));
+  }
+
+  private static String opt(Optional<Double> value) {
+    return value.map(ComparisonTable::num).orElse("");
+  }
+
+  private static String num(double value) {
+    return BigDecimal.valueOf(value).toPlainString();
+  }
+
+  private static String csvLine(List<String> cells) {
+    List<String> quoted = new ArrayList<>();
+    for (String cell : cells) {
+      boolean quote = cell.contains(",") || cell.contains("\"") || cell.contains("\n");
+      quoted.add(quote ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell);
+    }
+    return String.join(",", quoted);
+  }
+}

@@ -46,6 +46,28 @@ public record StrategySpec(String name, boolean fair, int batchMax, long batchWa
     return named("per-worker");
   }
 
+  /** The knobs that matter for this strategy, as recorded in results. */
+  public java.util.Map<String, Object> options() {
+    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    switch (name) {
+      case "shared-connection":
+        m.put("fair", fair);
+        break;
+      case "writer-queue":
+        m.put("batch_max", batchMax);
+        m.put("batch_wait_us", batchWaitUs);
+        break;
+      case "backoff":
+        m.put("busy_handler", "jittered-exponential");
+        m.put("backoff_min_us", backoffMinUs);
+        m.put("backoff_max_us", backoffMaxUs);
+        break;
+      default:
+        m.put("busy_handler", "sqlite-ladder");
+    }
+    return m;
+  }
+
   /** Creates this strategy over a database with {@code holdNs} held inside each transaction. */
   public ConnectionStrategy create(Database db, long holdNs) throws SQLException {
     switch (name) {

@@ -81,8 +81,8 @@ class ComparisonsTest {
   void largeShiftFromRawRowsIsImprovedAndBracketsTheTrueDelta() {
     // db_total ~ Exp(mean 10 ms) + 30 ms vs + 5 ms: true P95 delta -25 ms.
     RawRows rows = new RawRows(List.of("c10-zero", "c10-zero-shared"), List.of("A", "B"), 40_000);
-    addRows(rows, 0, BootstrapTest.exponential(1, 20_000, 10, 30));
-    addRows(rows, 1, BootstrapTest.exponential(2, 20_000, 10, 5));
+    addRows(rows, 0, BootstrapTest.exponential(1, 10_000, 10, 30));
+    addRows(rows, 1, BootstrapTest.exponential(2, 10_000, 10, 5));
     Comparison c = compareRows(rows);
     SegmentDelta db = c.row(Segment.DB_TOTAL).orElseThrow();
     Interval ci = db.deltaCiMs().orElseThrow();
@@ -97,8 +97,8 @@ class ComparisonsTest {
   @Test
   void identicalDistributionsAreWithinNoise() {
     RawRows rows = new RawRows(List.of("c10-zero", "c10-zero-shared"), List.of("A", "B"), 40_000);
-    addRows(rows, 0, BootstrapTest.exponential(3, 20_000, 10, 30));
-    addRows(rows, 1, BootstrapTest.exponential(4, 20_000, 10, 30));
+    addRows(rows, 0, BootstrapTest.exponential(3, 10_000, 10, 30));
+    addRows(rows, 1, BootstrapTest.exponential(4, 10_000, 10, 30));
     Comparison c = compareRows(rows);
     for (SegmentDelta d : c.segments()) {
       assertTrue(d.deltaCiMs().orElseThrow().contains(0.0), d.toString());

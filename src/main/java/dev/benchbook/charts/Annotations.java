@@ -126,7 +126,7 @@ final class Annotations {
     }
   }
 
-  /** A ring around a data point with a short label beside it. */
+  /** A ring around a data point with a short label on a white box beside it. */
   static final class Marker extends Annotation {
     private final double x;
     private final double y;
@@ -154,7 +154,14 @@ final class Annotations {
       g.draw(new Ellipse2D.Double(sx - 11, sy - 11, 22, 22));
       g.setStroke(old);
       g.setFont(ChartStyle.ANNOTATION_BOLD_FONT);
-      g.drawString(text, sx + 15f, sy - 10f);
+      FontMetrics metrics = g.getFontMetrics();
+      int tx = sx + 14;
+      int ty = sy - 12;
+      g.setColor(new Color(255, 255, 255, 225));
+      g.fillRect(tx - 3, ty - metrics.getAscent() - 1, metrics.stringWidth(text) + 6,
+          metrics.getAscent() + metrics.getDescent() + 2);
+      g.setColor(color);
+      g.drawString(text, tx, ty);
     }
   }
 }

@@ -18,6 +18,8 @@ public final class ChartStyle {
   public static final int HEIGHT_PX = 600;
   /** Smallest value a log axis shows, in ms; smaller values are drawn at this floor. */
   public static final double LOG_FLOOR_MS = 0.001;
+  /** Axis-title note used when some values were raised to {@link #LOG_FLOOR_MS}. */
+  public static final String FLOOR_NOTE = "; values < 0.001 ms shown at 0.001";
   /** Font family of all text. */
   public static final String FONT_FAMILY = "DejaVu Sans";
 
@@ -89,6 +91,8 @@ public final class ChartStyle {
     styler.setAnnotationTextFont(ANNOTATION_FONT);
     styler.setAnnotationTextFontColor(TEXT);
     styler.setLocale(Locale.ROOT);
+    styler.setXAxisDecimalPattern("#,##0.###");
+    styler.setYAxisDecimalPattern("#,##0.###");
     styler.setToolTipsEnabled(false);
     styler.setChartPadding(12);
     styler.setPlotMargin(6);

@@ -62,7 +62,7 @@ public final class P95BeforeAfterChart {
             + comparison.mitigationConfig())
         .xAxisTitle(xAxisTitle(anyCi))
         .yAxisTitle("P95 latency (ms" + (logScale ? ", log scale" : "")
-            + (floored ? "; < " + ChartStyle.LOG_FLOOR_MS + " drawn at it" : "") + ")")
+            + (floored ? ChartStyle.FLOOR_NOTE : "") + ")")
         .build();
     CategoryStyler styler = chart.getStyler();
     ChartStyle.applyCommon(styler, 2);

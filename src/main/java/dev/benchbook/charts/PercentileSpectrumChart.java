@@ -19,7 +19,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * the tail gets as much room as the body; ticks are labelled 0%, 50%, 90%, 95%, 99%, 99.9%.
  * Points are taken every 0.05 on that axis (61 per series) with percentiles by linear
  * interpolation between closest ranks, over the committed rows of each config, all repetitions
- * pooled. Latency is in ms on a log axis.
+ * pooled. Latency is in ms on a log axis, or on a linear axis from 0 when all values lie within
+ * one decade (a log axis would then show no labels between its two decade ticks).
  */
 public final class PercentileSpectrumChart {
 
@@ -78,23 +79,31 @@ public final class PercentileSpectrumChart {
       curves.add(y);
       drawn.add(yDrawn);
     }
+    double min = drawn.stream().flatMapToDouble(Arrays::stream).min().orElseThrow();
+    double max = drawn.stream().flatMapToDouble(Arrays::stream).max().orElseThrow();
+    boolean log = max >= 10 * min;
     XYChart chart = new XYChartBuilder()
         .width(ChartStyle.WIDTH_PX).height(ChartStyle.HEIGHT_PX)
         .title(label + " latency by percentile (committed transitions, reps pooled)")
         .xAxisTitle("Percentile (tail spread out: log scale of 1 / (1 - p))")
-        .yAxisTitle(label + " latency (ms, log scale"
-            + (floored ? "; < " + ChartStyle.LOG_FLOOR_MS + " drawn at it" : "") + ")")
+        .yAxisTitle(label + " latency (ms" + (log ? ", log scale" : "")
+            + (log && floored ? ChartStyle.FLOOR_NOTE : "") + ")")
         .build();
     XYStyler styler = chart.getStyler();
     ChartStyle.applyCommon(styler, ids.size());
-    styler.setYAxisLogarithmic(true);
     styler.setxAxisTickLabelsFormattingFunction(PercentileSpectrumChart::decadeLabel);
     styler.setXAxisMin(0.0);
     styler.setXAxisMax(3.0);
-    double min = drawn.stream().flatMapToDouble(Arrays::stream).min().orElseThrow();
-    double max = drawn.stream().flatMapToDouble(Arrays::stream).max().orElseThrow();
-    styler.setYAxisMin(ChartStyle.decadeBelow(min));
-    styler.setYAxisMax(ChartStyle.decadeAbove(max * 1.05));
+    if (log) {
+      styler.setYAxisLogarithmic(true);
+      styler.setYAxisMin(ChartStyle.decadeBelow(min));
+      styler.setYAxisMax(ChartStyle.decadeAbove(max * 1.05));
+    } else {
+      styler.setYAxisMin(0.0);
+      double rawMax = curves.stream().flatMapToDouble(Arrays::stream).max().orElseThrow();
+      styler.setYAxisMax(rawMax > 0 ? rawMax * 1.1 : 1.0);
+      drawn = curves;
+    }
     for (int s = 0; s < ids.size(); s++) {
       XYSeries series = chart.addSeries(seriesNames.get(s), x, drawn.get(s));
       series.setMarker(SeriesMarkers.NONE);

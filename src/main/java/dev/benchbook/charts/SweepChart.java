@@ -66,7 +66,7 @@ public final class SweepChart {
         .anyMatch(p -> p.p95LockWaitMs() < ChartStyle.LOG_FLOOR_MS);
     CategoryChart chart = base(spec, points, "Sweep: lock_wait against " + spec.parameter()
         + " (P95 solid, P99 dashed)", "lock_wait (ms" + (logScale ? ", log scale" : "")
-        + (floored ? "; < " + ChartStyle.LOG_FLOOR_MS + " drawn at it" : "") + ")");
+        + (floored ? ChartStyle.FLOOR_NOTE : "") + ")");
     List<String> strategies = strategies(points);
     double min = Double.MAX_VALUE;
     double max = 0;
@@ -159,7 +159,7 @@ public final class SweepChart {
     }
     if (ys.get(index) != null) {
       chart.addAnnotation(new Annotations.Marker(Annotations.categoryCenterX(index),
-          ys.get(index), "knee", color));
+          ys.get(index), "knee: " + knee.get(), color));
     }
   }
 

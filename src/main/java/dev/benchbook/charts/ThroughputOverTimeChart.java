@@ -17,9 +17,10 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * checkpoints.
  *
  * <p>A transition counts in the bucket of its completion, {@code start_ns + total_ns}. Buckets run
- * from the start of the pass to the last completion, empty buckets included as zero; the last
- * bucket may be partial. Each point sits at its bucket's midpoint. One series per config and
- * repetition: colour by config, dash pattern by repetition.
+ * from the start of the pass up to the bucket holding the last completion, empty buckets included
+ * as zero (those are the stalls). That last bucket is only partly covered by the pass, so it is
+ * left out, unless it is the only one. Each bucket is drawn as a step starting at its start. One series per
+ * config and repetition: colour by config, dash pattern by repetition.
  */
 public final class ThroughputOverTimeChart {
 
@@ -70,15 +71,17 @@ public final class ThroughputOverTimeChart {
     ChartStyle.applyCommon(styler, series.size());
     styler.setYAxisMin(0.0);
     styler.setYAxisDecimalPattern("#,##0");
+    styler.setXAxisDecimalPattern("0.0##");
     for (Bucketed b : series) {
       double[] x = new double[b.counts.length];
       double[] y = new double[b.counts.length];
       for (int i = 0; i < x.length; i++) {
-        x[i] = (i + 0.5) * bucketMs / 1000.0;
+        x[i] = i * bucketMs / 1000.0;
         y[i] = b.counts[i] * 1000.0 / bucketMs;
       }
       XYSeries s = chart.addSeries(b.label(), x, y);
       s.setMarker(SeriesMarkers.NONE);
+      s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
       s.setLineColor(ChartStyle.paletteColor(ids.indexOf(b.config)));
       float[] dash = DASHES[b.rep % DASHES.length];
       s.setLineStyle(dash == null ? new BasicStroke(2f)
@@ -117,24 +120,25 @@ public final class ThroughputOverTimeChart {
     return out;
   }
 
+  /** Counts up to, but without, the last non-empty (partial) bucket, keeping at least one. */
   private static long[] trim(long[] counts) {
     int last = counts.length - 1;
     while (last > 0 && counts[last] == 0) {
       last--;
     }
-    return java.util.Arrays.copyOf(counts, last + 1);
+    return java.util.Arrays.copyOf(counts, Math.max(1, last));
   }
 
   private static ChartData data(List<Bucketed> series, long bucketMs) {
     ChartData.Builder data = ChartData.builder(
         ChartColumn.text("config"),
         ChartColumn.text("rep"),
-        ChartColumn.number("bucket_mid_s", 3),
+        ChartColumn.number("bucket_start_s", 3),
         ChartColumn.text("committed"),
         ChartColumn.number("transitions_per_s", 1));
     for (Bucketed b : series) {
       for (int i = 0; i < b.counts.length; i++) {
-        data.row(b.config, b.rep, (i + 0.5) * bucketMs / 1000.0, b.counts[i],
+        data.row(b.config, b.rep, i * bucketMs / 1000.0, b.counts[i],
             b.counts[i] * 1000.0 / bucketMs);
       }
     }

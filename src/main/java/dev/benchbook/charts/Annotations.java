@@ -1,0 +1,167 @@
+package dev.benchbook.charts;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.Stroke;
+import java.awt.geom.Ellipse2D;
+import org.knowm.xchart.internal.chartpart.Annotation;
+
+/**
+ * Small custom annotations drawn in data coordinates: bar labels, asymmetric whiskers, an extra
+ * x tick and a knee marker. XChart 3.8.8's own error bars are symmetric and misdrawn on log
+ * axes, and its tick labels cannot be placed at arbitrary values, hence these.
+ */
+final class Annotations {
+
+  private Annotations() {
+  }
+
+  /** Data x of the centre of bar {@code series} of {@code count} in category {@code category}. */
+  static double barCenterX(int category, int series, int count, double fill) {
+    return category + (1 - fill) / 2 + (series + 0.5) * fill / count;
+  }
+
+  /** Data x of the centre of category {@code category} (overlapped bars, category lines). */
+  static double categoryCenterX(int category) {
+    return category + 0.5;
+  }
+
+  /** Text centred above a data point. */
+  static final class Label extends Annotation {
+    private final double x;
+    private final double y;
+    private final String text;
+    private final Font font;
+    private final Color color;
+
+    Label(double x, double y, String text, Font font, Color color) {
+      super(false);
+      this.x = x;
+      this.y = y;
+      this.text = text;
+      this.font = font;
+      this.color = color;
+    }
+
+    @Override
+    public void paint(Graphics2D g) {
+      if (!isVisible) {
+        return;
+      }
+      g.setFont(font);
+      g.setColor(color);
+      FontMetrics metrics = g.getFontMetrics();
+      int sx = getXAxisScreenValue(x);
+      int sy = getYAxisScreenValue(y);
+      g.drawString(text, sx - metrics.stringWidth(text) / 2f, sy - 6f);
+    }
+  }
+
+  /** A vertical whisker from {@code low} to {@code high} with caps, at data x. */
+  static final class Whisker extends Annotation {
+    private final double x;
+    private final double low;
+    private final double high;
+
+    Whisker(double x, double low, double high) {
+      super(false);
+      this.x = x;
+      this.low = low;
+      this.high = high;
+    }
+
+    @Override
+    public void paint(Graphics2D g) {
+      if (!isVisible) {
+        return;
+      }
+      Stroke old = g.getStroke();
+      g.setColor(ChartStyle.TEXT);
+      g.setStroke(new BasicStroke(1.6f));
+      int sx = getXAxisScreenValue(x);
+      int y1 = getYAxisScreenValue(low);
+      int y2 = getYAxisScreenValue(high);
+      g.drawLine(sx, y1, sx, y2);
+      g.drawLine(sx - 7, y1, sx + 7, y1);
+      g.drawLine(sx - 7, y2, sx + 7, y2);
+      g.setStroke(old);
+    }
+  }
+
+  /** An extra x tick: a grid line over the plot and a label under the axis. */
+  static final class XTick extends Annotation {
+    private final double x;
+    private final String text;
+
+    XTick(double x, String text) {
+      super(false);
+      this.x = x;
+      this.text = text;
+    }
+
+    @Override
+    public void paint(Graphics2D g) {
+      if (!isVisible) {
+        return;
+      }
+      int sx = getXAxisScreenValue(x);
+      int a = getYAxisScreenValueForMin();
+      int b = getYAxisScreenValueForMax();
+      int top = Math.min(a, b);
+      int bottom = Math.max(a, b);
+      Stroke old = g.getStroke();
+      g.setColor(ChartStyle.GRID);
+      g.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_BEVEL, 10f,
+          new float[] {3f, 3f}, 0f));
+      g.drawLine(sx, top, sx, bottom);
+      g.setStroke(old);
+      g.setColor(ChartStyle.TEXT);
+      g.setFont(ChartStyle.TICK_FONT);
+      FontMetrics metrics = g.getFontMetrics();
+      g.drawString(text, sx - metrics.stringWidth(text) / 2f,
+          bottom + 12f + metrics.getAscent());
+    }
+  }
+
+  /** A ring around a data point with a short label on a white box beside it. */
+  static final class Marker extends Annotation {
+    private final double x;
+    private final double y;
+    private final String text;
+    private final Color color;
+
+    Marker(double x, double y, String text, Color color) {
+      super(false);
+      this.x = x;
+      this.y = y;
+      this.text = text;
+      this.color = color;
+    }
+
+    @Override
+    public void paint(Graphics2D g) {
+      if (!isVisible) {
+        return;
+      }
+      int sx = getXAxisScreenValue(x);
+      int sy = getYAxisScreenValue(y);
+      Stroke old = g.getStroke();
+      g.setColor(color);
+      g.setStroke(new BasicStroke(2.5f));
+      g.draw(new Ellipse2D.Double(sx - 11, sy - 11, 22, 22));
+      g.setStroke(old);
+      g.setFont(ChartStyle.ANNOTATION_BOLD_FONT);
+      FontMetrics metrics = g.getFontMetrics();
+      int tx = sx + 14;
+      int ty = sy - 12;
+      g.setColor(new Color(255, 255, 255, 225));
+      g.fillRect(tx - 3, ty - metrics.getAscent() - 1, metrics.stringWidth(text) + 6,
+          metrics.getAscent() + metrics.getDescent() + 2);
+      g.setColor(color);
+      g.drawString(text, tx, ty);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package dev.benchbook.charts;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.internal.chartpart.Chart;
+
+/**
+ * Writes a chart as {@code name.png}, {@code name.svg} and {@code name.csv}, each atomically.
+ *
+ * <p>PNGs are rendered at the chart's own size ({@link ChartStyle#WIDTH_PX} x {@link
+ * ChartStyle#HEIGHT_PX}, 1 px per point, i.e. 72 dpi, with no resolution chunk): the same chart
+ * gives the same bytes on the same JDK. SVGs are identical across runs on one JDK, not across
+ * JDKs. The CSV is {@link ChartData#toCsv()} in UTF-8.
+ */
+public final class ChartExport {
+
+  private ChartExport() {
+  }
+
+  /** Writes the three files into {@code dir} (created if missing), replacing older versions. */
+  public static ExportedChart write(PlottedChart<?> chart, Path dir) throws IOException {
+    Files.createDirectories(dir);
+    Path png = dir.resolve(chart.name() + ".png");
+    Path svg = dir.resolve(chart.name() + ".svg");
+    Path csv = dir.resolve(chart.name() + ".csv");
+    writeAtomically(png, png(chart.chart()));
+    writeAtomically(svg, svg(chart.chart()));
+    writeAtomically(csv, csv(chart.data()));
+    return new ExportedChart(png, svg, csv);
+  }
+
+  /** The chart rendered as PNG bytes. */
+  public static byte[] png(Chart<?, ?> chart) throws IOException {
+    Headless.ensure();
+    return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+  }
+
+  /** The chart rendered as SVG bytes. */
+  public static byte[] svg(Chart<?, ?> chart) throws IOException {
+    Headless.ensure();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    VectorGraphicsEncoder.saveVectorGraphic(chart, out,
+        VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+    return out.toByteArray();
+  }
+
+  /** The plotted data as UTF-8 CSV bytes. */
+  public static byte[] csv(ChartData data) {
+    return data.toCsv().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Writes bytes to a temp file beside {@code target}, then renames it over {@code target}. */
+  static void writeAtomically(Path target, byte[] bytes) throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+    try {
+      Files.write(tmp, bytes);
+      try {
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+}

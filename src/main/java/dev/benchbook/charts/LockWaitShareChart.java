@@ -1,0 +1,90 @@
+package dev.benchbook.charts;
+
+import java.util.ArrayList;
+import java.util.List;
+import dev.benchbook.results.ConfigResult;
+import dev.benchbook.results.Segment;
+import dev.benchbook.results.SegmentStats;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.style.CategoryStyler;
+
+/**
+ * Share of DB time spent waiting for the write lock, per config: mean lock_wait / mean db_total.
+ *
+ * <p>Means rather than P95s: both segments are measured on the same rows, so the ratio of means
+ * equals total lock_wait time over total db_total time, a true share. A ratio of P95s compares
+ * values from different rows and is not a share of anything.
+ */
+public final class LockWaitShareChart {
+
+  /** File base name of this chart. */
+  public static final String NAME = "lock-wait-share";
+
+  private LockWaitShareChart() {
+  }
+
+  /** True when the config has the mean lock_wait and a positive mean db_total this chart needs. */
+  public static boolean supports(ConfigResult config) {
+    SegmentStats lock = config.segments().get(Segment.LOCK_WAIT.key());
+    SegmentStats db = config.segments().get(Segment.DB_TOTAL.key());
+    return lock != null && db != null && lock.meanMs() != null && db.meanMs() != null
+        && db.meanMs() > 0;
+  }
+
+  /** Bars of lock_wait share (%) for {@code configs}, in order, coloured by strategy. */
+  public static PlottedChart<CategoryChart> of(List<ConfigResult> configs) {
+    if (configs.isEmpty()) {
+      throw new IllegalArgumentException("lock_wait share chart needs at least one config");
+    }
+    List<Double> shares = new ArrayList<>();
+    for (ConfigResult config : configs) {
+      if (!supports(config)) {
+        throw new IllegalArgumentException("config " + config.id() + " lacks mean lock_wait_ms or"
+            + " a positive mean db_total_ms; filter with LockWaitShareChart.supports first");
+      }
+      shares.add(100 * mean(config, Segment.LOCK_WAIT) / mean(config, Segment.DB_TOTAL));
+    }
+    List<String> categories = configs.stream().map(ConfigResult::id).toList();
+    CategoryChart chart = new CategoryChartBuilder()
+        .width(ChartStyle.WIDTH_PX).height(ChartStyle.HEIGHT_PX)
+        .title("Share of DB time spent waiting for the write lock")
+        .xAxisTitle("Config")
+        .yAxisTitle("Mean lock_wait / mean db_total (%)")
+        .build();
+    CategoryStyler styler = chart.getStyler();
+    ChartStyle.applyCommon(styler, CategoryBars.strategies(configs).size());
+    ChartStyle.rotateCategoryLabels(styler, categories);
+    styler.setYAxisDecimalPattern("0'%'");
+    styler.setYAxisMin(0.0);
+    styler.setYAxisMax(100.0);
+    CategoryBars.add(chart, configs, shares);
+    for (int i = 0; i < shares.size(); i++) {
+      double share = shares.get(i);
+      boolean inside = share > 88;
+      chart.addAnnotation(new Annotations.Label(Annotations.categoryCenterX(i),
+          inside ? share - 7 : share, ChartStyle.pct(share), ChartStyle.ANNOTATION_BOLD_FONT,
+          inside ? java.awt.Color.WHITE : ChartStyle.TEXT));
+    }
+    return new PlottedChart<>(NAME, chart, data(configs, shares));
+  }
+
+  private static double mean(ConfigResult config, Segment segment) {
+    return config.segment(segment).meanMs();
+  }
+
+  private static ChartData data(List<ConfigResult> configs, List<Double> shares) {
+    ChartData.Builder data = ChartData.builder(
+        ChartColumn.text("config"),
+        ChartColumn.text("strategy"),
+        ChartColumn.number("mean_lock_wait_ms", 3),
+        ChartColumn.number("mean_db_total_ms", 3),
+        ChartColumn.number("lock_wait_share_pct", 2));
+    for (int i = 0; i < configs.size(); i++) {
+      ConfigResult config = configs.get(i);
+      data.row(config.id(), config.strategy(), mean(config, Segment.LOCK_WAIT),
+          mean(config, Segment.DB_TOTAL), shares.get(i));
+    }
+    return data.build();
+  }
+}

@@ -1,0 +1,61 @@
+package dev.benchbook.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.benchbook.analysis.CompareOptions;
+import dev.benchbook.analysis.Comparisons;
+import dev.benchbook.results.Comparison;
+import dev.benchbook.results.Json;
+import dev.benchbook.results.RunFile;
+import java.io.File;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The seed's published before/after table, reproduced digit for digit from the fixture. */
+class SeedFixtureTest {
+
+  static final File FIXTURE =
+      new File("data/seed-phase-14/results-mitigation-20260222-114707.json");
+  static final List<String> SEED_TABLE = List.of(
+      "| Segment | Baseline P95 | Mitigation P95 | Delta |",
+      "|---------|-------------|----------------|-------|",
+      "| db_total_ms | 40.95 ms | 1.27 ms | -96.9% (-39.68ms) |",
+      "| lock_wait_ms | 40.65 ms | 0.77 ms | -98.1% (-39.88ms) |",
+      "| fsm_dispatch_ms | 0.09 ms | 0.03 ms | -70.4% (-0.06ms) |",
+      "| fsm_net_ms | 41.17 ms | 1.34 ms | -96.8% (-39.83ms) |");
+
+  private Locale saved;
+
+  @BeforeEach
+  void saveLocale() {
+    saved = Locale.getDefault();
+  }
+
+  @AfterEach
+  void restoreLocale() {
+    Locale.setDefault(saved);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"und", "de-DE", "fr-FR"})
+  void reproducesTheSeedTableUnderAnyDefaultLocale(String tag) throws Exception {
+    Locale.setDefault(Locale.forLanguageTag(tag));
+    RunFile run = Json.MAPPER.readValue(FIXTURE, RunFile.class);
+    assertTrue(run.reconstructed());
+    assertEquals("mitigation", run.kind());
+    Comparison c = Comparisons.compare(run.baseline().orElseThrow(),
+        run.mitigationRun().orElseThrow(), CompareOptions.defaults());
+    assertEquals(run.comparison().orElseThrow(), c, "stored comparison must be what we compute");
+    List<String> lines = ComparisonTable.markdown(c).lines().toList();
+    assertEquals(SEED_TABLE, lines.subList(0, 6));
+    assertEquals("", lines.get(6));
+    assertEquals("28,638 trans/s vs 3,287 baseline -- 8.7x", lines.get(7));
+    assertEquals("no intervals: 1 repetition per config and no raw rows; need >= 3 repetitions"
+        + " or raw rows", lines.get(9));
+  }
+}

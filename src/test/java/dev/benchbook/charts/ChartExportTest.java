@@ -45,6 +45,9 @@ class ChartExportTest {
         ChartExport.png(ThroughputChart.of(ChartFixtures.strategies(), "c10-zero").chart())));
     assertEquals(ChartStyle.WIDTH_PX, image.getWidth());
     assertEquals(ChartStyle.HEIGHT_PX, image.getHeight());
+    BufferedImage direct = ChartExport.image(P95BeforeAfterChart.of(
+        ChartFixtures.comparison()).chart());
+    assertEquals(ChartStyle.WIDTH_PX, direct.getWidth());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.benchbook.charts;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +41,12 @@ public final class ChartExport {
   public static byte[] png(Chart<?, ?> chart) throws IOException {
     Headless.ensure();
     return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+  }
+
+  /** The chart rendered as an image, e.g. for a notebook's image/png display. */
+  public static BufferedImage image(Chart<?, ?> chart) {
+    Headless.ensure();
+    return BitmapEncoder.getBufferedImage(chart);
   }
 
   /** The chart rendered as SVG bytes. */

@@ -17,6 +17,12 @@ public final class ThroughputChart {
 
   /** Bars of transitions/s for {@code configs}, in order, with ratios to {@code baselineId}. */
   public static PlottedChart<CategoryChart> of(List<ConfigResult> configs, String baselineId) {
+    return of(configs, baselineId, false);
+  }
+
+  /** The same bars, on a logarithmic throughput axis when {@code logScale}. */
+  public static PlottedChart<CategoryChart> of(List<ConfigResult> configs, String baselineId,
+      boolean logScale) {
     if (configs.isEmpty()) {
       throw new IllegalArgumentException("throughput chart needs at least one config");
     }
@@ -34,7 +40,7 @@ public final class ThroughputChart {
         .width(ChartStyle.WIDTH_PX).height(ChartStyle.HEIGHT_PX)
         .title("Throughput per config (labels: ratio to " + baselineId + ")")
         .xAxisTitle("Config")
-        .yAxisTitle("Throughput (committed transitions/s)")
+        .yAxisTitle("Throughput (committed transitions/s" + (logScale ? ", log scale" : "") + ")")
         .build();
     CategoryStyler styler = chart.getStyler();
     ChartStyle.applyCommon(styler, CategoryBars.strategies(configs).size());
@@ -42,15 +48,27 @@ public final class ThroughputChart {
     styler.setYAxisDecimalPattern("#,##0");
     CategoryBars.add(chart, configs, values);
     double max = 0;
+    double min = Double.MAX_VALUE;
     for (int i = 0; i < configs.size(); i++) {
       double ratio = values.get(i) / baseline.transitionsPerS();
       chart.addAnnotation(new Annotations.Label(Annotations.categoryCenterX(i), values.get(i),
           ChartStyle.ratio(ratio), ChartStyle.ANNOTATION_BOLD_FONT, ChartStyle.TEXT));
       max = Math.max(max, values.get(i));
+      min = Math.min(min, values.get(i));
     }
-    styler.setYAxisMin(0.0);
-    styler.setYAxisMax(max > 0 ? max * 1.12 : 1.0);
-    return new PlottedChart<>(NAME, chart, data(configs, baseline));
+    if (logScale) {
+      if (!(min > 0)) {
+        throw new IllegalArgumentException("a log throughput axis needs every config above 0"
+            + " transitions/s; the lowest is " + min);
+      }
+      styler.setYAxisLogarithmic(true);
+      styler.setYAxisMin(ChartStyle.decadeBelow(min / 1.5));
+      styler.setYAxisMax(ChartStyle.decadeAbove(max * 2));
+    } else {
+      styler.setYAxisMin(0.0);
+      styler.setYAxisMax(max > 0 ? max * 1.12 : 1.0);
+    }
+    return new PlottedChart<>(NAME + (logScale ? "-log" : ""), chart, data(configs, baseline));
   }
 
   private static ChartData data(List<ConfigResult> configs, ConfigResult baseline) {

@@ -22,6 +22,7 @@ class ChartPreviewTest {
     charts.add(P95BeforeAfterChart.of(ChartFixtures.comparisonWithoutIntervals())
         .named("p95-before-after-no-ci"));
     charts.add(ThroughputChart.of(ChartFixtures.strategies(), ChartFixtures.BASELINE));
+    charts.add(ThroughputChart.of(ChartFixtures.strategies(), ChartFixtures.BASELINE, true));
     charts.add(ThroughputChart.of(ChartFixtures.matrix(), "c10-zero-per-worker")
         .named("throughput-matrix"));
     for (Segment segment : Segment.SEED_ORDER) {

@@ -45,6 +45,42 @@ public final class RawRows {
     allocate(Math.max(16, capacity));
   }
 
+  private RawRows(RawRows storage, List<String> configIds, List<String> stateNames) {
+    this.configIds = List.copyOf(configIds);
+    this.stateNames = List.copyOf(stateNames);
+    this.size = storage.size;
+    this.config = storage.config;
+    this.rep = storage.rep;
+    this.worker = storage.worker;
+    this.fileId = storage.fileId;
+    this.fromState = storage.fromState;
+    this.toState = storage.toState;
+    this.startNs = storage.startNs;
+    this.fsmDispatchNs = storage.fsmDispatchNs;
+    this.apiNs = storage.apiNs;
+    this.lockWaitNs = storage.lockWaitNs;
+    this.dbTotalNs = storage.dbTotalNs;
+    this.fsmNetNs = storage.fsmNetNs;
+    this.totalNs = storage.totalNs;
+    this.retries = storage.retries;
+    this.outcome = storage.outcome;
+  }
+
+  /**
+   * The same rows with other dictionaries, sharing this storage (no copy): lets a reader fill
+   * rows before it knows every name. Every code in use must index the new dictionaries.
+   */
+  public RawRows withDictionaries(List<String> configIds, List<String> stateNames) {
+    for (int i = 0; i < size; i++) {
+      if (config[i] >= configIds.size() || fromState[i] >= stateNames.size()
+          || toState[i] >= stateNames.size()) {
+        throw new IllegalArgumentException("row " + i + " uses a code outside the dictionaries ("
+            + configIds.size() + " config ids, " + stateNames.size() + " state names)");
+      }
+    }
+    return new RawRows(this, configIds, stateNames);
+  }
+
   private void allocate(int capacity) {
     config = new int[capacity];
     rep = new int[capacity];

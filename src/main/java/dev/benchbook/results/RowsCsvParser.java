@@ -1,0 +1,340 @@
+package dev.benchbook.results;
+
+import dev.benchbook.runtime.Outcome;
+import dev.benchbook.runtime.RawRows;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PushbackInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/** Hand-written byte parser of raw-rows CSV; one instance per file, not thread-safe. */
+final class RowsCsvParser {
+
+  private static final int BUFFER_BYTES = 1 << 20;
+  private static final int GZIP_INPUT_BYTES = 1 << 16;
+  private static final int COLUMNS = RawRows.COLUMNS.size();
+  private static final int MAX_STATES = 128;
+  private static final byte[][] OUTCOMES = outcomeLabels();
+  private static final byte[] HEADER = RowsCsv.HEADER.getBytes(StandardCharsets.US_ASCII);
+
+  private final Path file;
+  private final InputStream in;
+  private byte[] buf = new byte[BUFFER_BYTES];
+  private int pos;
+  private int lim;
+  private long line;
+  private int column;
+  private int fieldStart;
+  private final Dictionary configs = new Dictionary();
+  private final Dictionary states = new Dictionary();
+  private final long[] ns = new long[7];
+  private final long sizeHintBytes;
+  private RawRows rows;
+
+  private RowsCsvParser(Path file, InputStream in, long sizeHintBytes) {
+    this.file = file;
+    this.in = in;
+    this.sizeHintBytes = sizeHintBytes;
+  }
+
+  /**
+   * Parses a whole file: gzip when it starts with the gzip magic, plain CSV otherwise.
+   * {@code sizeHintBytes} is the expected CSV size (0 when unknown); it sizes the row storage
+   * once, because touching fresh memory is a large part of the cost.
+   */
+  static RawRows parse(Path file, InputStream raw, long sizeHintBytes) throws IOException {
+    PushbackInputStream peek = new PushbackInputStream(raw, 2);
+    int b0 = peek.read();
+    int b1 = b0 < 0 ? -1 : peek.read();
+    if (b1 >= 0) {
+      peek.unread(b1);
+    }
+    if (b0 >= 0) {
+      peek.unread(b0);
+    }
+    boolean gzip = b0 == 0x1f && b1 == 0x8b;
+    try (InputStream in = gzip ? new AsyncInputStream(new GZIPInputStream(peek, GZIP_INPUT_BYTES))
+        : peek) {
+      return new RowsCsvParser(file, in, sizeHintBytes).parseAll();
+    } catch (EOFException e) {
+      throw new ResultsFormatException(new Problem(file, "",
+          "expected complete gzip data, found it truncated (file cut short)"));
+    } catch (ZipException e) {
+      throw new ResultsFormatException(new Problem(file, "",
+          "expected valid gzip data, found corrupt data (" + e.getMessage() + ")"));
+    }
+  }
+
+  /**
+   * Reads the input in large chunks and parses every complete line of a chunk with a plain
+   * index; the incomplete tail moves to the front of the buffer for the next chunk.
+   */
+  private RawRows parseAll() throws IOException {
+    boolean eof = false;
+    while (!eof) {
+      eof = fill();
+      if (rows == null) {
+        rows = new RawRows(List.of(), List.of(), estimateRows());
+      }
+      int end = lastNewline();
+      if (eof && lim > 0 && end < lim - 1) {
+        buf = lim == buf.length ? Arrays.copyOf(buf, lim + 1) : buf;
+        buf[lim++] = '\n';
+        end = lim - 1;
+      }
+      if (end < 0 && buf.length - lim < BUFFER_BYTES / 2) {
+        buf = Arrays.copyOf(buf, buf.length * 2);
+      }
+      parseLines(end);
+      lim -= pos;
+      System.arraycopy(buf, pos, buf, 0, lim);
+      pos = 0;
+    }
+    if (line == 0) {
+      throw problem("line 1", "expected the header " + RowsCsv.HEADER + ", found an empty file");
+    }
+    return rows.withDictionaries(configs.names, states.names);
+  }
+
+  /** Rows expected from the size hint and the mean line length of the first chunk. */
+  private int estimateRows() {
+    int lines = 0;
+    for (int i = 0; i < lim; i++) {
+      if (buf[i] == '\n') {
+        lines++;
+      }
+    }
+    if (lines < 2 || sizeHintBytes <= lim) {
+      return Math.max(lines, 1024);
+    }
+    double bytesPerLine = (double) lim / lines;
+    return (int) Math.min(Integer.MAX_VALUE - 8, sizeHintBytes / bytesPerLine * 1.01 + 1024);
+  }
+
+  private void parseLines(int end) {
+    while (pos <= end) {
+      line++;
+      if (line == 1) {
+        header();
+      } else {
+        row();
+      }
+    }
+  }
+
+  /** Fills the buffer after the carried-over tail; true at end of input. */
+  private boolean fill() throws IOException {
+    while (lim < buf.length) {
+      int n = in.read(buf, lim, buf.length - lim);
+      if (n < 0) {
+        return true;
+      }
+      lim += n;
+    }
+    return false;
+  }
+
+  private int lastNewline() {
+    for (int i = lim - 1; i >= 0; i--) {
+      if (buf[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private void header() {
+    int eol = pos;
+    while (buf[eol] != '\n') {
+      eol++;
+    }
+    int n = eol > pos && buf[eol - 1] == '\r' ? eol - 1 - pos : eol - pos;
+    if (!Arrays.equals(buf, pos, pos + n, HEADER, 0, HEADER.length)) {
+      throw problem("line 1", "expected the header " + RowsCsv.HEADER + ", found "
+          + quote(buf, pos, n));
+    }
+    pos = eol + 1;
+  }
+
+  private void row() {
+    column = 0;
+    int config = configs.code(text());
+    int rep = (int) number(Integer.MAX_VALUE);
+    int worker = (int) number(Integer.MAX_VALUE);
+    int fileId = (int) number(Integer.MAX_VALUE);
+    int from = state();
+    int to = state();
+    long[] t = ns;
+    for (int k = 0; k < t.length; k++) {
+      t[k] = number(Long.MAX_VALUE);
+    }
+    int retries = (int) number(Integer.MAX_VALUE);
+    Outcome outcome = Outcome.of(outcome());
+    rows.add(config, rep, worker, fileId, from, to, t[0], t[1], t[2], t[3], t[4], t[5], t[6],
+        retries, outcome);
+  }
+
+  private int state() {
+    int code = states.code(text());
+    if (code >= MAX_STATES) {
+      throw problem(where(), "expected at most " + MAX_STATES + " distinct state names, found more");
+    }
+    return code;
+  }
+
+  private int outcome() {
+    int len = text();
+    int start = fieldStart;
+    for (int o = 0; o < OUTCOMES.length; o++) {
+      if (Arrays.equals(buf, start, start + len, OUTCOMES[o], 0, OUTCOMES[o].length)) {
+        return o;
+      }
+    }
+    throw problem(where(), "expected one of committed, conflict, busy, rolled_back, found "
+        + quote(buf, start, len));
+  }
+
+  /** Scans one text field starting at pos, consumes its separator, returns its length. */
+  private int text() {
+    column++;
+    byte[] b = buf;
+    int start = pos;
+    fieldStart = start;
+    int i = start;
+    int c = b[i];
+    while (c != ',' && c != '\n' && c != '\r') {
+      if (c == '"') {
+        throw problem(where(), "expected unquoted text, found a quote character");
+      }
+      c = b[++i];
+    }
+    if (i == start) {
+      throw problem(where(), "expected " + what() + ", found an empty field");
+    }
+    separator(i);
+    return i - start;
+  }
+
+  /** Reads one non-negative decimal integer no larger than max and consumes its separator. */
+  private long number(long max) {
+    column++;
+    byte[] b = buf;
+    int start = pos;
+    int i = start;
+    long v = 0;
+    int c = b[i];
+    while (c >= '0' && c <= '9') {
+      v = v * 10 + (c - '0');
+      c = b[++i];
+    }
+    int digits = i - start;
+    if (digits == 0 || c != ',' && c != '\n' && c != '\r') {
+      throw badNumber(start);
+    }
+    if (digits > 18 && (digits > 19 || v < 0) || v > max) {
+      throw problem(where(), "expected an integer no larger than " + max + ", found "
+          + quote(buf, start, digits));
+    }
+    separator(i);
+    return v;
+  }
+
+  /** Checks the separator at index i and moves pos past it. */
+  private void separator(int i) {
+    boolean last = column == COLUMNS;
+    int c = buf[i];
+    if (c == ',' && !last) {
+      pos = i + 1;
+      return;
+    }
+    if (c == '\r') {
+      c = buf[++i];
+      if (c != '\n') {
+        throw problem(where(), "expected a line feed after a carriage return");
+      }
+    }
+    if (c == ',') {
+      throw problem(where(), "expected the end of the line after " + COLUMNS
+          + " columns, found more columns");
+    }
+    if (!last) {
+      throw problem(where(), "expected " + COLUMNS + " columns, found " + column);
+    }
+    pos = i + 1;
+  }
+
+  private ResultsFormatException badNumber(int start) {
+    int i = start;
+    while (buf[i] != ',' && buf[i] != '\n' && buf[i] != '\r') {
+      i++;
+    }
+    String found = i == start ? "an empty field" : quote(buf, start, i - start);
+    return problem(where(), "expected a non-negative integer, found " + found);
+  }
+
+  private String where() {
+    return "line " + line + ", column " + column + " (" + RawRows.COLUMNS.get(column - 1) + ")";
+  }
+
+  private String what() {
+    switch (RawRows.COLUMNS.get(column - 1)) {
+      case "config": return "a config id";
+      case "outcome": return "an outcome label";
+      default: return "a state name";
+    }
+  }
+
+  private ResultsFormatException problem(String where, String message) {
+    return new ResultsFormatException(new Problem(file, where, message));
+  }
+
+  private static String quote(byte[] b, int from, int n) {
+    String s = new String(b, from, Math.min(n, 80), StandardCharsets.UTF_8);
+    return "\"" + s + (n > 80 ? "..." : "") + "\"";
+  }
+
+  private static byte[][] outcomeLabels() {
+    Outcome[] all = Outcome.values();
+    byte[][] out = new byte[all.length][];
+    for (Outcome o : all) {
+      out[o.ordinal()] = o.label().getBytes(StandardCharsets.US_ASCII);
+    }
+    return out;
+  }
+
+  /** Text values in order of first appearance, found by bytes with a last-hit cache. */
+  private final class Dictionary {
+    final List<String> names = new ArrayList<>();
+    final List<byte[]> bytes = new ArrayList<>();
+    int last = -1;
+
+    /** Code of the text field just scanned, which starts at fieldStart. */
+    int code(int len) {
+      int start = fieldStart;
+      if (last >= 0 && same(bytes.get(last), start, len)) {
+        return last;
+      }
+      for (int i = 0; i < bytes.size(); i++) {
+        if (same(bytes.get(i), start, len)) {
+          last = i;
+          return i;
+        }
+      }
+      bytes.add(Arrays.copyOfRange(buf, start, start + len));
+      names.add(new String(buf, start, len, StandardCharsets.UTF_8));
+      last = bytes.size() - 1;
+      return last;
+    }
+
+    private boolean same(byte[] entry, int start, int len) {
+      return Arrays.equals(buf, start, start + len, entry, 0, entry.length);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package dev.benchbook.cli;
+
+import dev.benchbook.analysis.WorkloadMismatchException;
+import dev.benchbook.runtime.IntegrityViolation;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.sql.SQLException;
+
+/** Maps exceptions to one line on stderr and an exit code; never prints a stack trace. */
+final class Errors {
+
+  private Errors() {
+  }
+
+  /** Prints {@code benchbook: <message>} and returns the exit code for the failure. */
+  static int report(Exception e, PrintWriter err) {
+    err.println("benchbook: " + message(e));
+    err.flush();
+    return code(e);
+  }
+
+  private static int code(Exception e) {
+    if (e instanceof InterruptedException) {
+      return ExitCode.CANCELLED;
+    }
+    if (e instanceof BadInputException) {
+      return ExitCode.BAD_INPUT;
+    }
+    if (e instanceof IllegalArgumentException && !(e instanceof NumberFormatException)) {
+      return e instanceof WorkloadMismatchException ? ExitCode.BAD_INPUT : ExitCode.USAGE;
+    }
+    return ExitCode.FAILED;
+  }
+
+  private static String message(Exception e) {
+    if (e instanceof InterruptedException) {
+      return "cancelled; no results written, temporary databases removed";
+    }
+    if (e instanceof IntegrityViolation) {
+      return e.getMessage();
+    }
+    if (e instanceof SQLException) {
+      return "SQLite error: " + e.getMessage();
+    }
+    if (e instanceof IOException || e instanceof UncheckedIOException) {
+      return "I/O error: " + e.getMessage();
+    }
+    String m = e.getMessage();
+    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+  }
+}

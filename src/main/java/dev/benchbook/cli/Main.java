@@ -1,0 +1,41 @@
+package dev.benchbook.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the benchbook CLI. */
+@Command(name = "benchbook", mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "FSM/SQLite benchmark runtime and analysis workspace.",
+    subcommands = {RunCommand.class, CompareCommand.class, MitigateCommand.class,
+        SweepCommand.class, ReportCommand.class, PhaseCommand.class,
+        CommandLine.HelpCommand.class},
+    footer = {"", "Exit codes: 0 ok, 1 run failed, 2 bad flags, 3 bad input file, 130 cancelled."})
+public final class Main {
+
+  /** Runs the CLI and exits with its code. */
+  public static void main(String[] args) {
+    System.setProperty("java.awt.headless", "true");
+    System.exit(execute(args));
+  }
+
+  /** Runs the CLI and returns its exit code (used by tests). */
+  public static int execute(String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExecutionExceptionHandler(Main::onError);
+    cli.setParameterExceptionHandler(Main::onBadFlags);
+    return cli.execute(args);
+  }
+
+  private static int onBadFlags(CommandLine.ParameterException e, String[] args) {
+    PrintWriter err = e.getCommandLine().getErr();
+    err.println("benchbook: " + e.getMessage());
+    e.getCommandLine().usage(err);
+    return ExitCode.USAGE;
+  }
+
+  private static int onError(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+    return Errors.report(e, cmd.getErr());
+  }
+}

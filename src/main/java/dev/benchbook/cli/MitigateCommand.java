@@ -1,0 +1,112 @@
+package dev.benchbook.cli;
+
+import dev.benchbook.analysis.CompareOptions;
+import dev.benchbook.api.Measured;
+import dev.benchbook.api.Summary;
+import dev.benchbook.report.ComparisonTable;
+import dev.benchbook.report.Rankings;
+import dev.benchbook.results.Comparison;
+import dev.benchbook.results.ConfigResult;
+import dev.benchbook.runtime.BenchConfig;
+import dev.benchbook.runtime.RunPlan;
+import dev.benchbook.workload.StrategySpec;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code benchbook mitigate}: baseline vs mitigation strategies, interleaved repetitions. */
+@Command(name = "mitigate", mixinStandardHelpOptions = true,
+    description = "Run the baseline and mitigation strategies on one config with interleaved "
+        + "repetitions; write data/results-mitigation-<ts>.json with the comparison.")
+final class MitigateCommand implements Callable<Integer> {
+
+  /** Mitigation strategies, in the order {@code all} runs them. */
+  static final List<String> MITIGATIONS = List.of("shared-connection", "writer-queue", "backoff");
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--strategy", split = ",", paramLabel = "NAME[,NAME...]",
+      description = "shared-connection, writer-queue, backoff or all (default: ${DEFAULT-VALUE}).")
+  List<String> strategies = new ArrayList<>(List.of("shared-connection"));
+
+  @Option(names = "--concurrency", paramLabel = "N", description = "Workers (default: ${DEFAULT-VALUE}).")
+  int concurrency = 10;
+
+  @Option(names = "--profile", paramLabel = "NAME", description = "API latency profile (default: ${DEFAULT-VALUE}).")
+  String profile = "zero";
+
+  @Option(names = "--noise-threshold-pct", paramLabel = "PCT", description = "Changes below this are within noise (default: ${DEFAULT-VALUE}).")
+  double noiseThresholdPct = CompareOptions.DEFAULT_NOISE_THRESHOLD_PCT;
+
+  @Mixin
+  WorkloadOptions workload;
+
+  MitigateCommand() {
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    if (workload.reps == 1 && !spec.commandLine().getParseResult().hasMatchedOption("--reps")) {
+      workload.reps = 5;
+    }
+    workload.validate();
+    List<String> names = resolve(strategies);
+    RunPlan plan = workload.plan(configs(names));
+    CompareOptions options = CompareOptions.defaults().withSeed(workload.seed)
+        .withNoiseThresholdPct(noiseThresholdPct);
+    Measured measured = Runs.measure(plan, workload, "mitigate", spec.commandLine().getErr(),
+        Summary.mitigation(options));
+    print(measured, spec.commandLine().getOut());
+    Runs.writeAndPrint(measured, workload, spec.commandLine().getOut());
+    return ExitCode.OK;
+  }
+
+  /** Expands {@code all} and checks names. */
+  static List<String> resolve(List<String> requested) {
+    LinkedHashSet<String> names = new LinkedHashSet<>();
+    for (String s : requested) {
+      if ("all".equals(s)) {
+        names.addAll(MITIGATIONS);
+      } else if (MITIGATIONS.contains(s)) {
+        names.add(s);
+      } else {
+        throw new IllegalArgumentException("--strategy must be one of "
+            + String.join(", ", MITIGATIONS) + " or all; got '" + s + "'");
+      }
+    }
+    return List.copyOf(names);
+  }
+
+  private List<BenchConfig> configs(List<String> names) {
+    if (concurrency < 1 || concurrency > 1024) {
+      throw new IllegalArgumentException("--concurrency must be in [1, 1024], got " + concurrency);
+    }
+    List<BenchConfig> configs = new ArrayList<>();
+    configs.add(workload.config(concurrency, profile, StrategySpec.baseline().name()));
+    for (String n : names) {
+      configs.add(workload.config(concurrency, profile, n));
+    }
+    return configs;
+  }
+
+  private static void print(Measured measured, PrintWriter out) {
+    for (Comparison c : measured.file().allComparisons()) {
+      out.println("## " + c.mitigationConfig() + " vs " + c.baselineConfig());
+      out.println();
+      out.println(ComparisonTable.console(c));
+    }
+    List<ConfigResult> mitigations = new ArrayList<>(measured.file().allConfigs());
+    if (mitigations.size() > 2) {
+      out.println(Rankings.markdown(mitigations));
+    }
+    out.flush();
+  }
+}

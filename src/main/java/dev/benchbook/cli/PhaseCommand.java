@@ -1,0 +1,116 @@
+package dev.benchbook.cli;
+
+import dev.benchbook.analysis.CompareOptions;
+import dev.benchbook.api.Measured;
+import dev.benchbook.api.Summary;
+import dev.benchbook.report.ReportWriter;
+import dev.benchbook.report.RunTable;
+import dev.benchbook.results.ConfigResult;
+import dev.benchbook.results.ResultsReader;
+import dev.benchbook.results.ResultsWriter;
+import dev.benchbook.results.Segment;
+import dev.benchbook.runtime.BenchConfig;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code benchbook phase}: the whole phase in one command: the baseline matrix, every
+ * mitigation on its most contended config, the comparison, and the report.
+ */
+@Command(name = "phase", mixinStandardHelpOptions = true,
+    description = "Run the baseline matrix, the mitigations on the most contended config, "
+        + "and write the phase report; ends with the report's path.")
+final class PhaseCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--concurrency", split = ",", paramLabel = "N[,N...]",
+      description = "Worker counts of the matrix (default: 1,10).")
+  List<Integer> concurrency = new ArrayList<>(List.of(1, 10));
+
+  @Option(names = "--profile", split = ",", paramLabel = "NAME[,NAME...]",
+      description = "Profiles of the matrix (default: zero,fast,realistic).")
+  List<String> profiles = new ArrayList<>(List.of("zero", "fast", "realistic"));
+
+  @Option(names = "--strategy", split = ",", paramLabel = "NAME[,NAME...]",
+      description = "Mitigations to test (default: all).")
+  List<String> strategies = new ArrayList<>(List.of("all"));
+
+  @Option(names = "--mitigation-reps", paramLabel = "N",
+      description = "Repetitions of the mitigation comparison (default: ${DEFAULT-VALUE}).")
+  int mitigationReps = 5;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Reports folder (default: ${DEFAULT-VALUE}).")
+  Path out = Path.of("reports");
+
+  @Mixin
+  WorkloadOptions workload;
+
+  @Override
+  public Integer call() throws Exception {
+    workload.validate();
+    List<String> mitigations = MitigateCommand.resolve(strategies);
+    if (mitigationReps < 1 || mitigationReps > 1000) {
+      throw new IllegalArgumentException("--mitigation-reps must be in [1, 1000], got "
+          + mitigationReps);
+    }
+    PrintWriter o = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    List<BenchConfig> matrix = workload.matrix(concurrency, profiles, "per-worker");
+    o.println("Step 1/3: baseline matrix (" + matrix.size() + " configs)");
+    o.flush();
+    Measured run = Runs.measure(workload.plan(matrix), workload, "matrix", err, Summary.matrix());
+    o.println(RunTable.markdown(run.file().configs()));
+    ResultsWriter.Written runFiles = Runs.writeAndPrint(run, workload, o);
+
+    ConfigResult target = mostContended(run.file().configs());
+    o.println();
+    o.println("Step 2/3: mitigations " + mitigations + " on " + target.id()
+        + " (most contended: P95 lock_wait " + String.format(java.util.Locale.ROOT, "%.3f",
+        target.segment(Segment.LOCK_WAIT).p95()) + " ms), " + mitigationReps + " repetitions");
+    o.flush();
+    List<BenchConfig> configs = new ArrayList<>();
+    configs.add(workload.config(target.concurrency(), target.profile(), "per-worker"));
+    for (String m : mitigations) {
+      configs.add(workload.config(target.concurrency(), target.profile(), m));
+    }
+    int savedReps = workload.reps;
+    workload.reps = mitigationReps;
+    Measured mit = Runs.measure(workload.plan(configs), workload, "mitigate", err,
+        Summary.mitigation(CompareOptions.defaults().withSeed(workload.seed)));
+    workload.reps = savedReps;
+    ResultsWriter.Written mitFiles = Runs.writeAndPrint(mit, workload, o);
+
+    o.println();
+    o.println("Step 3/3: reports");
+    ReportWriter writer = new ReportWriter(workload.dataDir, out);
+    writer.write(ResultsReader.read(runFiles.json()));
+    Path report = writer.write(ResultsReader.read(mitFiles.json()));
+    writer.writeAll(ResultsReader.load(workload.dataDir).runs());
+    o.println();
+    o.println("Phase report: " + report);
+    o.flush();
+    return ExitCode.OK;
+  }
+
+  /**
+   * The config with the highest P95 lock_wait among those with more than one worker that were
+   * not duration-bounded (so that repetitions stay short); falls back to any config.
+   */
+  static ConfigResult mostContended(List<ConfigResult> configs) {
+    Comparator<ConfigResult> byLockWait = Comparator.comparingDouble(
+        c -> c.segment(Segment.LOCK_WAIT).p95());
+    return configs.stream().filter(c -> c.concurrency() > 1 && !c.durationBounded())
+        .max(byLockWait).orElseGet(() -> configs.stream().max(byLockWait).orElseThrow());
+  }
+}

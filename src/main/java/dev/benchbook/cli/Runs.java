@@ -1,0 +1,47 @@
+package dev.benchbook.cli;
+
+import dev.benchbook.api.Benchbook;
+import dev.benchbook.api.Summary;
+import dev.benchbook.api.Measured;
+import dev.benchbook.results.ResultsWriter;
+import dev.benchbook.runtime.ProgressListener;
+import dev.benchbook.runtime.RunControl;
+import dev.benchbook.runtime.RunPlan;
+import java.io.PrintWriter;
+
+/** Shared steps of the measuring commands: run with progress and Ctrl-C handling, then write. */
+final class Runs {
+
+  private Runs() {
+  }
+
+  /** Runs the plan with a progress bar; on Ctrl-C cleans up and throws InterruptedException. */
+  static Measured measure(RunPlan plan, WorkloadOptions options, String task, PrintWriter err,
+      Summary summary) throws Exception {
+    RunControl control = new RunControl();
+    long perPass = (long) plan.configs().get(0).files()
+        * plan.configs().get(0).flow().happyPathLength();
+    ProgressListener progress = ProgressBarListener.forTerminal(options.quiet, task, perPass);
+    try (Interrupts ignored = Interrupts.install(control)) {
+      try {
+        return Benchbook.run(plan, options.parameters(), control, progress, summary);
+      } catch (InterruptedException e) {
+        err.println("benchbook: cancelled; no results written, temporary databases removed");
+        err.flush();
+        throw e;
+      }
+    }
+  }
+
+  /** Writes the results file and rows atomically and prints their paths. */
+  static ResultsWriter.Written writeAndPrint(Measured measured, WorkloadOptions options,
+      PrintWriter out) throws Exception {
+    ResultsWriter.Written written = new ResultsWriter(options.dataDir)
+        .write(measured.file(), measured.rows());
+    out.println("Wrote:");
+    out.println("  " + written.json());
+    written.rows().ifPresent(r -> out.println("  " + r));
+    out.flush();
+    return written;
+  }
+}

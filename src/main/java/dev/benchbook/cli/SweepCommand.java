@@ -1,0 +1,104 @@
+package dev.benchbook.cli;
+
+import dev.benchbook.analysis.SweepPoint;
+import dev.benchbook.analysis.Sweeps;
+import dev.benchbook.api.Measured;
+import dev.benchbook.api.Summary;
+import dev.benchbook.report.SweepTable;
+import dev.benchbook.runtime.BenchConfig;
+import dev.benchbook.runtime.RunPlan;
+import dev.benchbook.workload.StrategySpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code benchbook sweep}: vary one knob, per strategy, and name the contention knee. */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+    description = "Vary concurrency, hold-ms or synchronous; print throughput and P95/P99 "
+        + "lock_wait per strategy at each point and name the knee.")
+final class SweepCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--vary", required = true, paramLabel = "KNOB=V1,V2,...",
+      description = "concurrency=1,2,4,8,16,32 | hold-ms=0,0.5,1,2 | synchronous=NORMAL,FULL")
+  String vary;
+
+  @Option(names = "--strategy", split = ",", paramLabel = "NAME[,NAME...]",
+      description = "Strategies to sweep (default: per-worker).")
+  List<String> strategies = new ArrayList<>(List.of("per-worker"));
+
+  @Option(names = "--concurrency", paramLabel = "N", description = "Workers when not varied (default: ${DEFAULT-VALUE}).")
+  int concurrency = 10;
+
+  @Option(names = "--profile", paramLabel = "NAME", description = "API latency profile (default: ${DEFAULT-VALUE}).")
+  String profile = "zero";
+
+  @Mixin
+  WorkloadOptions workload;
+
+  @Override
+  public Integer call() throws Exception {
+    workload.validate();
+    int eq = vary.indexOf('=');
+    if (eq < 1 || eq == vary.length() - 1) {
+      throw new IllegalArgumentException("--vary must look like concurrency=1,2,4; got '" + vary
+          + "'");
+    }
+    String knob = vary.substring(0, eq);
+    List<String> values = List.of(vary.substring(eq + 1).split(","));
+    Map<String, String> valueById = new LinkedHashMap<>();
+    List<BenchConfig> configs = new ArrayList<>();
+    for (String s : strategies) {
+      StrategySpec.named(s);
+      for (String v : values) {
+        BenchConfig c = config(knob, v.trim(), s);
+        valueById.put(c.id(), v.trim());
+        configs.add(c);
+      }
+    }
+    RunPlan plan = workload.plan(configs);
+    Measured measured = Runs.measure(plan, workload, "sweep", spec.commandLine().getErr(),
+        Summary.sweep(knob, values, valueById::get));
+    List<SweepPoint> points = measured.file().configs().stream()
+        .map(c -> Sweeps.point(c, valueById.get(c.id()))).toList();
+    spec.commandLine().getOut().println(SweepTable.markdown(knob, points));
+    Runs.writeAndPrint(measured, workload, spec.commandLine().getOut());
+    return ExitCode.OK;
+  }
+
+  private BenchConfig config(String knob, String value, String strategy) {
+    String base = BenchConfig.standardId(concurrency, profile, strategy);
+    try {
+      switch (knob) {
+        case "concurrency":
+          int c = Integer.parseInt(value);
+          return workload.config(BenchConfig.standardId(c, profile, strategy), c, profile,
+              strategy, workload.synchronous, workload.holdMs);
+        case "hold-ms":
+          double h = Double.parseDouble(value);
+          if (h < 0) {
+            throw new IllegalArgumentException("--vary hold-ms values must be >= 0, got " + h);
+          }
+          return workload.config(base + "-hold" + value, concurrency, profile, strategy,
+              workload.synchronous, h);
+        case "synchronous":
+          return workload.config(base + "-" + value, concurrency, profile, strategy, value,
+              workload.holdMs);
+        default:
+          throw new IllegalArgumentException("--vary knob must be concurrency, hold-ms or "
+              + "synchronous; got '" + knob + "'");
+      }
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--vary " + knob + ": '" + value + "' is not a number");
+    }
+  }
+}

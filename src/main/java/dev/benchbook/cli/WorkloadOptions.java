@@ -1,0 +1,143 @@
+package dev.benchbook.cli;
+
+import dev.benchbook.runtime.BenchConfig;
+import dev.benchbook.runtime.RunPlan;
+import dev.benchbook.workload.LatencyProfile;
+import dev.benchbook.workload.SqliteSettings;
+import dev.benchbook.workload.StrategySpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** Workload and run flags shared by run, mitigate, sweep and phase. */
+public final class WorkloadOptions {
+
+  @Option(names = "--files", paramLabel = "N", description = "Files moved through the flow (default: ${DEFAULT-VALUE}).")
+  int files = 818;
+
+  @Option(names = "--reps", paramLabel = "N", description = "Measured repetitions per config, each on a fresh database (default: ${DEFAULT-VALUE}).")
+  int reps = 1;
+
+  @Option(names = "--duration", paramLabel = "TIME", converter = DurationConverter.class,
+      description = "Configs with API latency stop taking new files after this long (default: 20s).")
+  Duration duration = Duration.ofSeconds(20);
+
+  @Option(names = "--seed", paramLabel = "N", description = "RNG seed for latencies and failures (default: ${DEFAULT-VALUE}).")
+  long seed = 20260222L;
+
+  @Option(names = "--synchronous", paramLabel = "MODE", description = "PRAGMA synchronous: NORMAL or FULL (default: ${DEFAULT-VALUE}).")
+  String synchronous = "NORMAL";
+
+  @Option(names = "--hold-ms", paramLabel = "MS", description = "Work held inside each write transaction, ms (default: ${DEFAULT-VALUE}).")
+  double holdMs = 0;
+
+  @Option(names = "--busy-timeout-ms", paramLabel = "MS", description = "SQLite busy timeout per connection, ms (default: ${DEFAULT-VALUE}).")
+  long busyTimeoutMs = 5000;
+
+  @Option(names = "--failure-probability", paramLabel = "P", description = "Probability that an API call fails and its edge is retried (default: ${DEFAULT-VALUE}).")
+  double failureProbability = 0;
+
+  @Option(names = "--fair", description = "Fair (FIFO) lock for the shared-connection strategy.")
+  boolean fair;
+
+  @Option(names = "--batch-max", paramLabel = "N", description = "writer-queue: most transitions per transaction (default: ${DEFAULT-VALUE}).")
+  int batchMax = 128;
+
+  @Option(names = "--batch-wait-us", paramLabel = "US", description = "writer-queue: how long the writer waits for a batch to fill, us (default: ${DEFAULT-VALUE}).")
+  long batchWaitUs = 0;
+
+  @Option(names = "--backoff-min-us", paramLabel = "US", description = "backoff: first sleep, us (default: ${DEFAULT-VALUE}).")
+  long backoffMinUs = 20;
+
+  @Option(names = "--backoff-max-us", paramLabel = "US", description = "backoff: largest sleep, us (default: ${DEFAULT-VALUE}).")
+  long backoffMaxUs = 2000;
+
+  @Option(names = "--no-warmup", description = "Skip the unrecorded warmup pass per config.")
+  boolean noWarmup;
+
+  @Option(names = "--data-dir", paramLabel = "DIR", description = "Where results files are written (default: ${DEFAULT-VALUE}).")
+  Path dataDir = Path.of("data");
+
+  @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
+  boolean quiet;
+
+  /** Checks ranges and throws IllegalArgumentException naming the flag. */
+  void validate() {
+    check(files >= 1, "--files must be >= 1, got " + files);
+    check(reps >= 1 && reps <= 1000, "--reps must be in [1, 1000], got " + reps);
+    check(holdMs >= 0 && holdMs <= 10_000, "--hold-ms must be in [0, 10000] ms, got " + holdMs);
+    check(busyTimeoutMs >= 0, "--busy-timeout-ms must be >= 0 ms, got " + busyTimeoutMs);
+    check(failureProbability >= 0 && failureProbability < 1,
+        "--failure-probability must be in [0, 1), got " + failureProbability);
+    check(batchMax >= 1, "--batch-max must be >= 1, got " + batchMax);
+    check(batchWaitUs >= 0, "--batch-wait-us must be >= 0 us, got " + batchWaitUs);
+    check(backoffMinUs >= 1 && backoffMaxUs >= backoffMinUs,
+        "--backoff-min-us and --backoff-max-us need 1 <= min <= max, got " + backoffMinUs
+        + " and " + backoffMaxUs);
+    check("NORMAL".equals(synchronous) || "FULL".equals(synchronous),
+        "--synchronous must be NORMAL or FULL, got " + synchronous);
+  }
+
+  private static void check(boolean ok, String message) {
+    if (!ok) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+
+  /** One config with this workload. */
+  BenchConfig config(String id, int concurrency, String profile, String strategy,
+      String sync, double hold) {
+    return new BenchConfig(id, concurrency, LatencyProfile.named(profile),
+        new StrategySpec(strategy, fair, batchMax, batchWaitUs, backoffMinUs, backoffMaxUs, seed), files, new SqliteSettings(sync, busyTimeoutMs),
+        Math.round(hold * 1_000_000), failureProbability, duration);
+  }
+
+  /** One config with this workload's synchronous and hold settings. */
+  BenchConfig config(int concurrency, String profile, String strategy) {
+    return config(BenchConfig.standardId(concurrency, profile, strategy), concurrency, profile,
+        strategy, synchronous, holdMs);
+  }
+
+  /** A plan over the given configs with these options. */
+  RunPlan plan(List<BenchConfig> configs) {
+    return new RunPlan(configs, reps, seed, !noWarmup, Duration.ofSeconds(1),
+        Duration.ofMillis(1500), Path.of(System.getProperty("java.io.tmpdir")), List.of());
+  }
+
+  /** Every parameter, for the manifest. */
+  Map<String, Object> parameters() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("files", files);
+    m.put("reps", reps);
+    m.put("duration_s", duration.toMillis() / 1000.0);
+    m.put("seed", seed);
+    m.put("synchronous", synchronous);
+    m.put("hold_ms", holdMs);
+    m.put("busy_timeout_ms", busyTimeoutMs);
+    m.put("failure_probability", failureProbability);
+    m.put("fair", fair);
+    m.put("batch_max", batchMax);
+    m.put("batch_wait_us", batchWaitUs);
+    m.put("backoff_min_us", backoffMinUs);
+    m.put("backoff_max_us", backoffMaxUs);
+    m.put("warmup", !noWarmup);
+    m.put("warmup_bound_s", 1.0);
+    m.put("ceiling_probe_s", 1.5);
+    return m;
+  }
+
+  /** Builds the cross product of concurrency and profile lists for one strategy. */
+  List<BenchConfig> matrix(List<Integer> concurrency, List<String> profiles, String strategy) {
+    List<BenchConfig> out = new ArrayList<>();
+    for (int c : concurrency) {
+      for (String p : profiles) {
+        out.add(config(c, p, strategy));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,76 @@
+package dev.benchbook.report;
+
+import dev.benchbook.results.Comparison;
+import dev.benchbook.results.ConfigResult;
+import dev.benchbook.results.Segment;
+import dev.benchbook.results.SegmentDelta;
+import dev.benchbook.results.SegmentStats;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Sentences computed from the data: headline and key insight of a report. */
+public final class Insights {
+
+  /** lock_wait share of db_total above which the write lock is called the bottleneck. */
+  public static final double BOTTLENECK_SHARE = 0.5;
+
+  private Insights() {
+  }
+
+  /** P95 lock_wait as a share of P95 db_total, when both are present and db_total > 0. */
+  public static Optional<Double> lockShare(ConfigResult c) {
+    SegmentStats lw = c.segments().get(Segment.LOCK_WAIT.key());
+    SegmentStats db = c.segments().get(Segment.DB_TOTAL.key());
+    if (lw == null || db == null || lw.p95Ms() == null || db.p95Ms() == null
+        || db.p95Ms() <= 0) {
+      return Optional.empty();
+    }
+    return Optional.of(lw.p95Ms() / db.p95Ms());
+  }
+
+  /** The headline of a comparison: the lock_wait (or first) row's P95 change and the ratio. */
+  public static String headline(Comparison c) {
+    SegmentDelta row = c.row(Segment.LOCK_WAIT).orElse(c.segments().get(0));
+    String verb = row.deltaMs() <= 0 ? "reduces" : "increases";
+    return String.format(Locale.ROOT, "%s %s %s P95 by %.1f%% (%.2f ms to %.2f ms) at %s; "
+        + "throughput %.1fx", c.mitigationConfig(), verb, row.segment(),
+        Math.abs(row.deltaPct()), row.baselineP95Ms(), row.mitigationP95Ms(), c.baselineConfig(),
+        c.throughput().ratio());
+  }
+
+  /** The key insight of a mitigation run: is the write lock the bottleneck, and what helped. */
+  public static String keyInsight(ConfigResult baseline, List<Comparison> comparisons) {
+    StringBuilder sb = new StringBuilder();
+    Optional<Double> share = lockShare(baseline);
+    if (share.isPresent()) {
+      boolean bottleneck = share.get() >= BOTTLENECK_SHARE;
+      sb.append(String.format(Locale.ROOT, "lock_wait is %.0f%% of db_total (P95) at %s, so the "
+          + "write lock %s the bottleneck.", 100 * share.get(), baseline.id(),
+          bottleneck ? "is" : "is not"));
+    }
+    comparisons.stream().max(Comparator.comparingDouble(c -> c.throughput().ratio()))
+        .ifPresent(best -> sb.append(sb.length() > 0 ? " " : "").append(String.format(
+            Locale.ROOT, "Best throughput: %s at %.1fx the baseline; its P95 fsm_net changed %s.",
+            best.mitigationConfig(), best.throughput().ratio(),
+            best.row(Segment.FSM_NET).map(r -> String.format(Locale.ROOT, "%+.1f%%",
+                r.deltaPct())).orElse("n/a"))));
+    return sb.toString();
+  }
+
+  /** The key insight of a matrix run: where lock_wait dominates db_total. */
+  public static String matrixInsight(List<ConfigResult> configs) {
+    Optional<ConfigResult> worst = configs.stream().filter(c -> lockShare(c).isPresent())
+        .max(Comparator.comparingDouble(c -> c.segment(Segment.LOCK_WAIT).p95()));
+    if (worst.isEmpty()) {
+      return "No lock_wait data.";
+    }
+    ConfigResult w = worst.get();
+    double share = lockShare(w).orElseThrow();
+    return String.format(Locale.ROOT, "The most contended config is %s: P95 lock_wait %.2f ms, "
+        + "%.0f%% of P95 db_total (%.2f ms); the write lock %s the bottleneck there.", w.id(),
+        w.segment(Segment.LOCK_WAIT).p95(), 100 * share, w.segment(Segment.DB_TOTAL).p95(),
+        share >= BOTTLENECK_SHARE ? "is" : "is not");
+  }
+}

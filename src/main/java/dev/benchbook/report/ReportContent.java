@@ -1,0 +1,215 @@
+package dev.benchbook.report;
+
+import dev.benchbook.analysis.Sweeps;
+import dev.benchbook.charts.LockWaitShareChart;
+import dev.benchbook.charts.P95BeforeAfterChart;
+import dev.benchbook.charts.PercentileSpectrumChart;
+import dev.benchbook.charts.PlottedChart;
+import dev.benchbook.charts.SweepChart;
+import dev.benchbook.charts.ThroughputChart;
+import dev.benchbook.charts.ThroughputOverTimeChart;
+import dev.benchbook.results.Comparison;
+import dev.benchbook.results.ConfigResult;
+import dev.benchbook.results.LoadedRun;
+import dev.benchbook.results.Manifest;
+import dev.benchbook.results.RunFile;
+import dev.benchbook.results.Segment;
+import dev.benchbook.runtime.RawRows;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The Markdown and charts of one run's report, computed from its results and raw rows. */
+record ReportContent(String markdown, List<PlottedChart<?>> charts) {
+
+  /** Builds the content for a run of any kind. */
+  static ReportContent of(LoadedRun run, ReportWriter.Links links) {
+    RunFile f = run.run();
+    List<PlottedChart<?>> charts = new ArrayList<>();
+    ReportPage page = new ReportPage();
+    switch (f.kind()) {
+      case "mitigation":
+        mitigation(run, page, charts);
+        break;
+      case "sweep":
+        sweep(run, page, charts);
+        break;
+      default:
+        matrix(run, page, charts);
+    }
+    manifest(f, page);
+    chartsSection(charts, page);
+    sources(run, links, page);
+    return new ReportContent(page.toString(), charts);
+  }
+
+  /** The one-line headline of a results file, for titles and the index. */
+  static String headlineOf(RunFile f) {
+    if (!f.allComparisons().isEmpty()) {
+      return Insights.headline(best(f.allComparisons()));
+    }
+    if (f.sweep().isPresent()) {
+      return "Sweep of " + f.sweep().get().parameter() + "; knees: "
+          + (f.sweep().get().knees().isEmpty() ? "none" : f.sweep().get().knees().toString());
+    }
+    return Insights.matrixInsight(f.allConfigs());
+  }
+
+  private static Comparison best(List<Comparison> comparisons) {
+    Comparison best = comparisons.get(0);
+    for (Comparison c : comparisons) {
+      if (c.throughput().ratio() > best.throughput().ratio()) {
+        best = c;
+      }
+    }
+    return best;
+  }
+
+  private static void mitigation(LoadedRun run, ReportPage page, List<PlottedChart<?>> charts) {
+    RunFile f = run.run();
+    ConfigResult baseline = f.baseline().orElseThrow();
+    List<Comparison> comparisons = f.allComparisons();
+    page.title("Phase report: " + run.name());
+    page.paragraph("**" + headlineOf(f) + "**");
+    if (f.reconstructed()) {
+      page.paragraph("Reconstructed from a published summary: aggregates only, no raw rows, so "
+          + "this report holds the table and the ratio only."
+          + f.manifest().note().map(n -> " Note: " + n).orElse(""));
+    }
+    performance(f, page);
+    page.heading("Benchmark Results: Before vs After");
+    for (Comparison c : comparisons) {
+      if (comparisons.size() > 1) {
+        page.paragraph("### " + c.mitigationConfig());
+      }
+      page.raw(ComparisonTable.markdown(c));
+    }
+    if (f.allConfigs().size() > 2) {
+      page.raw(Rankings.markdown(f.allConfigs()));
+    }
+    page.paragraph("**Key insight:** " + Insights.keyInsight(baseline, comparisons));
+    if (f.reconstructed()) {
+      return;
+    }
+    for (Comparison c : comparisons) {
+      PlottedChart<?> chart = P95BeforeAfterChart.of(c, true);
+      charts.add(comparisons.size() > 1 ? chart.named(chart.name() + "-"
+          + c.mitigationConfig()) : chart);
+    }
+    charts.add(ThroughputChart.of(f.allConfigs(), baseline.id()));
+    charts.add(LockWaitShareChart.of(f.allConfigs()));
+    run.rows().ifPresent(rows -> rowCharts(rows, ids(f.allConfigs()), charts));
+  }
+
+  private static void matrix(LoadedRun run, ReportPage page, List<PlottedChart<?>> charts) {
+    RunFile f = run.run();
+    page.title("Run summary: " + run.name());
+    page.paragraph("**" + Insights.matrixInsight(f.allConfigs()) + "**");
+    performance(f, page);
+    page.heading("Results");
+    page.raw(RunTable.markdown(f.allConfigs()));
+    charts.add(ThroughputChart.of(f.allConfigs(), f.allConfigs().get(0).id()));
+    charts.add(LockWaitShareChart.of(f.allConfigs()));
+    run.rows().ifPresent(rows -> rowCharts(rows, ids(f.allConfigs()), charts));
+  }
+
+  private static void sweep(LoadedRun run, ReportPage page, List<PlottedChart<?>> charts) {
+    RunFile f = run.run();
+    String parameter = f.sweep().orElseThrow().parameter();
+    page.title("Contention sweep: " + run.name());
+    page.paragraph("**" + headlineOf(f) + "**");
+    performance(f, page);
+    page.heading("Results");
+    List<dev.benchbook.analysis.SweepPoint> points = SweepPoints.of(f);
+    page.raw(SweepTable.markdown(parameter, points));
+    charts.add(SweepChart.throughput(f.sweep().get(), SweepPoints.forCharts(points)));
+    charts.add(SweepChart.lockWait(f.sweep().get(), SweepPoints.forCharts(points)));
+  }
+
+  private static void rowCharts(RawRows rows, List<String> ids, List<PlottedChart<?>> charts) {
+    charts.add(PercentileSpectrumChart.of(rows, Segment.LOCK_WAIT, ids));
+    charts.add(PercentileSpectrumChart.of(rows, Segment.FSM_NET, ids));
+    charts.add(ThroughputOverTimeChart.of(rows, ThroughputOverTimeChart.DEFAULT_BUCKET_MS, ids,
+        List.of(0)));
+  }
+
+  private static List<String> ids(List<ConfigResult> configs) {
+    return configs.stream().map(ConfigResult::id).toList();
+  }
+
+  private static void performance(RunFile f, ReportPage page) {
+    Manifest m = f.manifest();
+    List<String> items = new ArrayList<>();
+    duration(m).ifPresent(d -> items.add("**Duration:** " + d));
+    m.startTime().ifPresent(s -> items.add("**Started:** " + s));
+    m.endTime().ifPresent(s -> items.add("**Completed:** " + s));
+    List<ConfigResult> configs = f.allConfigs();
+    items.add("**Configs:** " + configs.size() + " (" + String.join(", ", ids(configs)) + ")");
+    long transitions = configs.stream().mapToLong(ConfigResult::transitions).sum();
+    if (transitions > 0) {
+      int reps = configs.stream().mapToInt(ConfigResult::reps).max().orElse(1);
+      items.add(String.format(Locale.US, "**Transitions:** %,d committed over all configs; "
+          + "%d repetition%s per config", transitions, reps, reps == 1 ? "" : "s"));
+    }
+    f.ceilingTxPerS().ifPresent(c -> items.add(String.format(Locale.US,
+        "**Ceiling probe:** %,.0f tx/s (one connection, same transaction shape)", c)));
+    page.heading("Performance").bullets(items);
+  }
+
+  private static Optional<String> duration(Manifest m) {
+    if (m.startTime().isEmpty() || m.endTime().isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      Duration d = Duration.between(Instant.parse(m.startTime().get()),
+          Instant.parse(m.endTime().get()));
+      long s = d.getSeconds();
+      return Optional.of(s >= 60 ? (s / 60) + " min " + (s % 60) + " s" : String.format(
+          Locale.ROOT, "%.1f s", d.toMillis() / 1000.0));
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static void manifest(RunFile f, ReportPage page) {
+    Manifest m = f.manifest();
+    List<String> items = new ArrayList<>();
+    items.add("**benchbook:** " + m.toolVersion() + m.gitCommit().map(c -> ", commit "
+        + c.substring(0, Math.min(12, c.length())) + m.gitDirty().map(d -> d ? " (dirty)" : "")
+        .orElse("")).orElse(""));
+    m.cpuModel().ifPresent(c -> items.add("**CPU:** " + c + m.cores().map(n -> ", " + n
+        + " cores").orElse("")));
+    m.os().ifPresent(o -> items.add("**OS:** " + o));
+    m.jvm().ifPresent(j -> items.add("**JVM:** " + j + (m.jvmArgs().isEmpty() ? ""
+        : " (" + String.join(" ", m.jvmArgs()) + ")")));
+    m.sqliteVersion().ifPresent(v -> items.add("**SQLite:** " + v + (m.pragmas().isEmpty() ? ""
+        : ", " + m.pragmas().toString().replaceAll("[{}]", ""))));
+    m.seed().ifPresent(s -> items.add("**Seed:** " + s));
+    if (!m.parameters().isEmpty()) {
+      items.add("**Parameters:** " + m.parameters().toString().replaceAll("[{}]", ""));
+    }
+    page.heading("Machine and build").bullets(items);
+  }
+
+  private static void chartsSection(List<PlottedChart<?>> charts, ReportPage page) {
+    if (charts.isEmpty()) {
+      return;
+    }
+    page.heading("Charts");
+    for (PlottedChart<?> c : charts) {
+      page.paragraph("![" + c.name() + "](" + c.name() + ".png)\n\n[SVG](" + c.name()
+          + ".svg) | [data (CSV)](" + c.name() + ".csv)");
+    }
+  }
+
+  private static void sources(LoadedRun run, ReportWriter.Links links, ReportPage page) {
+    List<String> items = new ArrayList<>();
+    items.add("[" + run.path().getFileName() + "](" + links.to(run.path()) + ")");
+    run.rowsPath().filter(java.nio.file.Files::exists).ifPresent(p -> items.add("["
+        + p.getFileName() + "](" + links.to(p) + ")"));
+    page.heading("Sources").bullets(items);
+  }
+}

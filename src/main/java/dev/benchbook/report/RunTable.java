@@ -45,7 +45,15 @@ public final class RunTable {
     return ms(s.p50Ms()) + "/" + ms(s.p95Ms()) + "/" + ms(s.p99Ms());
   }
 
-  private static String ms(double v) {
-    return String.format(Locale.ROOT, v < 10 ? "%.3f" : "%.1f", v);
+  /** Milliseconds with three significant digits (at most one decimal from 100 ms up). */
+  static String ms(double v) {
+    if (v == 0) {
+      return "0";
+    }
+    if (v >= 100) {
+      return String.format(Locale.ROOT, "%.1f", v);
+    }
+    return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros()
+        .toPlainString();
   }
 }

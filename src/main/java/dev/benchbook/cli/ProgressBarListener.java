@@ -46,7 +46,7 @@ final class ProgressBarListener implements ProgressListener {
   @Override
   public void passStarted(String configId, int rep, int reps) {
     warmup = rep < 0;
-    bar.setExtraMessage(warmup ? configId + " warmup" : configId + " rep " + (rep + 1) + "/" + reps);
+    bar.setExtraMessage(" " + (warmup ? configId + " warmup" : configId + " rep " + (rep + 1) + "/" + reps));
   }
 
   @Override

@@ -93,6 +93,48 @@ final class TransactionSql implements AutoCloseable {
     return true;
   }
 
+  /**
+   * Batched UPDATEs (with the optimistic check) of several transitions inside a transaction the
+   * caller opened; returns each UPDATE's row count (1 = applied, 0 = conflict).
+   */
+  int[] updateBatch(TransitionWrite[] writes, int n) throws SQLException {
+    for (int i = 0; i < n; i++) {
+      TransitionWrite w = writes[i];
+      update.setString(1, w.toState);
+      update.setInt(2, w.failures);
+      update.setInt(3, w.fileId);
+      update.setString(4, w.fromState);
+      update.setInt(5, w.expectedVersion);
+      update.addBatch();
+    }
+    return update.executeBatch();
+  }
+
+  /**
+   * Batched audit INSERTs of the transitions whose {@code result} is COMMITTED, then the held
+   * work of each of them, inside the caller's transaction.
+   */
+  void insertBatch(TransitionWrite[] writes, int n) throws SQLException {
+    int added = 0;
+    for (int i = 0; i < n; i++) {
+      TransitionWrite w = writes[i];
+      if (w.result != TransitionWrite.COMMITTED) {
+        continue;
+      }
+      insert.setInt(1, w.fileId);
+      insert.setString(2, w.fromState);
+      insert.setString(3, w.toState);
+      insert.setInt(4, w.expectedVersion + 1);
+      insert.setInt(5, w.worker);
+      insert.addBatch();
+      added++;
+    }
+    if (added > 0) {
+      insert.executeBatch();
+    }
+    Pause.ns(holdNs * added);
+  }
+
   /** ROLLBACK, ignoring errors (there may be no open transaction). */
   void rollbackQuietly() {
     try {

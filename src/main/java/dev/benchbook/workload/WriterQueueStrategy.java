@@ -26,6 +26,7 @@ public final class WriterQueueStrategy implements ConnectionStrategy {
   private final int batchMax;
   private final long batchWaitNs;
   private final ArrayBlockingQueue<Channel> queue;
+  private final TransitionWrite[] writes;
   private final Thread writer;
   private volatile boolean running = true;
   private long batches;
@@ -43,6 +44,7 @@ public final class WriterQueueStrategy implements ConnectionStrategy {
     this.batchMax = batchMax;
     this.batchWaitNs = batchWaitUs * 1000;
     this.queue = new ArrayBlockingQueue<>(4096);
+    this.writes = new TransitionWrite[batchMax];
     this.writer = new Thread(this::writeLoop, "benchbook-writer");
     this.writer.setDaemon(true);
     this.writer.start();
@@ -141,41 +143,52 @@ public final class WriterQueueStrategy implements ConnectionStrategy {
   }
 
   /**
-   * One attempt at the batch: BEGIN, every body, COMMIT. Returns -1 when committed (results
-   * set), or the index of the transition that failed (transaction rolled back, its result set).
+   * One attempt at the batch: BEGIN, batched UPDATEs, the failure check, batched INSERTs,
+   * COMMIT. Returns -1 when the transaction ended (results set), or the index of the transition
+   * that failed inside it (transaction rolled back, that transition's result set).
    */
   private int runOnce(List<Channel> batch) {
+    int n = batch.size();
     try {
       sql.begin();
     } catch (SQLException e) {
-      int result = TransactionSql.isBusy(e) ? TransitionWrite.BUSY : TransitionWrite.ROLLED_BACK;
-      for (Channel c : batch) {
-        c.write.result = result;
-      }
+      setAll(batch, resultOf(e));
       return -1;
     }
-    for (int i = 0; i < batch.size(); i++) {
-      TransitionWrite w = batch.get(i).write;
-      w.lockWaitNs = System.nanoTime() - batch.get(i).submittedNs;
-      try {
-        w.result = sql.body(w) ? TransitionWrite.COMMITTED : TransitionWrite.CONFLICT;
-      } catch (SQLException | RuntimeException e) {
-        sql.rollbackQuietly();
-        w.result = TransactionSql.isBusy(e) ? TransitionWrite.BUSY : TransitionWrite.ROLLED_BACK;
-        return i;
-      }
+    long started = System.nanoTime();
+    for (int i = 0; i < n; i++) {
+      Channel c = batch.get(i);
+      c.write.lockWaitNs = started - c.submittedNs;
+      writes[i] = c.write;
     }
     try {
+      int[] counts = sql.updateBatch(writes, n);
+      for (int i = 0; i < n; i++) {
+        writes[i].result = counts[i] == 1 ? TransitionWrite.COMMITTED : TransitionWrite.CONFLICT;
+        if (writes[i].result == TransitionWrite.COMMITTED && writes[i].injectFailure) {
+          sql.rollbackQuietly();
+          writes[i].result = TransitionWrite.ROLLED_BACK;
+          return i;
+        }
+      }
+      sql.insertBatch(writes, n);
       sql.commit();
       batches++;
-    } catch (SQLException e) {
+    } catch (SQLException | RuntimeException e) {
       sql.rollbackQuietly();
-      int result = TransactionSql.isBusy(e) ? TransitionWrite.BUSY : TransitionWrite.ROLLED_BACK;
-      for (Channel c : batch) {
-        c.write.result = result;
-      }
+      setAll(batch, resultOf(e));
     }
     return -1;
+  }
+
+  private static int resultOf(Exception e) {
+    return TransactionSql.isBusy(e) ? TransitionWrite.BUSY : TransitionWrite.ROLLED_BACK;
+  }
+
+  private static void setAll(List<Channel> batch, int result) {
+    for (Channel c : batch) {
+      c.write.result = result;
+    }
   }
 
   private void failAll(List<Channel> batch) {

@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -89,6 +91,19 @@ class NotebooksRunTest {
         () -> new AssertionError("no 'Saved' line in:\n" + out));
     Path png = Path.of(saved.substring("Saved ".length()).trim());
     assertTrue(Files.size(png) > 1000, png.toString());
+    deleteWorkFolder(png.getParent().getParent());
+  }
+
+  /** Removes the notebook's temp folder ({@code benchbook-notebook-*}), nothing else. */
+  private static void deleteWorkFolder(Path work) throws IOException {
+    if (!work.getFileName().toString().startsWith("benchbook-notebook-")) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(work)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 
   private static String runScript(String name) throws IOException {

@@ -1,18 +1,46 @@
 package dev.benchbook.api;
 
+import dev.benchbook.analysis.CompareOptions;
+import dev.benchbook.charts.ChartExport;
+import dev.benchbook.charts.ExportedChart;
+import dev.benchbook.charts.P95BeforeAfterChart;
+import dev.benchbook.charts.PercentileSpectrumChart;
+import dev.benchbook.charts.PlottedChart;
+import dev.benchbook.charts.ThroughputChart;
+import dev.benchbook.report.ComparisonTable;
+import dev.benchbook.results.Comparison;
+import dev.benchbook.results.ConfigResult;
+import dev.benchbook.results.LoadedRun;
+import dev.benchbook.results.ResultsWriter;
+import dev.benchbook.results.RowsTable;
+import dev.benchbook.results.Segment;
+import dev.benchbook.results.StatsTable;
 import dev.benchbook.runtime.MachineInfo;
 import dev.benchbook.runtime.MatrixRunner;
 import dev.benchbook.runtime.ProgressListener;
 import dev.benchbook.runtime.RunControl;
 import dev.benchbook.runtime.RunOutcome;
 import dev.benchbook.runtime.RunPlan;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.XYChart;
+import tech.tablesaw.api.Table;
 
 /**
  * The one-line entry points for notebooks, JShell and the CLI: run a plan, load results,
  * compare configs, draw charts, write reports.
+ *
+ * <p>In a notebook: {@code var run = Benchbook.load("data/results-mitigation-....json");}
+ * then {@code Benchbook.table(Benchbook.compare(run))}, {@code Benchbook.stats(run)} or
+ * {@code Benchbook.p95Chart(Benchbook.compare(run))}. Relative paths are looked up from the
+ * working directory, then from its parents (a notebook opened from {@code notebooks/}).
  */
 public final class Benchbook {
 
@@ -32,5 +60,124 @@ public final class Benchbook {
   public static Measured runMatrix(RunPlan plan)
       throws IOException, SQLException, InterruptedException {
     return run(plan, Map.of(), new RunControl(), ProgressListener.NONE, Summary.matrix());
+  }
+
+  /** Runs the baseline over concurrency x profiles, {@code files} files each, one rep, quietly. */
+  public static Measured runMatrix(List<Integer> concurrency, List<String> profiles, int files)
+      throws IOException, SQLException, InterruptedException {
+    return QuickRuns.matrix(concurrency, profiles, files);
+  }
+
+  /** Runs the baseline and mitigations (default shared-connection) on one config, quietly. */
+  public static Measured mitigate(int concurrency, String profile, int files, int reps,
+      String... strategies) throws IOException, SQLException, InterruptedException {
+    return QuickRuns.mitigate(concurrency, profile, files, reps, Arrays.asList(strategies));
+  }
+
+  /** Writes a measured run (JSON + raw rows) into {@code dataDir} and loads it back. */
+  public static LoadedRun write(Measured measured, String dataDir) throws IOException {
+    Path json = new ResultsWriter(Loads.path(dataDir)).write(measured.file(), measured.rows())
+        .json();
+    return load(json.toString());
+  }
+
+  /** A repo-relative path: as given when it exists, else found from a parent of the cwd. */
+  public static Path path(String relative) {
+    return Loads.path(relative);
+  }
+
+  /** Loads and validates one results file, with its raw rows when its rows file exists. */
+  public static LoadedRun load(String file) {
+    return Loads.load(file);
+  }
+
+  /** Loads every good {@code results-*.json} under a folder; bad files are listed on stderr. */
+  public static List<LoadedRun> loadAll(String folder) {
+    return Loads.loadAll(folder, System.err);
+  }
+
+  /** The newest loadable file of a kind ({@code matrix}, {@code mitigation}, {@code sweep}). */
+  public static Optional<LoadedRun> newest(String folder, String kind) {
+    return Loads.newest(folder, kind);
+  }
+
+  /** A config of a loaded run by id; fails naming the file and its config ids. */
+  public static ConfigResult config(LoadedRun run, String id) {
+    return Loads.config(run, id);
+  }
+
+  /** Segment stats of the runs as one Tablesaw table (see {@link StatsTable#COLUMNS}). */
+  public static Table stats(LoadedRun... runs) {
+    return StatsTable.of(List.of(runs));
+  }
+
+  /** Segment stats of the runs as one Tablesaw table, e.g. of {@link #loadAll(String)}. */
+  public static Table stats(List<LoadedRun> runs) {
+    return StatsTable.of(runs);
+  }
+
+  /** The run's raw rows as a Tablesaw table with ms columns; fails when it has no rows. */
+  public static Table rows(LoadedRun run) {
+    return RowsTable.toTable(Loads.requireRows(run).rows().orElseThrow(), run.name());
+  }
+
+  /** A mitigation file's baseline vs its (first) mitigation run, recomputed with its rows. */
+  public static Comparison compare(LoadedRun run) {
+    return Compares.own(run, CompareOptions.defaults());
+  }
+
+  /** Two configs of one file, e.g. {@code compare(run, "c1-zero", "c10-zero")}. */
+  public static Comparison compare(LoadedRun run, String baselineId, String mitigationId) {
+    return compare(run, baselineId, run, mitigationId);
+  }
+
+  /** Config {@code baselineId} of {@code a} vs config {@code mitigationId} of {@code b}. */
+  public static Comparison compare(LoadedRun a, String baselineId, LoadedRun b,
+      String mitigationId) {
+    return compare(a, baselineId, b, mitigationId, CompareOptions.defaults());
+  }
+
+  /** The same with options (force, noise threshold, seed...); raw rows are added when present. */
+  public static Comparison compare(LoadedRun a, String baselineId, LoadedRun b,
+      String mitigationId, CompareOptions options) {
+    return Compares.between(a, baselineId, b, mitigationId, options);
+  }
+
+  /** The seed-style Markdown table, throughput line and intervals sentence. */
+  public static String table(Comparison comparison) {
+    return ComparisonTable.markdown(comparison);
+  }
+
+  /** P95 per segment, baseline and mitigation side by side. */
+  public static PlottedChart<CategoryChart> p95Chart(Comparison comparison) {
+    return P95BeforeAfterChart.of(comparison);
+  }
+
+  /** Latency by percentile of a segment (e.g. {@code lock_wait_ms}), one line per config. */
+  public static PlottedChart<XYChart> spectrum(LoadedRun run, String segment) {
+    Segment s = Segment.byKey(segment).orElseThrow(() -> new IllegalArgumentException(
+        "no segment '" + segment + "'; segments: " + Arrays.stream(Segment.values())
+            .map(Segment::key).toList()));
+    LoadedRun loaded = Loads.requireRows(run);
+    List<String> ids = loaded.run().allConfigs().stream().map(ConfigResult::id).toList();
+    return PercentileSpectrumChart.of(loaded.rows().orElseThrow(), s, ids);
+  }
+
+  /** Throughput per config with ratios to the baseline (the file's baseline or first config). */
+  public static PlottedChart<CategoryChart> throughputChart(LoadedRun run) {
+    List<ConfigResult> configs = run.run().allConfigs();
+    String baseline = run.run().baseline().map(ConfigResult::id)
+        .orElse(configs.isEmpty() ? "" : configs.get(0).id());
+    return ThroughputChart.of(configs, baseline);
+  }
+
+  /** The chart rendered as an image, for a notebook's image/png display. */
+  public static BufferedImage image(PlottedChart<?> chart) {
+    return ChartExport.image(chart.chart());
+  }
+
+  /** Writes the chart as PNG, SVG and CSV into {@code dir} (created if missing). */
+  public static ExportedChart save(PlottedChart<?> chart, String dir) throws IOException {
+    return ChartExport.write(chart, Path.of(dir));
   }
 }

@@ -3,6 +3,7 @@ package dev.benchbook.charts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import dev.benchbook.analysis.Percentiles;
 import dev.benchbook.results.Segment;
 import dev.benchbook.runtime.Outcome;
 import dev.benchbook.runtime.RawRows;
@@ -67,12 +68,15 @@ public final class PercentileSpectrumChart {
     List<double[]> curves = new ArrayList<>();
     List<double[]> drawn = new ArrayList<>();
     boolean floored = false;
+    double[] ps = new double[POINTS];
+    for (int i = 0; i < POINTS; i++) {
+      ps[i] = percentileAt(i);
+    }
     for (String id : ids) {
-      double[] sorted = committedMs(rows, segment, id);
-      double[] y = new double[POINTS];
+      double[] values = committedMs(rows, segment, id);
+      double[] y = Percentiles.ofInPlace(values, 0, values.length, ps);
       double[] yDrawn = new double[POINTS];
       for (int i = 0; i < POINTS; i++) {
-        y[i] = Percentiles.ofSorted(sorted, percentileAt(i));
         floored |= y[i] < ChartStyle.LOG_FLOOR_MS;
         yDrawn[i] = ChartStyle.floorForLog(y[i]);
       }
@@ -129,7 +133,7 @@ public final class PercentileSpectrumChart {
     };
   }
 
-  /** Ascending ms values of a segment over the committed rows of one config. */
+  /** The ms values of a segment over the committed rows of one config, in row order. */
   static double[] committedMs(RawRows rows, Segment segment, String configId) {
     int code = rows.configIds().indexOf(configId);
     if (code < 0) {
@@ -149,9 +153,7 @@ public final class PercentileSpectrumChart {
     if (n == 0) {
       throw new IllegalArgumentException("config " + configId + " has no committed rows");
     }
-    double[] sorted = Arrays.copyOf(values, n);
-    Arrays.sort(sorted);
-    return sorted;
+    return Arrays.copyOf(values, n);
   }
 
   private static ChartData data(List<String> ids, List<String> names, List<double[]> curves) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
+import dev.benchbook.analysis.SweepPoint;
 import dev.benchbook.results.SweepSpec;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -107,6 +108,7 @@ public final class SweepChart {
     }
     java.util.Set<String> seen = new java.util.HashSet<>();
     for (SweepPoint p : points) {
+      checkValues(p);
       if (!seen.add(p.strategy() + "\u0000" + p.value())) {
         throw new IllegalArgumentException("sweep has two points for " + p.strategy() + " at "
             + spec.parameter() + "=" + p.value());
@@ -130,6 +132,24 @@ public final class SweepChart {
     styler.setMarkerSize(9);
     ChartStyle.rotateCategoryLabels(styler, spec.values());
     return chart;
+  }
+
+  private static void checkValues(SweepPoint p) {
+    if (p.strategy() == null || p.strategy().isBlank() || p.value() == null
+        || p.value().isBlank()) {
+      throw new IllegalArgumentException("sweep point needs a strategy and a value, got "
+          + p.strategy() + " / " + p.value());
+    }
+    checkValue(p, "transitions_per_s", p.transitionsPerS());
+    checkValue(p, "p95_lock_wait_ms", p.p95LockWaitMs());
+    checkValue(p, "p99_lock_wait_ms", p.p99LockWaitMs());
+  }
+
+  private static void checkValue(SweepPoint p, String field, double v) {
+    if (!(v >= 0) || Double.isInfinite(v)) {
+      throw new IllegalArgumentException("sweep point " + p.strategy() + " at " + p.value() + ": "
+          + field + " must be finite and >= 0, got " + v);
+    }
   }
 
   private static void addLine(CategoryChart chart, String name, List<String> values,

@@ -125,8 +125,8 @@ record ReportContent(String markdown, List<PlottedChart<?>> charts) {
     page.heading("Results");
     List<dev.benchbook.analysis.SweepPoint> points = SweepPoints.of(f);
     page.raw(SweepTable.markdown(parameter, points));
-    charts.add(SweepChart.throughput(f.sweep().get(), SweepPoints.forCharts(points)));
-    charts.add(SweepChart.lockWait(f.sweep().get(), SweepPoints.forCharts(points)));
+    charts.add(SweepChart.throughput(f.sweep().get(), points));
+    charts.add(SweepChart.lockWait(f.sweep().get(), points));
   }
 
   private static void rowCharts(RawRows rows, List<String> ids, List<PlottedChart<?>> charts) {

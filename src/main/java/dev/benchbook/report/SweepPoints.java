@@ -28,10 +28,4 @@ final class SweepPoints {
     }
     return points;
   }
-
-  /** The same points in the chart package's shape. */
-  static List<dev.benchbook.charts.SweepPoint> forCharts(List<SweepPoint> points) {
-    return points.stream().map(p -> new dev.benchbook.charts.SweepPoint(p.strategy(), p.value(),
-        p.transitionsPerS(), p.p95LockWaitMs(), p.p99LockWaitMs())).toList();
-  }
 }

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.benchbook.analysis.Percentiles;
+import dev.benchbook.analysis.SweepPoint;
 import dev.benchbook.results.Comparison;
 import dev.benchbook.results.ConfigResult;
 import dev.benchbook.results.Segment;
@@ -150,11 +152,11 @@ class ChartBuildersTest {
   @Test
   void percentilesInterpolateLinearlyBetweenClosestRanks() {
     double[] sorted = {1, 2, 3, 4};
-    assertEquals(2.5, Percentiles.ofSorted(sorted, 0.5), 1e-12);
-    assertEquals(3.85, Percentiles.ofSorted(sorted, 0.95), 1e-12);
-    assertEquals(1.0, Percentiles.ofSorted(sorted, 0.0), 1e-12);
-    assertEquals(4.0, Percentiles.ofSorted(sorted, 1.0), 1e-12);
-    assertEquals(7.0, Percentiles.ofSorted(new double[] {7}, 0.99), 1e-12);
+    assertEquals(2.5, Percentiles.of(sorted, 0.5), 1e-12);
+    assertEquals(3.85, Percentiles.of(sorted, 0.95), 1e-12);
+    assertEquals(1.0, Percentiles.of(sorted, 0.0), 1e-12);
+    assertEquals(4.0, Percentiles.of(sorted, 1.0), 1e-12);
+    assertEquals(7.0, Percentiles.of(new double[] {7}, 0.99), 1e-12);
   }
 
   @Test
@@ -227,8 +229,9 @@ class ChartBuildersTest {
     assertEquals(1, knee.stream().filter(Boolean.TRUE::equals).count());
     assertEquals(true, knee.get(3));
     assertThrows(IllegalArgumentException.class, () -> SweepChart.throughput(spec,
-        List.of(new SweepPoint("per-worker", "64", 1, 1, 1))));
-    assertThrows(IllegalArgumentException.class, () -> new SweepPoint("x", "1", -1, 0, 0));
+        List.of(new SweepPoint("per-worker", "64", "c64", 1, 1, 1))));
+    assertThrows(IllegalArgumentException.class, () -> SweepChart.throughput(spec,
+        List.of(new SweepPoint("x", "1", "c1", -1, 0, 0))));
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import dev.benchbook.analysis.SweepPoint;
 import dev.benchbook.results.Comparison;
 import dev.benchbook.results.ConfigResult;
 import dev.benchbook.results.Interval;
@@ -121,8 +122,10 @@ final class ChartFixtures {
     double[] scP95 = {0.003, 0.09, 0.21, 0.42, 0.95, 2.1};
     List<String> values = sweepSpec().values();
     for (int i = 0; i < values.size(); i++) {
-      points.add(new SweepPoint("per-worker", values.get(i), pwTput[i], pwP95[i], pwP95[i] * 1.9));
-      points.add(new SweepPoint("shared-connection", values.get(i), scTput[i], scP95[i],
+      points.add(new SweepPoint("per-worker", values.get(i), "c" + values.get(i), pwTput[i],
+          pwP95[i], pwP95[i] * 1.9));
+      points.add(new SweepPoint("shared-connection", values.get(i),
+          "c" + values.get(i) + "-shared-connection", scTput[i], scP95[i],
           scP95[i] * 2.4));
     }
     return points;

@@ -1,0 +1,45 @@
+package dev.benchbook.api;
+
+import dev.benchbook.analysis.CompareOptions;
+import dev.benchbook.analysis.Comparisons;
+import dev.benchbook.analysis.ConfigRows;
+import dev.benchbook.results.Comparison;
+import dev.benchbook.results.ConfigResult;
+import dev.benchbook.results.LoadedRun;
+import dev.benchbook.results.RunFile;
+
+/** Comparisons for the facade: recomputed from configs, with raw rows when both sides have them. */
+final class Compares {
+
+  private Compares() {
+  }
+
+  /** A mitigation file's baseline against its (first) mitigation run. */
+  static Comparison own(LoadedRun run, CompareOptions options) {
+    RunFile f = run.run();
+    String hint = "; use Benchbook.compare(run, baselineId, run, mitigationId) (configs: "
+        + Loads.ids(f) + ")";
+    ConfigResult baseline = f.baseline().orElseThrow(() -> new IllegalArgumentException(
+        run.path().getFileName() + " is a " + f.kind() + " file, not a mitigation file" + hint));
+    ConfigResult mitigation = f.mitigationRun()
+        .or(() -> f.mitigationRuns().stream().findFirst())
+        .orElseThrow(() -> new IllegalArgumentException(run.path().getFileName()
+            + " has a baseline but no mitigation run" + hint));
+    return between(run, baseline.id(), run, mitigation.id(), options);
+  }
+
+  /** Config {@code baselineId} of {@code a} against config {@code mitigationId} of {@code b}. */
+  static Comparison between(LoadedRun a, String baselineId, LoadedRun b, String mitigationId,
+      CompareOptions options) {
+    ConfigResult baseline = Loads.config(a, baselineId);
+    ConfigResult mitigation = Loads.config(b, mitigationId);
+    LoadedRun ra = Loads.withRows(a);
+    LoadedRun rb = a == b ? ra : Loads.withRows(b);
+    CompareOptions withRows = options;
+    if (ra.rows().isPresent() && rb.rows().isPresent()) {
+      withRows = options.withRows(ConfigRows.of(ra.rows().get(), baselineId),
+          ConfigRows.of(rb.rows().get(), mitigationId));
+    }
+    return Comparisons.compare(baseline, mitigation, withRows);
+  }
+}

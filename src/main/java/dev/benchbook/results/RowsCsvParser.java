@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -23,6 +25,12 @@ final class RowsCsvParser {
   private static final int MAX_STATES = 128;
   private static final byte[][] OUTCOMES = outcomeLabels();
   private static final byte[] HEADER = RowsCsv.HEADER.getBytes(StandardCharsets.US_ASCII);
+  private static final int STAGING_ROWS = 1 << 17;
+  private static final Executor STORAGE_THREAD = task -> {
+    Thread t = new Thread(task, "benchbook-rows-storage");
+    t.setDaemon(true);
+    t.start();
+  };
 
   private final Path file;
   private final InputStream in;
@@ -37,6 +45,7 @@ final class RowsCsvParser {
   private final long[] ns = new long[7];
   private final long sizeHintBytes;
   private RawRows rows;
+  private CompletableFuture<RawRows> storage;
 
   private RowsCsvParser(Path file, InputStream in, long sizeHintBytes) {
     this.file = file;
@@ -81,8 +90,9 @@ final class RowsCsvParser {
     while (!eof) {
       eof = fill();
       if (rows == null) {
-        rows = new RawRows(List.of(), List.of(), estimateRows());
+        startStorage(estimateRows());
       }
+      adoptStorage(false);
       int end = lastNewline();
       if (eof && lim > 0 && end < lim - 1) {
         buf = lim == buf.length ? Arrays.copyOf(buf, lim + 1) : buf;
@@ -103,6 +113,30 @@ final class RowsCsvParser {
     return rows.withDictionaries(configs.names, states.names);
   }
 
+  /**
+   * Starts allocating the full row storage on another thread (touching fresh memory is slow)
+   * while the first rows go to a small staging storage.
+   */
+  private void startStorage(int expectedRows) {
+    int staging = Math.min(expectedRows, STAGING_ROWS);
+    rows = new RawRows(List.of(), List.of(), staging);
+    if (expectedRows > staging) {
+      storage = CompletableFuture.supplyAsync(
+          () -> new RawRows(List.of(), List.of(), expectedRows), STORAGE_THREAD);
+    }
+  }
+
+  /** Moves the staged rows into the full storage once it is ready (or must be waited for). */
+  private void adoptStorage(boolean wait) {
+    if (storage == null || !(wait || storage.isDone())) {
+      return;
+    }
+    RawRows full = storage.join();
+    full.addAll(rows);
+    rows = full;
+    storage = null;
+  }
+
   /** Rows expected from the size hint and the mean line length of the first chunk. */
   private int estimateRows() {
     int lines = 0;
@@ -120,6 +154,9 @@ final class RowsCsvParser {
 
   private void parseLines(int end) {
     while (pos <= end) {
+      if (rows.size() == STAGING_ROWS && storage != null) {
+        adoptStorage(true);
+      }
       line++;
       if (line == 1) {
         header();

@@ -48,6 +48,14 @@ class RowsCsvTest {
   }
 
   @Test
+  void rowsBeyondTheStagingStorageSurvive() throws IOException {
+    RawRows rows = SyntheticRows.generate(300_000, 11);
+    Path file = dir.resolve("big.rows.csv.gz");
+    RowsCsv.write(rows, file);
+    Fixtures.assertSameRows(rows, RowsCsv.read(file));
+  }
+
+  @Test
   void dictionariesAreRebuiltInOrderOfFirstAppearance() throws IOException {
     RawRows rows = new RawRows(List.of("unused", "b", "a"), List.of("X", "Y", "Z"), 2);
     rows.add(1, 0, 0, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, Outcome.COMMITTED);

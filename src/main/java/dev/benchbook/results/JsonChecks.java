@@ -139,6 +139,9 @@ final class JsonChecks {
     if (n == null || n.isMissingNode()) {
       return "nothing";
     }
+    if (n.isContainerNode() && n.isEmpty()) {
+      return n.isObject() ? "{}" : "[]";
+    }
     if (n.isObject()) {
       return "an object";
     }

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -23,6 +25,12 @@ final class RowsCsvParser {
   private static final int MAX_STATES = 128;
   private static final byte[][] OUTCOMES = outcomeLabels();
   private static final byte[] HEADER = RowsCsv.HEADER.getBytes(StandardCharsets.US_ASCII);
+  private static final int STAGING_ROWS = 1 << 17;
+  private static final Executor STORAGE_THREAD = task -> {
+    Thread t = new Thread(task, "benchbook-rows-storage");
+    t.setDaemon(true);
+    t.start();
+  };
 
   private final Path file;
   private final InputStream in;
@@ -32,16 +40,22 @@ final class RowsCsvParser {
   private long line;
   private int column;
   private int fieldStart;
+  private int fieldHash;
   private final Dictionary configs = new Dictionary();
   private final Dictionary states = new Dictionary();
+  private final Dictionary outcomes = new Dictionary();
   private final long[] ns = new long[7];
   private final long sizeHintBytes;
   private RawRows rows;
+  private CompletableFuture<RawRows> storage;
 
   private RowsCsvParser(Path file, InputStream in, long sizeHintBytes) {
     this.file = file;
     this.in = in;
     this.sizeHintBytes = sizeHintBytes;
+    for (byte[] label : OUTCOMES) {
+      outcomes.add(label, 0, label.length, hashOf(label));
+    }
   }
 
   /**
@@ -81,8 +95,9 @@ final class RowsCsvParser {
     while (!eof) {
       eof = fill();
       if (rows == null) {
-        rows = new RawRows(List.of(), List.of(), estimateRows());
+        startStorage(estimateRows());
       }
+      adoptStorage(false);
       int end = lastNewline();
       if (eof && lim > 0 && end < lim - 1) {
         buf = lim == buf.length ? Arrays.copyOf(buf, lim + 1) : buf;
@@ -103,6 +118,30 @@ final class RowsCsvParser {
     return rows.withDictionaries(configs.names, states.names);
   }
 
+  /**
+   * Starts allocating the full row storage on another thread (touching fresh memory is slow)
+   * while the first rows go to a small staging storage.
+   */
+  private void startStorage(int expectedRows) {
+    int staging = Math.min(expectedRows, STAGING_ROWS);
+    rows = new RawRows(List.of(), List.of(), staging);
+    if (expectedRows > staging) {
+      storage = CompletableFuture.supplyAsync(
+          () -> new RawRows(List.of(), List.of(), expectedRows), STORAGE_THREAD);
+    }
+  }
+
+  /** Moves the staged rows into the full storage once it is ready (or must be waited for). */
+  private void adoptStorage(boolean wait) {
+    if (storage == null || !(wait || storage.isDone())) {
+      return;
+    }
+    RawRows full = storage.join();
+    full.addAll(rows);
+    rows = full;
+    storage = null;
+  }
+
   /** Rows expected from the size hint and the mean line length of the first chunk. */
   private int estimateRows() {
     int lines = 0;
@@ -120,6 +159,9 @@ final class RowsCsvParser {
 
   private void parseLines(int end) {
     while (pos <= end) {
+      if (rows.size() == STAGING_ROWS && storage != null) {
+        adoptStorage(true);
+      }
       line++;
       if (line == 1) {
         header();
@@ -191,14 +233,12 @@ final class RowsCsvParser {
 
   private int outcome() {
     int len = text();
-    int start = fieldStart;
-    for (int o = 0; o < OUTCOMES.length; o++) {
-      if (Arrays.equals(buf, start, start + len, OUTCOMES[o], 0, OUTCOMES[o].length)) {
-        return o;
-      }
+    int code = outcomes.find(fieldStart, len, fieldHash);
+    if (code < 0) {
+      throw problem(where(), "expected one of committed, conflict, busy, rolled_back, found "
+          + quote(buf, fieldStart, len));
     }
-    throw problem(where(), "expected one of committed, conflict, busy, rolled_back, found "
-        + quote(buf, start, len));
+    return code;
   }
 
   /** Scans one text field starting at pos, consumes its separator, returns its length. */
@@ -208,13 +248,16 @@ final class RowsCsvParser {
     int start = pos;
     fieldStart = start;
     int i = start;
-    int c = b[i];
+    int h = 0;
+    int c = b[i] & 0xff;
     while (c != ',' && c != '\n' && c != '\r') {
       if (c == '"') {
         throw problem(where(), "expected unquoted text, found a quote character");
       }
-      c = b[++i];
+      h = 31 * h + c;
+      c = b[++i] & 0xff;
     }
+    fieldHash = h;
     if (i == start) {
       throw problem(where(), "expected " + what() + ", found an empty field");
     }
@@ -309,32 +352,91 @@ final class RowsCsvParser {
     return out;
   }
 
-  /** Text values in order of first appearance, found by bytes with a last-hit cache. */
+  /**
+   * Text values in order of first appearance, found by the hash computed while scanning and a
+   * byte comparison (no String per field).
+   */
   private final class Dictionary {
     final List<String> names = new ArrayList<>();
-    final List<byte[]> bytes = new ArrayList<>();
-    int last = -1;
+    private byte[][] bytes = new byte[16][];
+    private int[] table = new int[64];
 
-    /** Code of the text field just scanned, which starts at fieldStart. */
+    /** Code of the text field just scanned (at fieldStart, hash fieldHash); adds new values. */
     int code(int len) {
-      int start = fieldStart;
-      if (last >= 0 && same(bytes.get(last), start, len)) {
-        return last;
-      }
-      for (int i = 0; i < bytes.size(); i++) {
-        if (same(bytes.get(i), start, len)) {
-          last = i;
-          return i;
+      int found = find(fieldStart, len, fieldHash);
+      return found >= 0 ? found : add(buf, fieldStart, len, fieldHash);
+    }
+
+    /** Code of the field, or -1 when it is not in the dictionary. */
+    int find(int start, int len, int hash) {
+      int mask = table.length - 1;
+      for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
+        int entry = table[slot];
+        if (entry == 0) {
+          return -1;
+        }
+        if (same(bytes[entry - 1], start, len)) {
+          return entry - 1;
         }
       }
-      bytes.add(Arrays.copyOfRange(buf, start, start + len));
-      names.add(new String(buf, start, len, StandardCharsets.UTF_8));
-      last = bytes.size() - 1;
-      return last;
+    }
+
+    /** Adds {@code src[start, start + len)} as the next code. */
+    int add(byte[] src, int start, int len, int hash) {
+      int code = names.size();
+      if (code == bytes.length) {
+        bytes = Arrays.copyOf(bytes, code * 2);
+      }
+      bytes[code] = Arrays.copyOfRange(src, start, start + len);
+      names.add(new String(src, start, len, StandardCharsets.UTF_8));
+      if (2 * (code + 1) > table.length) {
+        rehash();
+      } else {
+        insert(code, hash);
+      }
+      return code;
+    }
+
+    private void rehash() {
+      table = new int[table.length * 2];
+      for (int c = 0; c < names.size(); c++) {
+        insert(c, hashOf(bytes[c]));
+      }
+    }
+
+    private void insert(int code, int hash) {
+      int mask = table.length - 1;
+      int slot = spread(hash) & mask;
+      while (table[slot] != 0) {
+        slot = (slot + 1) & mask;
+      }
+      table[slot] = code + 1;
     }
 
     private boolean same(byte[] entry, int start, int len) {
-      return Arrays.equals(buf, start, start + len, entry, 0, entry.length);
+      if (entry.length != len) {
+        return false;
+      }
+      byte[] b = buf;
+      for (int k = 0; k < len; k++) {
+        if (b[start + k] != entry[k]) {
+          return false;
+        }
+      }
+      return true;
     }
+  }
+
+  private static int spread(int h) {
+    return h ^ (h >>> 16);
+  }
+
+  /** The hash {@link #text()} computes while scanning. */
+  static int hashOf(byte[] value) {
+    int h = 0;
+    for (byte c : value) {
+      h = 31 * h + (c & 0xff);
+    }
+    return h;
   }
 }

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
@@ -30,8 +31,21 @@ public final class RowsTable {
       "fsm_dispatch_ms", "api_ms", "lock_wait_ms", "db_total_ms", "fsm_net_ms", "total_ms");
 
   private static final double NS_PER_MS = 1_000_000.0;
+  private static final ColumnType[] CSV_TYPES = {
+      ColumnType.STRING, ColumnType.INTEGER, ColumnType.INTEGER, ColumnType.INTEGER,
+      ColumnType.STRING, ColumnType.STRING, ColumnType.LONG, ColumnType.LONG, ColumnType.LONG,
+      ColumnType.LONG, ColumnType.LONG, ColumnType.LONG, ColumnType.LONG, ColumnType.INTEGER,
+      ColumnType.STRING};
 
   private RowsTable() {
+  }
+
+  /**
+   * Column types to give Tablesaw's own CsvReader for a raw-rows file, in file order, e.g.
+   * {@code CsvReadOptions.builder(gunzipped).columnTypes(RowsTable.csvColumnTypes())}.
+   */
+  public static ColumnType[] csvColumnTypes() {
+    return CSV_TYPES.clone();
   }
 
   /** Reads a raw-rows file straight into a table. */

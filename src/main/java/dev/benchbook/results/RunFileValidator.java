@@ -107,12 +107,17 @@ final class RunFileValidator {
       check.expected("$.mitigation_run", "the mitigation config (or a non-empty "
           + "mitigation_runs)", root.path("mitigation_run"));
     }
-    if (kind.equals("sweep")) {
-      check.object(root, "$", "sweep", true).ifPresent(s -> {
-        check.text(s, "$.sweep", "parameter", true);
-        check.array(s, "$.sweep", "values", true);
+    check.object(root, "$", "sweep", kind.equals("sweep")).ifPresent(s -> {
+      check.text(s, "$.sweep", "parameter", true);
+      check.array(s, "$.sweep", "values", true).ifPresent(a -> {
+        for (int i = 0; i < a.size(); i++) {
+          if (!a.get(i).isTextual()) {
+            check.expected(JsonChecks.index("$.sweep.values", i), "a string", a.get(i));
+          }
+        }
       });
-    }
+      check.object(s, "$.sweep", "knees", false);
+    });
   }
 
   private void config(JsonNode c, String p) {

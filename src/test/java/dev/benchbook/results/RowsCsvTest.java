@@ -48,6 +48,42 @@ class RowsCsvTest {
   }
 
   @Test
+  void rowsBeyondTheStagingStorageSurvive() throws IOException {
+    RawRows rows = SyntheticRows.generate(300_000, 11);
+    Path file = dir.resolve("big.rows.csv.gz");
+    RowsCsv.write(rows, file);
+    Fixtures.assertSameRows(rows, RowsCsv.read(file));
+  }
+
+  @Test
+  void manyDistinctNamesSurvive() throws IOException {
+    List<String> configs = new java.util.ArrayList<>();
+    List<String> states = new java.util.ArrayList<>();
+    for (int i = 0; i < 128; i++) {
+      configs.add("c" + i + "-zero");
+      states.add("S" + i);
+    }
+    RawRows rows = new RawRows(configs, states, 1000);
+    for (int i = 0; i < 1000; i++) {
+      rows.add(i % 128, 0, 0, i, (i * 7) % 128, (i * 7 + 1) % 128, i, 1, 2, 3, 4, 5, 6, 0,
+          Outcome.of(i % 4));
+    }
+    Path file = dir.resolve("names.rows.csv.gz");
+    RowsCsv.write(rows, file);
+    RawRows back = RowsCsv.read(file);
+    assertEquals(128, back.stateNames().size());
+    for (int i = 0; i < rows.size(); i++) {
+      assertEquals(rows.configIds().get(rows.config()[i]), back.configIds().get(back.config()[i]));
+      assertEquals(rows.stateNames().get(rows.fromState()[i]),
+          back.stateNames().get(back.fromState()[i]));
+      assertEquals(rows.stateNames().get(rows.toState()[i]),
+          back.stateNames().get(back.toState()[i]));
+      assertEquals(rows.outcome()[i], back.outcome()[i]);
+      assertEquals(rows.fileId()[i], back.fileId()[i]);
+    }
+  }
+
+  @Test
   void dictionariesAreRebuiltInOrderOfFirstAppearance() throws IOException {
     RawRows rows = new RawRows(List.of("unused", "b", "a"), List.of("X", "Y", "Z"), 2);
     rows.add(1, 0, 0, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, Outcome.COMMITTED);

@@ -17,8 +17,24 @@ final class Errors {
   private Errors() {
   }
 
+  /**
+   * A cancellation whose line the command already printed: it prints before releasing the
+   * Ctrl-C hook, since the JVM may halt right after. Reported with no second line.
+   */
+  static final class CancelReported extends InterruptedException {
+
+    private static final long serialVersionUID = 1L;
+
+    CancelReported() {
+      super("cancelled");
+    }
+  }
+
   /** Prints {@code benchbook: <message>} and returns the exit code for the failure. */
   static int report(Exception e, PrintWriter err) {
+    if (e instanceof CancelReported) {
+      return ExitCode.CANCELLED;
+    }
     for (String line : message(e).split("\n")) {
       err.println("benchbook: " + line);
     }

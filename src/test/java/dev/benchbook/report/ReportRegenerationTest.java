@@ -117,6 +117,21 @@ class ReportRegenerationTest {
   }
 
   @Test
+  void allReportsTheGoodFilesAndExitsThreeForABadOne(@TempDir Path dir) throws Exception {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    Files.copy(SEED, data.resolve(SEED.getFileName()));
+    Path bad = data.resolve("results-20260101-000000.json");
+    Files.writeString(bad, "{\"schema_version\": 1}\n");
+    Path out = dir.resolve("reports");
+    Cli.Result r = Cli.run("report", "--all", "--data-dir", data.toString(), "--out",
+        out.toString()).assertCode(ExitCode.BAD_INPUT).assertNoStackTrace();
+    assertTrue(r.errLines().stream().allMatch(l -> l.startsWith("benchbook: " + bad)),
+        r::describe);
+    assertTrue(Files.exists(out.resolve(SEED.getFileName().toString().replace(".json", ""))
+        .resolve("README.md")), r::describe);
+  }
+
+  @Test
   void neitherFilesNorAllIsAUsageError(@TempDir Path out) throws Exception {
     Cli.run("report", "--out", out.toString()).assertCode(ExitCode.USAGE).assertNoStackTrace()
         .assertOneErrorLine("--all");

@@ -104,7 +104,7 @@ class CancelTest {
       assertEquals(List.of("benchbook: cancelled; no results written, temporary databases "
           + "removed"), stderr.lines().collect(Collectors.toList()), "one line, no stack trace");
       assertEquals(List.of(), Cli.names(data), "nothing written to the data dir");
-      assertEquals(List.of(), Cli.names(temp), "temporary databases removed");
+      assertEquals(List.of(), databases(temp), "temporary databases removed");
     } finally {
       p.destroyForcibly();
     }

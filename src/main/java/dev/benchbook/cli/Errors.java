@@ -1,21 +1,43 @@
 package dev.benchbook.cli;
 
 import dev.benchbook.analysis.WorkloadMismatchException;
+import dev.benchbook.results.ResultsFormatException;
 import dev.benchbook.runtime.IntegrityViolation;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
 
-/** Maps exceptions to one line on stderr and an exit code; never prints a stack trace. */
+/**
+ * Maps exceptions to {@code benchbook: } lines on stderr (one per problem) and an exit code;
+ * never prints a stack trace.
+ */
 final class Errors {
 
   private Errors() {
   }
 
+  /**
+   * A cancellation whose line the command already printed: it prints before releasing the
+   * Ctrl-C hook, since the JVM may halt right after. Reported with no second line.
+   */
+  static final class CancelReported extends InterruptedException {
+
+    private static final long serialVersionUID = 1L;
+
+    CancelReported() {
+      super("cancelled");
+    }
+  }
+
   /** Prints {@code benchbook: <message>} and returns the exit code for the failure. */
   static int report(Exception e, PrintWriter err) {
-    err.println("benchbook: " + message(e));
+    if (e instanceof CancelReported) {
+      return ExitCode.CANCELLED;
+    }
+    for (String line : message(e).split("\n")) {
+      err.println("benchbook: " + line);
+    }
     err.flush();
     return code(e);
   }
@@ -24,11 +46,12 @@ final class Errors {
     if (e instanceof InterruptedException) {
       return ExitCode.CANCELLED;
     }
-    if (e instanceof BadInputException) {
+    if (e instanceof BadInputException || e instanceof ResultsFormatException
+        || e instanceof WorkloadMismatchException) {
       return ExitCode.BAD_INPUT;
     }
     if (e instanceof IllegalArgumentException && !(e instanceof NumberFormatException)) {
-      return e instanceof WorkloadMismatchException ? ExitCode.BAD_INPUT : ExitCode.USAGE;
+      return ExitCode.USAGE;
     }
     return ExitCode.FAILED;
   }

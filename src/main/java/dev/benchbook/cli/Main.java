@@ -22,7 +22,21 @@ public final class Main {
 
   /** Runs the CLI and returns its exit code (used by tests). */
   public static int execute(String... args) {
+    return execute(null, null, args);
+  }
+
+  /**
+   * Runs the CLI with the given writers for standard output and error (null keeps picocli's
+   * default, System.out or System.err) and returns its exit code.
+   */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new Main());
+    if (out != null) {
+      cli.setOut(out);
+    }
+    if (err != null) {
+      cli.setErr(err);
+    }
     cli.setExecutionExceptionHandler(Main::onError);
     cli.setParameterExceptionHandler(Main::onBadFlags);
     return cli.execute(args);

@@ -28,7 +28,7 @@ final class Runs {
       } catch (InterruptedException e) {
         err.println("benchbook: cancelled; no results written, temporary databases removed");
         err.flush();
-        throw e;
+        throw new Errors.CancelReported();
       }
     }
   }

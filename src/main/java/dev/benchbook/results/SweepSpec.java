@@ -13,9 +13,10 @@ import java.util.Map;
  */
 public record SweepSpec(String parameter, List<String> values, Map<String, String> knees) {
 
-  /** Copies collections. */
+  /** Copies collections; knees sorted by strategy so every rendering has one order. */
   public SweepSpec {
     values = List.copyOf(values);
-    knees = knees == null ? Map.of() : Map.copyOf(knees);
+    knees = knees == null ? Map.of()
+        : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(knees));
   }
 }

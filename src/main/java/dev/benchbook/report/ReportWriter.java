@@ -2,12 +2,12 @@ package dev.benchbook.report;
 
 import dev.benchbook.charts.ChartExport;
 import dev.benchbook.charts.PlottedChart;
+import dev.benchbook.results.AtomicFiles;
 import dev.benchbook.results.LoadedRun;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -69,13 +69,7 @@ public final class ReportWriter {
   }
 
   private static void writeAtomically(Path target, String text) throws IOException {
-    Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-    try {
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicFiles.replace(target, text.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Relative links from a report folder to source files. */

@@ -177,7 +177,7 @@ public final class ResultsWriter {
   }
 
   private Path tempFile() throws IOException {
-    return Files.createTempFile(dataDir, ".results-", ".tmp");
+    return AtomicFiles.tempFile(dataDir, ".results-");
   }
 
   private static void writeSynced(Path file, Body body) throws IOException {

@@ -31,6 +31,9 @@ public final class ComparisonTable {
     JSON
   }
 
+  /** Rows whose P95s are both below this many ms are printed with four decimals. */
+  public static final double FINE_BELOW_MS = 0.01;
+
   private static final String HEADER = "| Segment | Baseline P95 | Mitigation P95 | Delta |";
   private static final String RULE = "|---------|-------------|----------------|-------|";
   private static final List<String> CSV_COLUMNS = List.of("row", "statistic", "unit",
@@ -78,19 +81,33 @@ public final class ComparisonTable {
 
   /** One table row, e.g. {@code | db_total_ms | 40.95 ms | 1.27 ms | -96.9% (-39.68ms) |}. */
   public static String markdownRow(SegmentDelta row, boolean withCi) {
-    String base = String.format(Locale.ROOT, "| %s | %.2f ms | %.2f ms | %s |", row.segment(),
-        row.baselineP95Ms(), row.mitigationP95Ms(), deltaCell(row));
+    int d = decimals(row);
+    String base = String.format(Locale.ROOT, "| %s | %." + d + "f ms | %." + d + "f ms | %s |",
+        row.segment(), row.baselineP95Ms(), row.mitigationP95Ms(), deltaCell(row));
     if (!withCi) {
       return base;
     }
-    String ci = row.deltaCiMs().map(ComparisonTable::msInterval).orElse("-");
+    String ci = row.deltaCiMs().map(i -> msInterval(i, d)).orElse("-");
     String verdict = row.verdict().map(Verdict::label).orElse("-");
     return base + " " + ci + " | " + verdict + " |";
   }
 
-  /** The delta cell: percent with one decimal and ms with two, signs always shown. */
+  /**
+   * The delta cell: percent with one decimal and ms with two (four for sub-10 µs rows), signs
+   * always shown.
+   */
   public static String deltaCell(SegmentDelta row) {
-    return String.format(Locale.ROOT, "%+.1f%% (%+.2fms)", row.deltaPct(), row.deltaMs());
+    return String.format(Locale.ROOT, "%+.1f%% (%+." + decimals(row) + "fms)", row.deltaPct(),
+        row.deltaMs());
+  }
+
+  /**
+   * Decimals of a row's ms values: two, as in the seed's table, unless both P95s are below
+   * {@link #FINE_BELOW_MS} (sub-10 µs segments such as fsm_dispatch), where two decimals would
+   * print 0.00; those get four.
+   */
+  static int decimals(SegmentDelta row) {
+    return Math.max(row.baselineP95Ms(), row.mitigationP95Ms()) < FINE_BELOW_MS ? 4 : 2;
   }
 
   /** E.g. {@code 28,638 trans/s vs 3,287 baseline -- 8.7x}, plus interval and verdict if any. */
@@ -130,8 +147,9 @@ public final class ComparisonTable {
     return level + "% CI of delta";
   }
 
-  private static String msInterval(Interval ci) {
-    return String.format(Locale.ROOT, "[%+.2f, %+.2f] ms", ci.low(), ci.high());
+  private static String msInterval(Interval ci, int decimals) {
+    return String.format(Locale.ROOT, "[%+." + decimals + "f, %+." + decimals + "f] ms",
+        ci.low(), ci.high());
   }
 
   private static String level(Interval ci) {

@@ -97,10 +97,11 @@ final class Worker implements Runnable {
       }
       hookChecksum += hook(file, edge, state);
       long t1 = System.nanoTime();
+      long t2 = t1;
       if (edge.callsApi()) {
         Pause.ns(profile.drawNs(rng));
+        t2 = System.nanoTime();
       }
-      long t2 = System.nanoTime();
       write.fileId = file;
       write.fromState = stateNames[state];
       write.toState = stateNames[to];

@@ -71,4 +71,14 @@ class ComparisonTableTest {
     assertEquals(withIntervals(), Json.MAPPER.readValue(json, Comparison.class));
     assertTrue(json.contains("\"verdict\" : \"within noise\""), json);
   }
+
+  @org.junit.jupiter.api.Test
+  void subTenMicrosecondRowsGetFourDecimals() {
+    SegmentDelta tiny = new SegmentDelta("fsm_dispatch_ms", Optional.empty(), 0.00031,
+        Optional.empty(), Optional.empty(), 0.00043, Optional.empty(), 0.00012, 38.71,
+        Optional.empty(), Optional.empty());
+    org.junit.jupiter.api.Assertions.assertEquals(
+        "| fsm_dispatch_ms | 0.0003 ms | 0.0004 ms | +38.7% (+0.0001ms) |",
+        ComparisonTable.markdownRow(tiny, false));
+  }
 }

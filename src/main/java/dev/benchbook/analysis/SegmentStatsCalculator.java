@@ -75,9 +75,26 @@ public final class SegmentStatsCalculator {
     }
     double[] buf = new double[idx.length];
     for (Segment s : Segment.values()) {
-      out.put(s.key(), statsOfColumn(rows.nsColumn(s.nsColumn()), idx, buf));
+      long[] col = rows.nsColumn(s.nsColumn());
+      out.put(s.key(), statsOfColumn(col, s == Segment.API ? withApiCall(col, idx) : idx, buf));
     }
     return Collections.unmodifiableMap(out);
+  }
+
+  /**
+   * The rows that made an API call (api_ns > 0): api_ms describes the simulated call itself,
+   * not a mixture with the edges that have none. When no row called the API (zero profile),
+   * every row, so api_ms reads 0.
+   */
+  private static int[] withApiCall(long[] api, int[] idx) {
+    int[] out = new int[idx.length];
+    int n = 0;
+    for (int i : idx) {
+      if (api[i] > 0) {
+        out[n++] = i;
+      }
+    }
+    return n == 0 ? idx : Arrays.copyOf(out, n);
   }
 
   private static SegmentStats statsOfColumn(long[] col, int[] idx, double[] buf) {

@@ -74,6 +74,20 @@ class SegmentStatsCalculatorTest {
   }
 
   @Test
+  void apiStatsCoverOnlyRowsWithAnApiCallUnlessNoneHasOne() {
+    RawRows rows = new RawRows(List.of("a", "b"), STATES, 4);
+    rows.add(0, 0, 0, 1, 0, 1, 0, 1, 0, 2, 3, 4, 4, 0, Outcome.COMMITTED);
+    rows.add(0, 0, 0, 1, 1, 2, 0, 1, 7_000_000, 2, 3, 4, 7_000_004, 0, Outcome.COMMITTED);
+    rows.add(1, 0, 0, 1, 0, 1, 0, 1, 0, 2, 3, 4, 4, 0, Outcome.COMMITTED);
+    SegmentStats withCalls = SegmentStatsCalculator.compute(rows, 0).get("api_ms");
+    assertEquals(1L, withCalls.count());
+    assertEquals(7.0, withCalls.p50Ms());
+    SegmentStats none = SegmentStatsCalculator.compute(rows, 1).get("api_ms");
+    assertEquals(1L, none.count());
+    assertEquals(0.0, none.p95Ms());
+  }
+
+  @Test
   void onlyCommittedRowsCount() {
     RawRows rows = new RawRows(List.of("a"), STATES, 4);
     rows.add(0, 0, 0, 1, 0, 1, 0, 1, 0, 2_000_000, 3_000_000, 4_000_000, 4_000_000, 0,
@@ -115,7 +129,7 @@ class SegmentStatsCalculatorTest {
     List<Double> ms = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       if (rows.config()[i] == config && Outcome.of(rows.outcome()[i]) == Outcome.COMMITTED
-          && (rep < 0 || rows.rep()[i] == rep)) {
+          && (rep < 0 || rows.rep()[i] == rep) && (s != Segment.API || col[i] > 0)) {
         ms.add(col[i] / 1e6);
       }
     }

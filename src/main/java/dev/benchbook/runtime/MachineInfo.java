@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
  * The machine and build a run happened on, collected once at the start of a run.
  *
  * @param toolVersion benchbook version
- * @param gitCommit commit of the working directory's repository, when there is one
- * @param gitDirty whether that repository had uncommitted changes
+ * @param gitCommit commit of the checkout benchbook runs from, when it is a git repository
+ * @param gitDirty whether that checkout had uncommitted changes to tracked files
  * @param jvm JVM name, vendor and version
  * @param jvmArgs JVM input arguments
  * @param os OS name, version and architecture
@@ -45,8 +45,10 @@ public record MachineInfo(String toolVersion, Optional<String> gitCommit,
         + " " + System.getProperty("java.runtime.version");
     String os = System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
         + System.getProperty("os.arch");
+    Optional<String> cpu = readCpuModel().or(() -> Optional.of("unknown "
+        + System.getProperty("os.arch") + " CPU (no model name in /proc/cpuinfo)"));
     return new MachineInfo(TOOL_VERSION, commit, dirty, jvm,
-        ManagementFactory.getRuntimeMXBean().getInputArguments(), os, readCpuModel(),
+        ManagementFactory.getRuntimeMXBean().getInputArguments(), os, cpu,
         Runtime.getRuntime().availableProcessors(), readSqliteVersion());
   }
 
@@ -73,10 +75,24 @@ public record MachineInfo(String toolVersion, Optional<String> gitCommit,
     }
   }
 
+  /** The checkout benchbook was built from: two levels above target/classes or the jar. */
+  private static String checkoutDir() {
+    try {
+      Path code = Path.of(MachineInfo.class.getProtectionDomain().getCodeSource().getLocation()
+          .toURI());
+      Path target = code.getParent();
+      return target != null && target.getParent() != null ? target.getParent().toString() : ".";
+    } catch (java.net.URISyntaxException | RuntimeException e) {
+      return ".";
+    }
+  }
+
   private static Optional<String> git(String... args) {
-    String[] cmd = new String[args.length + 1];
+    String[] cmd = new String[args.length + 3];
     cmd[0] = "git";
-    System.arraycopy(args, 0, cmd, 1, args.length);
+    cmd[1] = "-C";
+    cmd[2] = checkoutDir();
+    System.arraycopy(args, 0, cmd, 3, args.length);
     try {
       Process p = new ProcessBuilder(cmd).redirectErrorStream(false)
           .redirectError(ProcessBuilder.Redirect.DISCARD).start();

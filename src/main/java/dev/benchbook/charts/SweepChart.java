@@ -69,6 +69,7 @@ public final class SweepChart {
         + " (P95 solid, P99 dashed)", "lock_wait (ms" + (logScale ? ", log scale" : "")
         + (floored ? ChartStyle.FLOOR_NOTE : "") + ")");
     List<String> strategies = strategies(points);
+    ChartStyle.applyCommon(chart.getStyler(), 2 * strategies.size());
     double min = Double.MAX_VALUE;
     double max = 0;
     for (int s = 0; s < strategies.size(); s++) {

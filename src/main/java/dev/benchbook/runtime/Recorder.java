@@ -11,7 +11,7 @@ public final class Recorder {
   private final int rep;
   private final int worker;
 
-  /** Creates a recorder with room for {@code capacity} rows before it grows. */
+  /** Creates a recorder appending to {@code rows} with the given config, rep and worker. */
   public Recorder(RawRows rows, int configCode, int rep, int worker) {
     this.rows = rows;
     this.configCode = configCode;

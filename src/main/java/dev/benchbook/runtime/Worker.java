@@ -108,12 +108,12 @@ final class Worker implements Runnable {
       write.expectedVersion = version;
       write.failures = nextFailures;
       write.injectFailure = attempts == 0 && injected(file, state);
+      write.dbStartNs = t2;
       channel.apply(write);
       long t3 = System.nanoTime();
       long api = t2 - t1;
       long dbTotal = t3 - t2;
-      long lockWait = Math.min(write.lockWaitNs, dbTotal);
-      recorder.record(file, state, to, t0 - passStartNs, t1 - t0, api, lockWait, dbTotal,
+      recorder.record(file, state, to, t0 - passStartNs, t1 - t0, api, write.lockWaitNs, dbTotal,
           t3 - t0 - api, t3 - t0, write.busyRetries, outcome(write.result));
       if (write.result == TransitionWrite.COMMITTED) {
         committed++;

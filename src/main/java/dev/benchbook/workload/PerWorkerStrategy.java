@@ -91,7 +91,7 @@ public final class PerWorkerStrategy implements ConnectionStrategy {
     public void apply(TransitionWrite write) {
       write.resetResult();
       handler.reset();
-      long start = System.nanoTime();
+      long start = write.dbStartNs;
       try {
         sql.begin();
       } catch (SQLException e) {

@@ -49,7 +49,7 @@ public final class SharedConnectionStrategy implements ConnectionStrategy {
     @Override
     public void apply(TransitionWrite write) {
       write.resetResult();
-      long start = System.nanoTime();
+      long start = write.dbStartNs;
       lock.lock();
       try {
         try {

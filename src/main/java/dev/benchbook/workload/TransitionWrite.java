@@ -32,6 +32,11 @@ public final class TransitionWrite {
   public int worker;
   /** Request: throw between UPDATE and COMMIT (tests of rollback). */
   public boolean injectFailure;
+  /**
+   * Request: System.nanoTime() when the worker started the DB step; lock_wait is measured from
+   * it, so that no extra clock read is needed and lock_wait never exceeds db_total.
+   */
+  public long dbStartNs;
 
   /** Result: ns from asking for write access until holding it. */
   public long lockWaitNs;

@@ -212,7 +212,7 @@ public final class WriterQueueStrategy implements ConnectionStrategy {
       write = w;
       owner = Thread.currentThread();
       done = false;
-      submittedNs = System.nanoTime();
+      submittedNs = w.dbStartNs;
       try {
         queue.put(this);
       } catch (InterruptedException e) {

@@ -35,9 +35,20 @@ public final class Insights {
     SegmentDelta row = c.row(Segment.LOCK_WAIT).orElse(c.segments().get(0));
     String verb = row.deltaMs() <= 0 ? "reduces" : "increases";
     return String.format(Locale.ROOT, "%s %s %s P95 by %.1f%% (%.2f ms to %.2f ms) at %s; "
-        + "throughput %.1fx", c.mitigationConfig(), verb, row.segment(),
+        + "throughput %.1fx%s", c.mitigationConfig(), verb, row.segment(),
         Math.abs(row.deltaPct()), row.baselineP95Ms(), row.mitigationP95Ms(), c.baselineConfig(),
-        c.throughput().ratio());
+        c.throughput().ratio(), c.throughput().verdict().map(v -> " (" + v.label() + ")")
+            .orElse(""));
+  }
+
+  /**
+   * The comparison a report leads with: the lowest mitigation P95 fsm_net (end-to-end latency
+   * without the API), or the first comparison when no row has fsm_net.
+   */
+  public static Comparison lead(List<Comparison> comparisons) {
+    return comparisons.stream().filter(c -> c.row(Segment.FSM_NET).isPresent())
+        .min(Comparator.comparingDouble(c -> c.row(Segment.FSM_NET).get().mitigationP95Ms()))
+        .orElse(comparisons.get(0));
   }
 
   /** The key insight of a mitigation run: is the write lock the bottleneck, and what helped. */
@@ -50,13 +61,35 @@ public final class Insights {
           + "write lock %s the bottleneck.", 100 * share.get(), baseline.id(),
           bottleneck ? "is" : "is not"));
     }
-    comparisons.stream().max(Comparator.comparingDouble(c -> c.throughput().ratio()))
-        .ifPresent(best -> sb.append(sb.length() > 0 ? " " : "").append(String.format(
-            Locale.ROOT, "Best throughput: %s at %.1fx the baseline; its P95 fsm_net changed %s.",
-            best.mitigationConfig(), best.throughput().ratio(),
-            best.row(Segment.FSM_NET).map(r -> String.format(Locale.ROOT, "%+.1f%%",
-                r.deltaPct())).orElse("n/a"))));
+    if (!comparisons.isEmpty()) {
+      Comparison lead = lead(comparisons);
+      lead.row(Segment.FSM_NET).ifPresent(r -> append(sb, String.format(Locale.ROOT,
+          "Lowest P95 fsm_net: %s (%.2f ms, %+.1f%%).", lead.mitigationConfig(),
+          r.mitigationP95Ms(), r.deltaPct())));
+      append(sb, throughputSentence(comparisons));
+    }
     return sb.toString();
+  }
+
+  private static String throughputSentence(List<Comparison> comparisons) {
+    Comparison best = comparisons.stream()
+        .max(Comparator.comparingDouble(c -> c.throughput().ratio())).orElseThrow();
+    boolean judged = comparisons.stream().allMatch(c -> c.throughput().verdict().isPresent());
+    boolean anyImproved = comparisons.stream().anyMatch(c -> c.throughput().verdict()
+        .filter(v -> v == dev.benchbook.results.Verdict.IMPROVED).isPresent());
+    if (judged && !anyImproved) {
+      return "No strategy raised throughput beyond noise (best ratio "
+          + String.format(Locale.ROOT, "%.2fx", best.throughput().ratio()) + ", "
+          + best.mitigationConfig() + ").";
+    }
+    return String.format(Locale.ROOT, "Best throughput: %s at %.1fx the baseline%s.",
+        best.mitigationConfig(), best.throughput().ratio(), best.throughput().ci()
+            .map(ci -> String.format(Locale.ROOT, " (%.0f%% CI %.2fx to %.2fx)",
+                100 * ci.level(), ci.low(), ci.high())).orElse(""));
+  }
+
+  private static void append(StringBuilder sb, String sentence) {
+    sb.append(sb.length() > 0 ? " " : "").append(sentence);
   }
 
   /** The key insight of a matrix run: where lock_wait dominates db_total. */

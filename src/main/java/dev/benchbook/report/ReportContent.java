@@ -49,23 +49,13 @@ record ReportContent(String markdown, List<PlottedChart<?>> charts) {
   /** The one-line headline of a results file, for titles and the index. */
   static String headlineOf(RunFile f) {
     if (!f.allComparisons().isEmpty()) {
-      return Insights.headline(best(f.allComparisons()));
+      return Insights.headline(Insights.lead(f.allComparisons()));
     }
     if (f.sweep().isPresent()) {
       return "Sweep of " + f.sweep().get().parameter() + "; knees: "
           + (f.sweep().get().knees().isEmpty() ? "none" : f.sweep().get().knees().toString());
     }
     return Insights.matrixInsight(f.allConfigs());
-  }
-
-  private static Comparison best(List<Comparison> comparisons) {
-    Comparison best = comparisons.get(0);
-    for (Comparison c : comparisons) {
-      if (c.throughput().ratio() > best.throughput().ratio()) {
-        best = c;
-      }
-    }
-    return best;
   }
 
   private static void mitigation(LoadedRun run, ReportPage page, List<PlottedChart<?>> charts) {

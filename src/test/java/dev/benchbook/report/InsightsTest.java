@@ -1,0 +1,55 @@
+package dev.benchbook.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.benchbook.results.Comparison;
+import dev.benchbook.results.Interval;
+import dev.benchbook.results.ResultsReader;
+import dev.benchbook.results.RunFile;
+import dev.benchbook.results.SegmentDelta;
+import dev.benchbook.results.ThroughputRatio;
+import dev.benchbook.results.Verdict;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class InsightsTest {
+
+  private static final Path SEED =
+      Path.of("data/seed-phase-14/results-mitigation-20260222-114707.json");
+
+  @Test
+  void seedHeadlineAndInsightComeFromItsFigures() {
+    RunFile f = ResultsReader.read(SEED).run();
+    Comparison c = f.comparison().orElseThrow();
+    assertEquals("c10-zero-shared-connection reduces lock_wait_ms P95 by 98.1% (40.65 ms to "
+        + "0.77 ms) at c10-zero; throughput 8.7x", Insights.headline(c));
+    assertEquals("lock_wait is 99% of db_total (P95) at c10-zero, so the write lock is the "
+        + "bottleneck. Lowest P95 fsm_net: c10-zero-shared-connection (1.34 ms, -96.8%). Best "
+        + "throughput: c10-zero-shared-connection at 8.7x the baseline.",
+        Insights.keyInsight(f.baseline().orElseThrow(), List.of(c)));
+  }
+
+  private static Comparison judged(String id, double fsmNetMs, double ratio, Verdict v) {
+    SegmentDelta net = new SegmentDelta("fsm_net_ms", Optional.empty(), 2.0, Optional.empty(),
+        Optional.empty(), fsmNetMs, Optional.empty(), fsmNetMs - 2.0, 50 * (fsmNetMs - 2.0),
+        Optional.empty(), Optional.empty());
+    ThroughputRatio t = new ThroughputRatio(1000, 1000 * ratio, ratio,
+        Optional.of(new Interval(ratio - 0.05, ratio + 0.05, 0.95, 2000, "test")),
+        Optional.of(v));
+    return new Comparison("base", id, List.of(net), t, "test", 1.0, List.of());
+  }
+
+  @Test
+  void leadIsLowestFsmNetAndNoiseIsNotCalledBest() {
+    Comparison a = judged("a", 0.5, 1.04, Verdict.WITHIN_NOISE);
+    Comparison b = judged("b", 0.3, 1.01, Verdict.WITHIN_NOISE);
+    assertEquals("b", Insights.lead(List.of(a, b)).mitigationConfig());
+    RunFile seed = ResultsReader.read(SEED).run();
+    assertEquals("lock_wait is 99% of db_total (P95) at c10-zero, so the write lock is the "
+        + "bottleneck. Lowest P95 fsm_net: b (0.30 ms, -85.0%). No strategy raised throughput "
+        + "beyond noise (best ratio 1.04x, a).",
+        Insights.keyInsight(seed.baseline().orElseThrow(), List.of(a, b)));
+  }
+}

@@ -166,7 +166,7 @@ public final class ChartStyle {
 
   /** A ratio for a label, e.g. {@code 8.7x}. */
   static String ratio(double ratio) {
-    String pattern = ratio >= 100 ? "%.0fx" : ratio >= 0.1 ? "%.1fx" : "%.2fx";
+    String pattern = ratio >= 100 ? "%.0fx" : ratio >= 2 ? "%.1fx" : "%.2fx";
     return String.format(Locale.ROOT, pattern, ratio);
   }
 

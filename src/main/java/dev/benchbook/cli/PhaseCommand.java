@@ -3,6 +3,7 @@ package dev.benchbook.cli;
 import dev.benchbook.analysis.CompareOptions;
 import dev.benchbook.api.Measured;
 import dev.benchbook.api.Summary;
+import dev.benchbook.report.Insights;
 import dev.benchbook.report.ReportWriter;
 import dev.benchbook.report.RunTable;
 import dev.benchbook.results.ConfigResult;
@@ -13,7 +14,6 @@ import dev.benchbook.runtime.BenchConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -73,7 +73,7 @@ final class PhaseCommand implements Callable<Integer> {
     o.println(RunTable.markdown(run.file().configs()));
     ResultsWriter.Written runFiles = Runs.writeAndPrint(run, workload, o);
 
-    ConfigResult target = mostContended(run.file().configs());
+    ConfigResult target = Insights.mitigationTarget(run.file().configs());
     o.println();
     o.println("Step 2/3: mitigations " + mitigations + " on " + target.id()
         + " (most contended: P95 lock_wait " + String.format(java.util.Locale.ROOT, "%.3f",
@@ -101,16 +101,5 @@ final class PhaseCommand implements Callable<Integer> {
     o.println("Phase report: " + report);
     o.flush();
     return ExitCode.OK;
-  }
-
-  /**
-   * The config with the highest P95 lock_wait among those with more than one worker that were
-   * not duration-bounded (so that repetitions stay short); falls back to any config.
-   */
-  static ConfigResult mostContended(List<ConfigResult> configs) {
-    Comparator<ConfigResult> byLockWait = Comparator.comparingDouble(
-        c -> c.segment(Segment.LOCK_WAIT).p95());
-    return configs.stream().filter(c -> c.concurrency() > 1 && !c.durationBounded())
-        .max(byLockWait).orElseGet(() -> configs.stream().max(byLockWait).orElseThrow());
   }
 }

@@ -92,6 +92,17 @@ public final class Insights {
     sb.append(sb.length() > 0 ? " " : "").append(sentence);
   }
 
+  /**
+   * The config a phase mitigates: the highest P95 lock_wait among configs with more than one
+   * worker that were not duration-bounded (so repetitions stay short), else among all configs.
+   */
+  public static ConfigResult mitigationTarget(List<ConfigResult> configs) {
+    Comparator<ConfigResult> byLockWait = Comparator.comparingDouble(
+        c -> c.segment(Segment.LOCK_WAIT).p95());
+    return configs.stream().filter(c -> c.concurrency() > 1 && !c.durationBounded())
+        .max(byLockWait).orElseGet(() -> configs.stream().max(byLockWait).orElseThrow());
+  }
+
   /** The key insight of a matrix run: where lock_wait dominates db_total. */
   public static String matrixInsight(List<ConfigResult> configs) {
     Optional<ConfigResult> worst = configs.stream().filter(c -> lockShare(c).isPresent())

@@ -91,7 +91,8 @@ record ReportContent(String markdown, List<PlottedChart<?>> charts) {
     }
     charts.add(ThroughputChart.of(f.allConfigs(), baseline.id()));
     charts.add(LockWaitShareChart.of(f.allConfigs()));
-    run.rows().ifPresent(rows -> rowCharts(rows, ids(f.allConfigs()), charts));
+    run.rows().ifPresent(rows -> rowCharts(rows, ids(f.allConfigs()), ids(f.allConfigs()),
+        charts));
   }
 
   private static void matrix(LoadedRun run, ReportPage page, List<PlottedChart<?>> charts) {
@@ -103,7 +104,9 @@ record ReportContent(String markdown, List<PlottedChart<?>> charts) {
     page.raw(RunTable.markdown(f.allConfigs()));
     charts.add(ThroughputChart.of(f.allConfigs(), f.allConfigs().get(0).id()));
     charts.add(LockWaitShareChart.of(f.allConfigs()));
-    run.rows().ifPresent(rows -> rowCharts(rows, ids(f.allConfigs()), charts));
+    String contended = Insights.mitigationTarget(f.allConfigs()).id();
+    run.rows().ifPresent(rows -> rowCharts(rows, ids(f.allConfigs()), List.of(contended),
+        charts));
   }
 
   private static void sweep(LoadedRun run, ReportPage page, List<PlottedChart<?>> charts) {
@@ -119,11 +122,16 @@ record ReportContent(String markdown, List<PlottedChart<?>> charts) {
     charts.add(SweepChart.lockWait(f.sweep().get(), points));
   }
 
-  private static void rowCharts(RawRows rows, List<String> ids, List<PlottedChart<?>> charts) {
+  /**
+   * Charts drawn from raw rows: percentile spectra of {@code ids}, and throughput over time of
+   * {@code overTimeIds}' first repetition (configs of one scale, so stalls stay visible).
+   */
+  private static void rowCharts(RawRows rows, List<String> ids, List<String> overTimeIds,
+      List<PlottedChart<?>> charts) {
     charts.add(PercentileSpectrumChart.of(rows, Segment.LOCK_WAIT, ids));
     charts.add(PercentileSpectrumChart.of(rows, Segment.FSM_NET, ids));
-    charts.add(ThroughputOverTimeChart.of(rows, ThroughputOverTimeChart.DEFAULT_BUCKET_MS, ids,
-        List.of(0)));
+    charts.add(ThroughputOverTimeChart.of(rows, ThroughputOverTimeChart.DEFAULT_BUCKET_MS,
+        overTimeIds, List.of(0)));
   }
 
   private static List<String> ids(List<ConfigResult> configs) {

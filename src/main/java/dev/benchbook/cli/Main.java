@@ -50,6 +50,10 @@ public final class Main {
   }
 
   private static int onError(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
-    return Errors.report(e, cmd.getErr());
+    int code = Errors.report(e, cmd.getErr());
+    if (code == ExitCode.USAGE) {
+      cmd.usage(cmd.getErr());
+    }
+    return code;
   }
 }

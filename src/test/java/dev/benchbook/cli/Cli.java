@@ -57,10 +57,13 @@ public final class Cli {
       return this;
     }
 
-    /** Asserts one stderr line starting with {@code benchbook:} that contains every part. */
+    /** Asserts one {@code benchbook:} line containing every part, then at most the usage. */
     public Result assertOneErrorLine(String... parts) {
       List<String> lines = errLines();
-      assertEquals(1, lines.size(), () -> "expected one stderr line:\n" + err);
+      assertTrue(lines.size() == 1 || lines.get(1).startsWith("Usage: "),
+          () -> "expected one stderr line, then at most the usage:\n" + err);
+      assertEquals(1, lines.stream().filter(l -> l.startsWith("benchbook: ")).count(),
+          () -> "expected one benchbook: line:\n" + err);
       assertTrue(lines.get(0).startsWith("benchbook: "), lines.get(0));
       for (String p : parts) {
         assertTrue(lines.get(0).contains(p), () -> "'" + p + "' not in: " + lines.get(0));

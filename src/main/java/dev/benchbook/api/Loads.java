@@ -81,8 +81,7 @@ final class Loads {
 
   /** The run with its raw rows loaded when its rows file exists; else the run as it is. */
   static LoadedRun withRows(LoadedRun run) {
-    boolean rowsOnDisk = run.rowsPath().map(Files::isRegularFile).orElse(false);
-    return run.rows().isEmpty() && rowsOnDisk ? run.withRows() : run;
+    return run.withRowsIfPresent();
   }
 
   /** The run with its raw rows; fails naming the file when it has none. */

@@ -1,13 +1,11 @@
 package dev.benchbook.cli;
 
 import dev.benchbook.analysis.CompareOptions;
-import dev.benchbook.analysis.Comparisons;
-import dev.benchbook.analysis.ConfigRows;
+import dev.benchbook.api.Benchbook;
 import dev.benchbook.report.ComparisonTable;
 import dev.benchbook.results.Comparison;
 import dev.benchbook.results.ConfigResult;
 import dev.benchbook.results.LoadedRun;
-import dev.benchbook.results.ResultsReader;
 import dev.benchbook.results.RunFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,11 +58,7 @@ final class CompareCommand implements Callable<Integer> {
     ConfigResult mitigation = pick(second, mitigationId, false);
     CompareOptions options = CompareOptions.defaults().withForce(force).withSeed(seed)
         .withNoiseThresholdPct(noiseThresholdPct);
-    if (first.rows().isPresent() && second.rows().isPresent()) {
-      options = options.withRows(ConfigRows.of(first.rows().get(), baseline.id()),
-          ConfigRows.of(second.rows().get(), mitigation.id()));
-    }
-    Comparison c = Comparisons.compare(baseline, mitigation, options);
+    Comparison c = Benchbook.compare(first, baseline.id(), second, mitigation.id(), options);
     spec.commandLine().getOut().print(ComparisonTable.render(c, fmt));
     spec.commandLine().getOut().flush();
     return ExitCode.OK;
@@ -84,9 +78,7 @@ final class CompareCommand implements Callable<Integer> {
     if (!Files.isRegularFile(file)) {
       throw new BadInputException(file + ": no such file");
     }
-    LoadedRun run = ResultsReader.read(file);
-    boolean rows = run.rowsPath().map(Files::exists).orElse(false);
-    return rows ? run.withRows() : run;
+    return Benchbook.load(file.toString());
   }
 
   private ConfigResult pick(LoadedRun run, Optional<String> id, boolean baselineSide)

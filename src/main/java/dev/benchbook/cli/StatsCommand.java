@@ -62,7 +62,7 @@ final class StatsCommand implements Callable<Integer> {
       return RowsCsv.read(file);
     }
     LoadedRun run = ResultsReader.read(file);
-    if (run.rowsPath().filter(Files::exists).isEmpty()) {
+    if (!run.hasRowsFile()) {
       throw new BadInputException(file + ": has no raw-rows file beside it");
     }
     return run.withRows().rows().orElseThrow();

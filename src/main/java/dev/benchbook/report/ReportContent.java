@@ -206,7 +206,7 @@ record ReportContent(String markdown, List<PlottedChart<?>> charts) {
   private static void sources(LoadedRun run, ReportWriter.Links links, ReportPage page) {
     List<String> items = new ArrayList<>();
     items.add("[" + run.path().getFileName() + "](" + links.to(run.path()) + ")");
-    run.rowsPath().filter(java.nio.file.Files::exists).ifPresent(p -> items.add("["
+    run.rowsPath().filter(p -> run.hasRowsFile()).ifPresent(p -> items.add("["
         + p.getFileName() + "](" + links.to(p) + ")"));
     page.heading("Sources").bullets(items);
   }

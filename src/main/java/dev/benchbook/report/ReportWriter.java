@@ -29,8 +29,7 @@ public final class ReportWriter {
 
   /** Writes the report of one run and returns the path of its README.md. */
   public Path write(LoadedRun run) throws IOException {
-    LoadedRun withRows = run.rowsPath().isPresent() && Files.exists(run.rowsPath().get())
-        ? run.withRows() : run;
+    LoadedRun withRows = run.withRowsIfPresent();
     Path dir = outDir.resolve(name(run));
     Files.createDirectories(dir);
     ReportContent content = ReportContent.of(withRows, new Links(dir));

@@ -42,4 +42,14 @@ public record LoadedRun(Path path, RunFile run, Optional<RawRows> rows) {
     }
     return ResultsReader.read(path, ResultsReader.RowsMode.LOAD);
   }
+
+  /** True when the JSON names a raw-rows file and that file exists beside it. */
+  public boolean hasRowsFile() {
+    return rowsPath().map(java.nio.file.Files::isRegularFile).orElse(false);
+  }
+
+  /** This run with its raw rows loaded when its rows file exists; else this run as it is. */
+  public LoadedRun withRowsIfPresent() {
+    return rows.isEmpty() && hasRowsFile() ? withRows() : this;
+  }
 }

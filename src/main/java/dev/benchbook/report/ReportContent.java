@@ -1,6 +1,5 @@
 package dev.benchbook.report;
 
-import dev.benchbook.analysis.Sweeps;
 import dev.benchbook.charts.LockWaitShareChart;
 import dev.benchbook.charts.P95BeforeAfterChart;
 import dev.benchbook.charts.PercentileSpectrumChart;

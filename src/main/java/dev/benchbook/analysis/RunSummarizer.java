@@ -52,10 +52,11 @@ public final class RunSummarizer {
     double wallS = wallNs / 1e9;
     double perS = transitions / wallS;
     Map<String, SegmentStats> segments = SegmentStatsCalculator.compute(outcome.rows(), code);
+    double ceiling = outcome.ceilingFor(c.id());
     return new ConfigResult(c.id(), c.concurrency(), c.profile().name(), c.strategy().name(),
         c.strategy().options(), true, passes.size(), transitions, wallS, perS,
-        100.0 * perS / outcome.ceilingTxPerS(), conflicts, busy, bounded,
-        Optional.of(workload(c)), segments, reps);
+        100.0 * perS / ceiling, conflicts, busy, bounded, Optional.of(workload(c)), segments,
+        reps, Optional.of(ceiling));
   }
 
   private static RepResult rep(RunOutcome outcome, PassResult p, int code) {

@@ -26,6 +26,8 @@ import java.util.Optional;
  * @param workload the workload parameters that must match for a comparison
  * @param segments per-segment stats pooled over all repetitions' rows
  * @param repetitions per-repetition results (empty for reconstructed files)
+ * @param ceilingTxPerS the ceiling probe this config's {@code pct_of_ceiling} is relative to
+ *     (one probe per distinct synchronous and hold setting of a run)
  */
 public record ConfigResult(
     String id,
@@ -44,7 +46,8 @@ public record ConfigResult(
     boolean durationBounded,
     Optional<WorkloadSpec> workload,
     Map<String, SegmentStats> segments,
-    List<RepResult> repetitions) {
+    List<RepResult> repetitions,
+    Optional<Double> ceilingTxPerS) {
 
   /** Validates identity fields and copies collections. */
   public ConfigResult {
@@ -60,6 +63,18 @@ public record ConfigResult(
     segments = segments == null ? Map.of()
         : Collections.unmodifiableMap(new LinkedHashMap<>(segments));
     repetitions = repetitions == null ? List.of() : List.copyOf(repetitions);
+    ceilingTxPerS = ceilingTxPerS == null ? Optional.empty() : ceilingTxPerS;
+  }
+
+  /** A config without its own ceiling figure (reconstructed files, tests). */
+  public ConfigResult(String id, int concurrency, String profile, String strategy,
+      Map<String, Object> strategyOptions, boolean atomic, int reps, long transitions,
+      Double wallS, double transitionsPerS, Double pctOfCeiling, long conflicts, long busyErrors,
+      boolean durationBounded, Optional<WorkloadSpec> workload,
+      Map<String, SegmentStats> segments, List<RepResult> repetitions) {
+    this(id, concurrency, profile, strategy, strategyOptions, atomic, reps, transitions, wallS,
+        transitionsPerS, pctOfCeiling, conflicts, busyErrors, durationBounded, workload, segments,
+        repetitions, Optional.empty());
   }
 
   /** Stats of one segment; fails with a clear message when the config does not have it. */

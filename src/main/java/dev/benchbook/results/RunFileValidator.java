@@ -141,6 +141,7 @@ final class RunFileValidator {
     check.number(c, p, "wall_s", measured, 0);
     check.number(c, p, "transitions_per_s", true, 0);
     check.number(c, p, "pct_of_ceiling", measured, 0);
+    check.number(c, p, "ceiling_tx_per_s", false, 0);
     check.integer(c, p, "conflicts", measured, 0);
     check.integer(c, p, "busy_errors", measured, 0);
     check.bool(c, p, "duration_bounded", measured);

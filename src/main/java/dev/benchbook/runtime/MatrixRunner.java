@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs a plan: the ceiling probe, then every config's repetitions interleaved (rep 0 of every
@@ -28,7 +31,7 @@ public final class MatrixRunner {
     Instant start = Instant.now();
     listener.runStarted(plan.expectedTransitions());
     try {
-      double ceiling = probeCeiling(plan);
+      Map<String, Double> ceilings = probeCeilings(plan);
       PassRunner passes = new PassRunner(plan, control, listener);
       RawRows rows = new RawRows(plan.configIds(), plan.configs().get(0).flow().states(),
           (int) Math.min(1 << 26, plan.expectedTransitions() + 1024));
@@ -46,7 +49,7 @@ public final class MatrixRunner {
           results.add(r);
         }
       }
-      return new RunOutcome(plan, ceiling, results, rows, start, Instant.now());
+      return new RunOutcome(plan, ceilings, results, rows, start, Instant.now());
     } finally {
       listener.runEnded();
     }
@@ -57,11 +60,31 @@ public final class MatrixRunner {
         ? config.durationBound() : plan.warmupBound();
   }
 
-  private static double probeCeiling(RunPlan plan) throws IOException, SQLException {
-    BenchConfig first = plan.configs().get(0);
-    try (Database db = Database.create(plan.tempDir(), first.sqlite(), first.flow(),
-        first.files())) {
-      return CeilingProbe.run(db, first.files(), first.holdNs(),
+  /**
+   * One ceiling probe per distinct transaction shape (synchronous, hold, files) in the plan;
+   * returns each config's ceiling by config id.
+   */
+  private static Map<String, Double> probeCeilings(RunPlan plan)
+      throws IOException, SQLException {
+    Map<String, Double> byShape = new HashMap<>();
+    Map<String, Double> byConfig = new LinkedHashMap<>();
+    for (BenchConfig c : plan.configs()) {
+      String shape = c.sqlite().synchronous() + "|" + c.holdNs() + "|" + c.files();
+      Double ceiling = byShape.get(shape);
+      if (ceiling == null) {
+        ceiling = probeCeiling(plan, c);
+        byShape.put(shape, ceiling);
+      }
+      byConfig.put(c.id(), ceiling);
+    }
+    return byConfig;
+  }
+
+  private static double probeCeiling(RunPlan plan, BenchConfig config)
+      throws IOException, SQLException {
+    try (Database db = Database.create(plan.tempDir(), config.sqlite(), config.flow(),
+        config.files())) {
+      return CeilingProbe.run(db, config.files(), config.holdNs(),
           plan.ceilingDuration().toNanos());
     }
   }

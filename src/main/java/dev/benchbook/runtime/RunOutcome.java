@@ -2,23 +2,40 @@ package dev.benchbook.runtime;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything a matrix run measured, before summarising.
  *
  * @param plan the plan that ran
- * @param ceilingTxPerS ceiling probe: single-connection transactions per second
+ * @param ceilings ceiling probe per config id: single-connection transactions per second of
+ *     the config's transaction shape (synchronous, hold, files)
  * @param passes measured passes in execution order
  * @param rows raw rows of every measured pass (config codes index {@code plan.configIds()})
  * @param start when the run started
  * @param end when the run ended
  */
-public record RunOutcome(RunPlan plan, double ceilingTxPerS, List<PassResult> passes,
+public record RunOutcome(RunPlan plan, Map<String, Double> ceilings, List<PassResult> passes,
     RawRows rows, Instant start, Instant end) {
 
   /** Copies the list. */
   public RunOutcome {
     passes = List.copyOf(passes);
+    ceilings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(ceilings));
+  }
+
+  /** The ceiling of the plan's first config, the run's headline ceiling. */
+  public double ceilingTxPerS() {
+    return ceilingFor(plan.configs().get(0).id());
+  }
+
+  /** The ceiling a config's throughput is compared with. */
+  public double ceilingFor(String configId) {
+    Double c = ceilings.get(configId);
+    if (c == null) {
+      throw new IllegalArgumentException("no ceiling probe for config " + configId);
+    }
+    return c;
   }
 
   /** Passes of one config, in repetition order. */

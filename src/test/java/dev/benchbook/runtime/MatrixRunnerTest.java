@@ -67,4 +67,19 @@ class MatrixRunnerTest {
     assertEquals(80, p.committed());
     assertEquals(20, p.integrity().terminal());
   }
+
+  @Test
+  void eachTransactionShapeGetsItsOwnCeilingProbe() throws Exception {
+    BenchConfig plain = config(2, "zero", "per-worker", 20);
+    BenchConfig held = new BenchConfig("c2-zero-hold", 2, LatencyProfile.named("zero"),
+        StrategySpec.named("per-worker"), 20, SqliteSettings.defaults(), 2_000_000, 0.0,
+        Duration.ofSeconds(20));
+    BenchConfig samePlain = config(2, "zero", "shared-connection", 20);
+    RunOutcome out = new MatrixRunner(new RunControl(), ProgressListener.NONE)
+        .run(plan(List.of(plain, held, samePlain), 1, List.of()));
+    assertEquals(out.ceilingFor(plain.id()), out.ceilingFor(samePlain.id()));
+    assertTrue(out.ceilingFor(held.id()) < 600, "a 2 ms hold caps the probe below 500 tx/s");
+    assertTrue(out.ceilingFor(plain.id()) > 2 * out.ceilingFor(held.id()));
+    assertEquals(out.ceilingFor(plain.id()), out.ceilingTxPerS());
+  }
 }

@@ -151,21 +151,21 @@ record ReportContent(String markdown, List<PlottedChart<?>> charts) {
       items.add(String.format(Locale.US, "**Transitions:** %,d committed over all configs; "
           + "%d repetition%s per config", transitions, reps, reps == 1 ? "" : "s"));
     }
-    items.add(ceilingLine(f));
+    ceilingLine(f).ifPresent(items::add);
     page.heading("Performance").bullets(items);
   }
 
-  private static String ceilingLine(RunFile f) {
+  private static Optional<String> ceilingLine(RunFile f) {
     java.util.DoubleSummaryStatistics per = f.allConfigs().stream()
         .flatMap(c -> c.ceilingTxPerS().stream()).mapToDouble(Double::doubleValue)
         .summaryStatistics();
     if (per.getCount() > 0 && per.getMin() != per.getMax()) {
-      return String.format(Locale.US, "**Ceiling probes:** %,.0f to %,.0f tx/s, one per "
-          + "synchronous and hold setting (one connection, same transaction shape); each "
-          + "config's %% of ceiling uses its own", per.getMin(), per.getMax());
+      return Optional.of(String.format(Locale.US, "**Ceiling probes:** %,.0f to %,.0f tx/s, one "
+          + "per synchronous and hold setting (one connection, same transaction shape); each "
+          + "config's %% of ceiling uses its own", per.getMin(), per.getMax()));
     }
     return f.ceilingTxPerS().map(c -> String.format(Locale.US, "**Ceiling probe:** %,.0f tx/s "
-        + "(one connection, same transaction shape)", c)).orElse("**Ceiling probe:** none");
+        + "(one connection, same transaction shape)", c));
   }
 
   private static Optional<String> duration(Manifest m) {

@@ -3,6 +3,7 @@ package dev.benchbook.cli;
 import dev.benchbook.analysis.CompareOptions;
 import dev.benchbook.api.Benchbook;
 import dev.benchbook.report.ComparisonTable;
+import dev.benchbook.report.Insights;
 import dev.benchbook.results.Comparison;
 import dev.benchbook.results.ConfigResult;
 import dev.benchbook.results.LoadedRun;
@@ -60,6 +61,8 @@ final class CompareCommand implements Callable<Integer> {
         .withNoiseThresholdPct(noiseThresholdPct);
     Comparison c = Benchbook.compare(first, baseline.id(), second, mitigation.id(), options);
     spec.commandLine().getOut().print(ComparisonTable.render(c, fmt));
+    Insights.atomicityWarning(List.of(baseline, mitigation))
+        .ifPresent(w -> spec.commandLine().getErr().println("benchbook: " + w));
     spec.commandLine().getOut().flush();
     return ExitCode.OK;
   }

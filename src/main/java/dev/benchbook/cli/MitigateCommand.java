@@ -4,6 +4,7 @@ import dev.benchbook.analysis.CompareOptions;
 import dev.benchbook.api.Measured;
 import dev.benchbook.api.Summary;
 import dev.benchbook.report.ComparisonTable;
+import dev.benchbook.report.Insights;
 import dev.benchbook.report.Rankings;
 import dev.benchbook.results.Comparison;
 import dev.benchbook.results.ConfigResult;
@@ -29,12 +30,14 @@ final class MitigateCommand implements Callable<Integer> {
 
   /** Mitigation strategies, in the order {@code all} runs them. */
   static final List<String> MITIGATIONS = List.of("shared-connection", "writer-queue", "backoff");
+  /** The seed's non-atomic setup: runs only when named, never as part of {@code all}. */
+  static final String INTERLEAVED = "shared-interleaved";
 
   @Spec
   CommandSpec spec;
 
   @Option(names = "--strategy", split = ",", paramLabel = "NAME[,NAME...]",
-      description = "shared-connection, writer-queue, backoff or all (default: ${DEFAULT-VALUE}).")
+      description = "shared-connection, writer-queue, backoff, all, or shared-interleaved (the seed's NOT ATOMIC setup, only when named) (default: ${DEFAULT-VALUE}).")
   List<String> strategies = new ArrayList<>(List.of("shared-connection"));
 
   @Option(names = "--concurrency", paramLabel = "N", description = "Workers (default: ${DEFAULT-VALUE}).")
@@ -75,11 +78,12 @@ final class MitigateCommand implements Callable<Integer> {
     for (String s : requested) {
       if ("all".equals(s)) {
         names.addAll(MITIGATIONS);
-      } else if (MITIGATIONS.contains(s)) {
+      } else if (MITIGATIONS.contains(s) || INTERLEAVED.equals(s)) {
         names.add(s);
       } else {
         throw new IllegalArgumentException("--strategy must be one of "
-            + String.join(", ", MITIGATIONS) + " or all; got '" + s + "'");
+            + String.join(", ", MITIGATIONS) + ", " + INTERLEAVED + " (NOT ATOMIC) or all; got '"
+            + s + "'");
       }
     }
     return List.copyOf(names);
@@ -107,6 +111,7 @@ final class MitigateCommand implements Callable<Integer> {
     if (mitigations.size() > 2) {
       out.println(Rankings.markdown(mitigations));
     }
+    Insights.atomicityWarning(mitigations).ifPresent(w -> out.println(w + "\n"));
     out.flush();
   }
 }

@@ -103,6 +103,22 @@ public final class Insights {
         .max(byLockWait).orElseGet(() -> configs.stream().max(byLockWait).orElseThrow());
   }
 
+  /**
+   * A warning naming every config whose strategy is not atomic per transition, when there is
+   * one: such numbers are not comparable with atomic strategies.
+   */
+  public static Optional<String> atomicityWarning(List<ConfigResult> configs) {
+    List<String> ids = configs.stream().filter(c -> !c.atomic()).map(ConfigResult::id).toList();
+    if (ids.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of("NOT ATOMIC: " + String.join(", ", ids)
+        + (ids.size() == 1 ? " interleaves" : " interleave") + " the workers' "
+        + "statements in one shared transaction (the seed's setup): one worker's COMMIT commits "
+        + "the others' pending statements and a ROLLBACK undoes them, so throughput includes "
+        + "accidental group commit and transitions can be lost. Not a valid mitigation.");
+  }
+
   /** The key insight of a matrix run: where lock_wait dominates db_total. */
   public static String matrixInsight(List<ConfigResult> configs) {
     Optional<ConfigResult> worst = configs.stream().filter(c -> lockShare(c).isPresent())

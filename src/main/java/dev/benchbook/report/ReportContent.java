@@ -63,6 +63,7 @@ record ReportContent(String markdown, List<PlottedChart<?>> charts) {
     List<Comparison> comparisons = f.allComparisons();
     page.title("Phase report: " + run.name());
     page.paragraph("**" + headlineOf(f) + "**");
+    Insights.atomicityWarning(f.allConfigs()).ifPresent(w -> page.paragraph("**" + w + "**"));
     if (f.reconstructed()) {
       page.paragraph("Reconstructed from a published summary: aggregates only, no raw rows, so "
           + "this report holds the table and the ratio only."
@@ -98,6 +99,7 @@ record ReportContent(String markdown, List<PlottedChart<?>> charts) {
     RunFile f = run.run();
     page.title("Run summary: " + run.name());
     page.paragraph("**" + Insights.matrixInsight(f.allConfigs()) + "**");
+    Insights.atomicityWarning(f.allConfigs()).ifPresent(w -> page.paragraph("**" + w + "**"));
     performance(f, page);
     page.heading("Results");
     page.raw(RunTable.markdown(f.allConfigs()));
@@ -113,6 +115,7 @@ record ReportContent(String markdown, List<PlottedChart<?>> charts) {
     String parameter = f.sweep().orElseThrow().parameter();
     page.title("Contention sweep: " + run.name());
     page.paragraph("**" + headlineOf(f) + "**");
+    Insights.atomicityWarning(f.allConfigs()).ifPresent(w -> page.paragraph("**" + w + "**"));
     performance(f, page);
     page.heading("Results");
     List<dev.benchbook.analysis.SweepPoint> points = SweepPoints.of(f);

@@ -43,10 +43,17 @@ public record BenchConfig(String id, int concurrency, LatencyProfile profile,
     }
   }
 
-  /** The standard id: {@code c<concurrency>-<profile>}, plus {@code -<strategy>} if not baseline. */
+  /**
+   * The standard id: {@code c<concurrency>-<profile>}, plus {@code -<strategy>} if not the
+   * baseline, plus {@code -NOT-ATOMIC} for a strategy that breaks per-transition atomicity (so
+   * that every table, chart and headline naming the config marks it).
+   */
   public static String standardId(int concurrency, String profile, String strategy) {
     String id = "c" + concurrency + "-" + profile;
-    return "per-worker".equals(strategy) ? id : id + "-" + strategy;
+    if ("per-worker".equals(strategy)) {
+      return id;
+    }
+    return id + "-" + strategy + (StrategySpec.named(strategy).atomic() ? "" : "-NOT-ATOMIC");
   }
 
   /** The flow every config runs. */

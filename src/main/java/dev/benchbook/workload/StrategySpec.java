@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * A connection strategy by name with its knobs; creates the strategy for one database.
  *
- * @param name {@code per-worker}, {@code shared-connection}, {@code writer-queue} or
- *     {@code backoff}
+ * @param name {@code per-worker}, {@code shared-connection}, {@code writer-queue},
+ *     {@code backoff}, or {@code shared-interleaved} (the seed's setup, NOT ATOMIC)
  * @param fair fair lock for {@code shared-connection}
  * @param batchMax most transitions per transaction for {@code writer-queue}
  * @param batchWaitUs how long the writer waits for a batch to fill, µs
@@ -20,7 +20,7 @@ public record StrategySpec(String name, boolean fair, int batchMax, long batchWa
 
   /** Strategy names this build knows; the first is the baseline. */
   public static final List<String> NAMES =
-      List.of("per-worker", "shared-connection", "writer-queue", "backoff");
+      List.of("per-worker", "shared-connection", "writer-queue", "backoff", "shared-interleaved");
 
   /** Validates the name and knobs. */
   public StrategySpec {
@@ -46,6 +46,11 @@ public record StrategySpec(String name, boolean fair, int batchMax, long batchWa
     return named("per-worker");
   }
 
+  /** False for {@code shared-interleaved}, whose transitions are not individually atomic. */
+  public boolean atomic() {
+    return !"shared-interleaved".equals(name);
+  }
+
   /** The knobs that matter for this strategy, as recorded in results. */
   public java.util.Map<String, Object> options() {
     java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
@@ -56,6 +61,9 @@ public record StrategySpec(String name, boolean fair, int batchMax, long batchWa
       case "writer-queue":
         m.put("batch_max", batchMax);
         m.put("batch_wait_us", batchWaitUs);
+        break;
+      case "shared-interleaved":
+        m.put("atomic", false);
         break;
       case "backoff":
         m.put("busy_handler", "jittered-exponential");
@@ -73,6 +81,7 @@ public record StrategySpec(String name, boolean fair, int batchMax, long batchWa
     switch (name) {
       case "shared-connection": return new SharedConnectionStrategy(db, holdNs, fair);
       case "writer-queue": return new WriterQueueStrategy(db, holdNs, batchMax, batchWaitUs);
+      case "shared-interleaved": return new SharedInterleavedStrategy(db, holdNs);
       case "backoff":
         return PerWorkerStrategy.backoff(db, holdNs, backoffMinUs, backoffMaxUs, seed);
       default: return PerWorkerStrategy.baseline(db, holdNs);

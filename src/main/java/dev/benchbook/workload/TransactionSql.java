@@ -72,25 +72,35 @@ final class TransactionSql implements AutoCloseable {
    * Returns false on a failed optimistic check (nothing written by this call).
    */
   boolean body(TransitionWrite write) throws SQLException {
-    update.setString(1, write.toState);
-    update.setInt(2, write.failures);
-    update.setInt(3, write.fileId);
-    update.setString(4, write.fromState);
-    update.setInt(5, write.expectedVersion);
-    if (update.executeUpdate() != 1) {
+    if (!update(write)) {
       return false;
     }
     if (write.injectFailure) {
       throw new InjectedFailure(write.fileId);
     }
+    insertAudit(write);
+    Pause.ns(holdNs);
+    return true;
+  }
+
+  /** The UPDATE with the optimistic check; true when it matched the file's row. */
+  boolean update(TransitionWrite write) throws SQLException {
+    update.setString(1, write.toState);
+    update.setInt(2, write.failures);
+    update.setInt(3, write.fileId);
+    update.setString(4, write.fromState);
+    update.setInt(5, write.expectedVersion);
+    return update.executeUpdate() == 1;
+  }
+
+  /** The audit INSERT of one transition. */
+  void insertAudit(TransitionWrite write) throws SQLException {
     insert.setInt(1, write.fileId);
     insert.setString(2, write.fromState);
     insert.setString(3, write.toState);
     insert.setInt(4, write.expectedVersion + 1);
     insert.setInt(5, write.worker);
     insert.executeUpdate();
-    Pause.ns(holdNs);
-    return true;
   }
 
   /**

@@ -36,7 +36,8 @@ class StrategyContractTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"per-worker", "shared-connection", "writer-queue", "backoff"})
+  @ValueSource(strings = {"per-worker", "shared-connection", "writer-queue", "backoff",
+      "shared-interleaved"})
   void allFilesReachIndexedAndSegmentsNest(String strategy) throws Exception {
     RunOutcome out = run(strategy, 8, 60, 0.05, List.of());
     PassResult p = out.passes().get(0);

@@ -1,0 +1,128 @@
+package dev.benchbook.workload;
+
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * NOT ATOMIC: the seed's setup, reproduced for comparison. All workers share one connection and
+ * only each statement is serialised, so the workers' statements interleave inside one open
+ * transaction: one worker's COMMIT commits the others' pending statements, and one worker's
+ * ROLLBACK undoes them while their owners still go on to report a commit. Throughput is
+ * inflated by this accidental group commit. Never use it as a mitigation.
+ */
+public final class SharedInterleavedStrategy implements ConnectionStrategy {
+
+  private final TransactionSql sql;
+  private final long holdNs;
+  private final ReentrantLock statementLock = new ReentrantLock();
+  private boolean open;
+
+  /** Opens the shared connection; {@code holdNs} is held between INSERT and COMMIT. */
+  public SharedInterleavedStrategy(Database db, long holdNs) throws SQLException {
+    this.sql = new TransactionSql(db.open(), 0);
+    this.holdNs = holdNs;
+  }
+
+  @Override
+  public String name() {
+    return "shared-interleaved";
+  }
+
+  @Override
+  public Map<String, Object> options() {
+    return Map.of("atomic", false);
+  }
+
+  @Override
+  public boolean atomic() {
+    return false;
+  }
+
+  @Override
+  public WriteChannel open(int worker) {
+    return new Channel();
+  }
+
+  @Override
+  public void close() {
+    sql.close();
+    Connections.closeQuietly(sql.connection());
+  }
+
+  /** A worker's handle: each statement alone holds the connection. */
+  private final class Channel implements WriteChannel {
+    @Override
+    public void apply(TransitionWrite write) {
+      write.resetResult();
+      try {
+        if (!update(write)) {
+          write.result = TransitionWrite.CONFLICT;
+          return;
+        }
+        if (write.injectFailure) {
+          endTransaction(false);
+          write.result = TransitionWrite.ROLLED_BACK;
+          return;
+        }
+        statement(() -> sql.insertAudit(write));
+        Pause.ns(holdNs);
+        endTransaction(true);
+        write.result = TransitionWrite.COMMITTED;
+      } catch (SQLException e) {
+        write.result = TransactionSql.isBusy(e) ? TransitionWrite.BUSY : TransitionWrite.ROLLED_BACK;
+      }
+    }
+
+    /** Opens the shared transaction when none is open, then the UPDATE; true when applied. */
+    private boolean update(TransitionWrite write) throws SQLException {
+      statementLock.lock();
+      try {
+        if (!open) {
+          sql.begin();
+          open = true;
+        }
+        write.lockWaitNs = System.nanoTime() - write.dbStartNs;
+        return sql.update(write);
+      } finally {
+        statementLock.unlock();
+      }
+    }
+
+    /** COMMIT or ROLLBACK of whatever the shared transaction holds, everyone's statements. */
+    private void endTransaction(boolean commit) throws SQLException {
+      statementLock.lock();
+      try {
+        if (open) {
+          open = false;
+          if (commit) {
+            sql.commit();
+          } else {
+            sql.rollbackQuietly();
+          }
+        }
+      } finally {
+        statementLock.unlock();
+      }
+    }
+
+    private void statement(SqlStep step) throws SQLException {
+      statementLock.lock();
+      try {
+        step.run();
+      } finally {
+        statementLock.unlock();
+      }
+    }
+
+    @Override
+    public void close() {
+      // the connection belongs to the strategy
+    }
+  }
+
+  /** One statement on the shared connection. */
+  private interface SqlStep {
+    void run() throws SQLException;
+  }
+}

@@ -1,0 +1,63 @@
+package dev.benchbook.workload;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The seed's shared-connection setup is not atomic: one worker's rollback undoes another
+ * worker's transition, which still reports a commit. The atomic strategies cannot do this
+ * (StrategyContractTest injects the same failure into each of them).
+ */
+class SharedInterleavedAnomalyTest {
+
+  @TempDir
+  Path tmp;
+
+  private static TransitionWrite write(int file, int worker) {
+    TransitionWrite w = new TransitionWrite();
+    w.fileId = file;
+    w.worker = worker;
+    w.fromState = "PENDING";
+    w.toState = "UPLOADING";
+    w.expectedVersion = 0;
+    w.dbStartNs = System.nanoTime();
+    return w;
+  }
+
+  private static long count(Database db, String sql) throws Exception {
+    try (Connection c = db.open(); Statement s = c.createStatement();
+        ResultSet r = s.executeQuery(sql)) {
+      r.next();
+      return r.getLong(1);
+    }
+  }
+
+  @Test
+  void anotherWorkersRollbackLosesATransitionThatReportedCommitted() throws Exception {
+    try (Database db = Database.create(tmp, SqliteSettings.defaults(), Flow.standard(), 2);
+        SharedInterleavedStrategy strategy = new SharedInterleavedStrategy(db, 1_000_000_000L);
+        WriteChannel a = strategy.open(0);
+        WriteChannel b = strategy.open(1)) {
+      assertFalse(strategy.atomic());
+      TransitionWrite wa = write(0, 0);
+      Thread ta = new Thread(() -> a.apply(wa));
+      ta.start();
+      Thread.sleep(250);
+      TransitionWrite wb = write(1, 1);
+      wb.injectFailure = true;
+      b.apply(wb);
+      ta.join();
+      assertEquals(TransitionWrite.ROLLED_BACK, wb.result);
+      assertEquals(TransitionWrite.COMMITTED, wa.result, "worker A believes it committed");
+      assertEquals(0, count(db, "SELECT version FROM files WHERE id = 0"), "A's UPDATE is lost");
+      assertEquals(0, count(db, "SELECT count(*) FROM transitions"), "A's audit row is lost");
+    }
+  }
+}

@@ -107,8 +107,7 @@ public final class PerWorkerStrategy implements ConnectionStrategy {
 
     @Override
     public void close() {
-      sql.close();
-      Connections.closeQuietly(sql.connection());
+      sql.closeWithConnection();
     }
   }
 }

@@ -40,8 +40,7 @@ public final class SharedConnectionStrategy implements ConnectionStrategy {
 
   @Override
   public void close() {
-    sql.close();
-    Connections.closeQuietly(sql.connection());
+    sql.closeWithConnection();
   }
 
   /** A worker's handle on the shared connection. */

@@ -46,8 +46,7 @@ public final class SharedInterleavedStrategy implements ConnectionStrategy {
 
   @Override
   public void close() {
-    sql.close();
-    Connections.closeQuietly(sql.connection());
+    sql.closeWithConnection();
   }
 
   /** A worker's handle: each statement alone holds the connection. */

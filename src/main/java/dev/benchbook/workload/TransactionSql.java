@@ -33,11 +33,6 @@ final class TransactionSql implements AutoCloseable {
     this.rollback = connection.prepareStatement("ROLLBACK");
   }
 
-  /** The connection the statements belong to. */
-  Connection connection() {
-    return connection;
-  }
-
   /** BEGIN IMMEDIATE: takes the write lock, waiting in the busy handler if needed. */
   void begin() throws SQLException {
     begin.executeUpdate();
@@ -161,6 +156,12 @@ final class TransactionSql implements AutoCloseable {
       return code.code % 256 == SQLiteErrorCode.SQLITE_BUSY.code;
     }
     return false;
+  }
+
+  /** Closes the statements, then the connection they belong to. */
+  void closeWithConnection() {
+    close();
+    Connections.closeQuietly(connection);
   }
 
   @Override

@@ -82,8 +82,7 @@ public final class WriterQueueStrategy implements ConnectionStrategy {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    sql.close();
-    Connections.closeQuietly(sql.connection());
+    sql.closeWithConnection();
   }
 
   private void writeLoop() {

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,22 +18,9 @@ class SharedInterleavedAnomalyTest {
   Path tmp;
 
   private static TransitionWrite write(int file, int worker) {
-    TransitionWrite w = new TransitionWrite();
-    w.fileId = file;
+    TransitionWrite w = Writes.of(file, "PENDING", "UPLOADING", 0);
     w.worker = worker;
-    w.fromState = "PENDING";
-    w.toState = "UPLOADING";
-    w.expectedVersion = 0;
-    w.dbStartNs = System.nanoTime();
     return w;
-  }
-
-  private static long count(Database db, String sql) throws Exception {
-    try (Connection c = db.open(); Statement s = c.createStatement();
-        ResultSet r = s.executeQuery(sql)) {
-      r.next();
-      return r.getLong(1);
-    }
   }
 
   @Test
@@ -56,8 +40,8 @@ class SharedInterleavedAnomalyTest {
       ta.join();
       assertEquals(TransitionWrite.ROLLED_BACK, wb.result);
       assertEquals(TransitionWrite.COMMITTED, wa.result, "worker A believes it committed");
-      assertEquals(0, count(db, "SELECT version FROM files WHERE id = 0"), "A's UPDATE is lost");
-      assertEquals(0, count(db, "SELECT count(*) FROM transitions"), "A's audit row is lost");
+      assertEquals(0, Writes.count(db, "SELECT version FROM files WHERE id = 0"), "A's UPDATE is lost");
+      assertEquals(0, Writes.count(db, "SELECT count(*) FROM transitions"), "A's audit row is lost");
     }
   }
 }

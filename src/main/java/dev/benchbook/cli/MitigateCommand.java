@@ -40,14 +40,13 @@ final class MitigateCommand implements Callable<Integer> {
       description = "shared-connection, writer-queue, backoff, all, or shared-interleaved (the seed's NOT ATOMIC setup, only when named) (default: ${DEFAULT-VALUE}).")
   List<String> strategies = new ArrayList<>(List.of("shared-connection"));
 
-  @Option(names = "--concurrency", paramLabel = "N", description = "Workers (default: ${DEFAULT-VALUE}).")
-  int concurrency = 10;
 
-  @Option(names = "--profile", paramLabel = "NAME", description = "API latency profile (default: ${DEFAULT-VALUE}).")
-  String profile = "zero";
 
   @Option(names = "--noise-threshold-pct", paramLabel = "PCT", description = "Changes below this are within noise (default: ${DEFAULT-VALUE}).")
   double noiseThresholdPct = CompareOptions.DEFAULT_NOISE_THRESHOLD_PCT;
+
+  @Mixin
+  PointOptions point;
 
   @Mixin
   WorkloadOptions workload;
@@ -90,13 +89,11 @@ final class MitigateCommand implements Callable<Integer> {
   }
 
   private List<BenchConfig> configs(List<String> names) {
-    if (concurrency < 1 || concurrency > 1024) {
-      throw new IllegalArgumentException("--concurrency must be in [1, 1024], got " + concurrency);
-    }
+    point.validate();
     List<BenchConfig> configs = new ArrayList<>();
-    configs.add(workload.config(concurrency, profile, StrategySpec.baseline().name()));
+    configs.add(workload.config(point.concurrency, point.profile, StrategySpec.baseline().name()));
     for (String n : names) {
-      configs.add(workload.config(concurrency, profile, n));
+      configs.add(workload.config(point.concurrency, point.profile, n));
     }
     return configs;
   }

@@ -34,13 +34,7 @@ final class PhaseCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--concurrency", split = ",", paramLabel = "N[,N...]",
-      description = "Worker counts of the matrix (default: 1,10).")
-  List<Integer> concurrency = new ArrayList<>(List.of(1, 10));
 
-  @Option(names = "--profile", split = ",", paramLabel = "NAME[,NAME...]",
-      description = "Profiles of the matrix (default: zero,fast,realistic).")
-  List<String> profiles = new ArrayList<>(List.of("zero", "fast", "realistic"));
 
   @Option(names = "--strategy", split = ",", paramLabel = "NAME[,NAME...]",
       description = "Mitigations to test (default: all).")
@@ -54,11 +48,15 @@ final class PhaseCommand implements Callable<Integer> {
   Path out = Path.of("reports");
 
   @Mixin
+  MatrixOptions matrixOptions;
+
+  @Mixin
   WorkloadOptions workload;
 
   @Override
   public Integer call() throws Exception {
     workload.validate();
+    matrixOptions.validate();
     List<String> mitigations = MitigateCommand.resolve(strategies);
     if (mitigationReps < 1 || mitigationReps > 1000) {
       throw new IllegalArgumentException("--mitigation-reps must be in [1, 1000], got "
@@ -66,7 +64,8 @@ final class PhaseCommand implements Callable<Integer> {
     }
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    List<BenchConfig> matrix = workload.matrix(concurrency, profiles, "per-worker");
+    List<BenchConfig> matrix = workload.matrix(matrixOptions.concurrency, matrixOptions.profiles,
+        "per-worker");
     o.println("Step 1/3: baseline matrix (" + matrix.size() + " configs)");
     o.flush();
     Measured run = Runs.measure(workload.plan(matrix), workload, "matrix", err, Summary.matrix());

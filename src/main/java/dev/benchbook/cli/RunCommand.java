@@ -7,7 +7,6 @@ import dev.benchbook.runtime.BenchConfig;
 import dev.benchbook.runtime.RunPlan;
 import dev.benchbook.workload.StrategySpec;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,17 +23,14 @@ final class RunCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--concurrency", split = ",", paramLabel = "N[,N...]",
-      description = "Worker counts (default: 1,10).")
-  List<Integer> concurrency = new ArrayList<>(List.of(1, 10));
 
-  @Option(names = "--profile", split = ",", paramLabel = "NAME[,NAME...]",
-      description = "API latency profiles: zero, fast, realistic (default: zero,fast,realistic).")
-  List<String> profiles = new ArrayList<>(List.of("zero", "fast", "realistic"));
 
   @Option(names = "--strategy", paramLabel = "NAME",
       description = "Connection strategy: per-worker (baseline), shared-connection, writer-queue, backoff (default: ${DEFAULT-VALUE}).")
   String strategy = "per-worker";
+
+  @Mixin
+  MatrixOptions matrix;
 
   @Mixin
   WorkloadOptions workload;
@@ -42,13 +38,9 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     workload.validate();
-    for (int c : concurrency) {
-      if (c < 1 || c > 1024) {
-        throw new IllegalArgumentException("--concurrency values must be in [1, 1024], got " + c);
-      }
-    }
+    matrix.validate();
     StrategySpec.named(strategy);
-    List<BenchConfig> configs = workload.matrix(concurrency, profiles, strategy);
+    List<BenchConfig> configs = workload.matrix(matrix.concurrency, matrix.profiles, strategy);
     RunPlan plan = workload.plan(configs);
     Measured measured = Runs.measure(plan, workload, "run", spec.commandLine().getErr(),
         Summary.matrix());

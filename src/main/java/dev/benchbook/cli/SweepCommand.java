@@ -36,11 +36,10 @@ final class SweepCommand implements Callable<Integer> {
       description = "Strategies to sweep (default: per-worker).")
   List<String> strategies = new ArrayList<>(List.of("per-worker"));
 
-  @Option(names = "--concurrency", paramLabel = "N", description = "Workers when not varied (default: ${DEFAULT-VALUE}).")
-  int concurrency = 10;
 
-  @Option(names = "--profile", paramLabel = "NAME", description = "API latency profile (default: ${DEFAULT-VALUE}).")
-  String profile = "zero";
+
+  @Mixin
+  PointOptions point;
 
   @Mixin
   WorkloadOptions workload;
@@ -48,6 +47,7 @@ final class SweepCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     workload.validate();
+    point.validate();
     int eq = vary.indexOf('=');
     if (eq < 1 || eq == vary.length() - 1) {
       throw new IllegalArgumentException("--vary must look like concurrency=1,2,4; got '" + vary
@@ -76,23 +76,23 @@ final class SweepCommand implements Callable<Integer> {
   }
 
   private BenchConfig config(String knob, String value, String strategy) {
-    String base = BenchConfig.standardId(concurrency, profile, strategy);
+    String base = BenchConfig.standardId(point.concurrency, point.profile, strategy);
     try {
       switch (knob) {
         case "concurrency":
           int c = Integer.parseInt(value);
-          return workload.config(BenchConfig.standardId(c, profile, strategy), c, profile,
-              strategy, workload.synchronous, workload.holdMs);
+          return workload.config(BenchConfig.standardId(c, point.profile, strategy), c,
+              point.profile, strategy, workload.synchronous, workload.holdMs);
         case "hold-ms":
           double h = Double.parseDouble(value);
           if (h < 0) {
             throw new IllegalArgumentException("--vary hold-ms values must be >= 0, got " + h);
           }
-          return workload.config(base + "-hold" + value, concurrency, profile, strategy,
-              workload.synchronous, h);
+          return workload.config(base + "-hold" + value, point.concurrency, point.profile,
+              strategy, workload.synchronous, h);
         case "synchronous":
-          return workload.config(base + "-" + value, concurrency, profile, strategy, value,
-              workload.holdMs);
+          return workload.config(base + "-" + value, point.concurrency, point.profile,
+              strategy, value, workload.holdMs);
         default:
           throw new IllegalArgumentException("--vary knob must be concurrency, hold-ms or "
               + "synchronous; got '" + knob + "'");

@@ -4,11 +4,8 @@ import dev.benchbook.analysis.CompareOptions;
 import dev.benchbook.api.Measured;
 import dev.benchbook.api.Summary;
 import dev.benchbook.report.Insights;
-import dev.benchbook.report.ReportWriter;
 import dev.benchbook.report.RunTable;
 import dev.benchbook.results.ConfigResult;
-import dev.benchbook.results.ResultsReader;
-import dev.benchbook.results.ResultsWriter;
 import dev.benchbook.results.Segment;
 import dev.benchbook.runtime.BenchConfig;
 import java.io.PrintWriter;
@@ -44,9 +41,6 @@ final class PhaseCommand implements Callable<Integer> {
       description = "Repetitions of the mitigation comparison (default: ${DEFAULT-VALUE}).")
   int mitigationReps = 5;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Reports folder (default: ${DEFAULT-VALUE}).")
-  Path out = Path.of("reports");
-
   @Mixin
   MatrixOptions matrixOptions;
 
@@ -62,19 +56,22 @@ final class PhaseCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--mitigation-reps must be in [1, 1000], got "
           + mitigationReps);
     }
+    if (workload.out == null) {
+      workload.out = Path.of("reports");
+    }
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     List<BenchConfig> matrix = workload.matrix(matrixOptions.concurrency, matrixOptions.profiles,
         "per-worker");
-    o.println("Step 1/3: baseline matrix (" + matrix.size() + " configs)");
+    o.println("Step 1/2: baseline matrix (" + matrix.size() + " configs)");
     o.flush();
     Measured run = Runs.measure(workload.plan(matrix), workload, "matrix", err, Summary.matrix());
     o.println(RunTable.markdown(run.file().configs()));
-    ResultsWriter.Written runFiles = Runs.writeAndPrint(run, workload, o);
+    Runs.writeAndPrint(run, workload, o);
 
     ConfigResult target = Insights.mitigationTarget(run.file().configs());
     o.println();
-    o.println("Step 2/3: mitigations " + mitigations + " on " + target.id()
+    o.println("Step 2/2: mitigations " + mitigations + " on " + target.id()
         + " (most contended: P95 lock_wait " + String.format(java.util.Locale.ROOT, "%.3f",
         target.segment(Segment.LOCK_WAIT).p95()) + " ms), " + mitigationReps + " repetitions");
     o.flush();
@@ -88,16 +85,10 @@ final class PhaseCommand implements Callable<Integer> {
     Measured mit = Runs.measure(workload.plan(configs), workload, "mitigate", err,
         Summary.mitigation(CompareOptions.defaults().withSeed(workload.seed)));
     workload.reps = savedReps;
-    ResultsWriter.Written mitFiles = Runs.writeAndPrint(mit, workload, o);
-
+    Runs.Saved saved = Runs.writeAndPrint(mit, workload, o);
     o.println();
-    o.println("Step 3/3: reports");
-    ReportWriter writer = new ReportWriter(workload.dataDir, out);
-    writer.write(ResultsReader.read(runFiles.json()));
-    Path report = writer.write(ResultsReader.read(mitFiles.json()));
-    writer.writeAll(ResultsReader.load(workload.dataDir).runs());
-    o.println();
-    o.println("Phase report: " + report);
+    o.println(saved.report().map(r -> "Phase report: " + r)
+        .orElse("Phase results: " + saved.files().json() + " (--no-report: no report written)"));
     o.flush();
     return ExitCode.OK;
   }

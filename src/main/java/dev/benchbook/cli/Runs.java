@@ -3,7 +3,11 @@ package dev.benchbook.cli;
 import dev.benchbook.api.Benchbook;
 import dev.benchbook.api.Summary;
 import dev.benchbook.api.Measured;
+import dev.benchbook.report.ReportWriter;
+import dev.benchbook.results.ResultsReader;
 import dev.benchbook.results.ResultsWriter;
+import java.nio.file.Path;
+import java.util.Optional;
 import dev.benchbook.runtime.ProgressListener;
 import dev.benchbook.runtime.RunControl;
 import dev.benchbook.runtime.RunPlan;
@@ -33,15 +37,35 @@ final class Runs {
     }
   }
 
-  /** Writes the results file and rows atomically and prints their paths. */
-  static ResultsWriter.Written writeAndPrint(Measured measured, WorkloadOptions options,
-      PrintWriter out) throws Exception {
+  /**
+   * Writes the results file and rows atomically, then (see WorkloadOptions#reportsDir) the
+   * run's report and the reports index, and prints the paths.
+   */
+  static Saved writeAndPrint(Measured measured, WorkloadOptions options, PrintWriter out)
+      throws Exception {
     ResultsWriter.Written written = new ResultsWriter(options.dataDir)
         .write(measured.file(), measured.rows());
     out.println("Wrote:");
     out.println("  " + written.json());
     written.rows().ifPresent(r -> out.println("  " + r));
+    Optional<Path> report = Optional.empty();
+    Optional<Path> reports = options.reportsDir();
+    if (reports.isPresent()) {
+      ReportWriter writer = new ReportWriter(options.dataDir, reports.get());
+      report = Optional.of(writer.write(ResultsReader.read(written.json())));
+      out.println("  " + report.get());
+      out.println("  " + writer.writeIndex(ResultsReader.load(options.dataDir).runs()));
+    }
     out.flush();
-    return written;
+    return new Saved(written, report);
+  }
+
+  /**
+   * What a measuring command saved.
+   *
+   * @param files the results file and its raw rows
+   * @param report the run's report README, when one was written
+   */
+  record Saved(ResultsWriter.Written files, Optional<Path> report) {
   }
 }

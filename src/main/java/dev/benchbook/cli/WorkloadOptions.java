@@ -65,6 +65,29 @@ public final class WorkloadOptions {
   @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
   boolean quiet;
 
+  @Option(names = "--out", paramLabel = "DIR", description = "Where the run's report goes "
+      + "(default: reports, when --data-dir is the default data; else no report unless given).")
+  Path out;
+
+  @Option(names = "--no-report", description = "Write no report (results files only).")
+  boolean noReport;
+
+  /**
+   * The reports folder the run's report goes to: --out when given, else {@code reports} when
+   * the results go to the workspace's {@code data} folder (so data/ and reports/ stay in step),
+   * else none.
+   */
+  java.util.Optional<Path> reportsDir() {
+    if (noReport) {
+      return java.util.Optional.empty();
+    }
+    if (out != null) {
+      return java.util.Optional.of(out);
+    }
+    return dataDir.normalize().equals(Path.of("data")) ? java.util.Optional.of(Path.of("reports"))
+        : java.util.Optional.empty();
+  }
+
   /** Checks ranges and throws IllegalArgumentException naming the flag. */
   void validate() {
     check(files >= 1, "--files must be >= 1, got " + files);

@@ -164,8 +164,11 @@ public final class ChartStyle {
     return String.format(Locale.ROOT, pattern, valueMs);
   }
 
-  /** A ratio for a label, e.g. {@code 8.7x}. */
-  static String ratio(double ratio) {
+  /**
+   * A ratio as printed everywhere, e.g. {@code 8.7x}: one decimal from 2x up (the seed's
+   * style), two below (so 1.04x is not shown as 1.0x), none from 100x.
+   */
+  public static String ratio(double ratio) {
     String pattern = ratio >= 100 ? "%.0fx" : ratio >= 2 ? "%.1fx" : "%.2fx";
     return String.format(Locale.ROOT, pattern, ratio);
   }

@@ -1,5 +1,6 @@
 package dev.benchbook.report;
 
+import dev.benchbook.charts.ChartStyle;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.benchbook.results.Comparison;
 import dev.benchbook.results.Interval;
@@ -112,8 +113,8 @@ public final class ComparisonTable {
 
   /** E.g. {@code 28,638 trans/s vs 3,287 baseline -- 8.7x}, plus interval and verdict if any. */
   public static String throughputLine(ThroughputRatio t) {
-    String line = String.format(Locale.ROOT, "%,.0f trans/s vs %,.0f baseline -- %.1fx",
-        t.mitigationPerS(), t.baselinePerS(), t.ratio());
+    String line = String.format(Locale.ROOT, "%,.0f trans/s vs %,.0f baseline -- %s",
+        t.mitigationPerS(), t.baselinePerS(), ChartStyle.ratio(t.ratio()));
     if (t.ci().isEmpty()) {
       return line;
     }

@@ -1,5 +1,6 @@
 package dev.benchbook.report;
 
+import dev.benchbook.charts.ChartStyle;
 import dev.benchbook.results.Comparison;
 import dev.benchbook.results.ConfigResult;
 import dev.benchbook.results.Segment;
@@ -35,9 +36,9 @@ public final class Insights {
     SegmentDelta row = c.row(Segment.LOCK_WAIT).orElse(c.segments().get(0));
     String verb = row.deltaMs() <= 0 ? "reduces" : "increases";
     return String.format(Locale.ROOT, "%s %s %s P95 by %.1f%% (%.2f ms to %.2f ms) at %s; "
-        + "throughput %.1fx%s", c.mitigationConfig(), verb, row.segment(),
+        + "throughput %s%s", c.mitigationConfig(), verb, row.segment(),
         Math.abs(row.deltaPct()), row.baselineP95Ms(), row.mitigationP95Ms(), c.baselineConfig(),
-        c.throughput().ratio(), c.throughput().verdict().map(v -> " (" + v.label() + ")")
+        ChartStyle.ratio(c.throughput().ratio()), c.throughput().verdict().map(v -> " (" + v.label() + ")")
             .orElse(""));
   }
 
@@ -65,10 +66,25 @@ public final class Insights {
       Comparison lead = lead(comparisons);
       lead.row(Segment.FSM_NET).ifPresent(r -> append(sb, String.format(Locale.ROOT,
           "Lowest P95 fsm_net: %s (%.2f ms, %+.1f%%).", lead.mitigationConfig(),
-          r.mitigationP95Ms(), r.deltaPct())));
+          r.mitigationP95Ms(), r.deltaPct()) + tailWarning(r)));
       append(sb, throughputSentence(comparisons));
     }
     return sb.toString();
+  }
+
+  /** A clause when the P99 moved against the P95: a better P95 can hide a worse tail. */
+  private static String tailWarning(SegmentDelta r) {
+    if (r.baselineP99Ms().isEmpty() || r.mitigationP99Ms().isEmpty()) {
+      return "";
+    }
+    double before = r.baselineP99Ms().get();
+    double after = r.mitigationP99Ms().get();
+    boolean p95Better = r.deltaMs() < 0;
+    if (p95Better && after > before) {
+      return String.format(Locale.ROOT, " Its P99 fsm_net rose, though: %.2f ms to %.2f ms.",
+          before, after);
+    }
+    return "";
   }
 
   private static String throughputSentence(List<Comparison> comparisons) {
@@ -82,8 +98,8 @@ public final class Insights {
           + String.format(Locale.ROOT, "%.2fx", best.throughput().ratio()) + ", "
           + best.mitigationConfig() + ").";
     }
-    return String.format(Locale.ROOT, "Best throughput: %s at %.1fx the baseline%s.",
-        best.mitigationConfig(), best.throughput().ratio(), best.throughput().ci()
+    return String.format(Locale.ROOT, "Best throughput: %s at %s the baseline%s.",
+        best.mitigationConfig(), ChartStyle.ratio(best.throughput().ratio()), best.throughput().ci()
             .map(ci -> String.format(Locale.ROOT, " (%.0f%% CI %.2fx to %.2fx)",
                 100 * ci.level(), ci.low(), ci.high())).orElse(""));
   }

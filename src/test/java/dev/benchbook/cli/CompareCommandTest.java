@@ -175,7 +175,7 @@ class CompareCommandTest {
   void sameWorkloadComparesWithoutForce() {
     Cli.Result r = Cli.run("compare", files30.toString(), files30.toString())
         .assertCode(ExitCode.OK);
-    assertTrue(r.out().contains("-- 1.0x"), r::describe);
+    assertTrue(r.out().contains("-- 1.00x"), r::describe);
     assertTrue(!r.out().contains("Workloads differ"), r::describe);
   }
 

@@ -52,4 +52,18 @@ class InsightsTest {
         + "beyond noise (best ratio 1.04x, a).",
         Insights.keyInsight(seed.baseline().orElseThrow(), List.of(a, b)));
   }
+
+  @Test
+  void aWorseP99BehindABetterP95IsSaid() {
+    SegmentDelta net = new SegmentDelta("fsm_net_ms", Optional.of(0.1), 1.30, Optional.of(3.5),
+        Optional.of(0.1), 0.29, Optional.of(10.2), -1.01, -77.7, Optional.empty(),
+        Optional.empty());
+    Comparison c = new Comparison("c10-fast", "c10-fast-shared-connection", List.of(net),
+        new ThroughputRatio(3370, 3442, 1.02, Optional.empty(), Optional.empty()), "test", 1.0,
+        List.of());
+    RunFile seed = ResultsReader.read(SEED).run();
+    String insight = Insights.keyInsight(seed.baseline().orElseThrow(), List.of(c));
+    assertEquals(true, insight.contains("Lowest P95 fsm_net: c10-fast-shared-connection (0.29 ms, "
+        + "-77.7%). Its P99 fsm_net rose, though: 3.50 ms to 10.20 ms."), insight);
+  }
 }

@@ -1,5 +1,6 @@
 package dev.benchbook.cli;
 
+import dev.benchbook.SeedFigures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,15 +27,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** {@code benchbook compare}: the seed's table, machine formats, bad inputs, workload checks. */
 class CompareCommandTest {
 
-  static final Path SEED = Path.of("data/seed-phase-14/results-mitigation-20260222-114707.json");
-  static final List<String> SEED_ROWS = List.of(
-      "| Segment | Baseline P95 | Mitigation P95 | Delta |",
-      "|---------|-------------|----------------|-------|",
-      "| db_total_ms | 40.95 ms | 1.27 ms | -96.9% (-39.68ms) |",
-      "| lock_wait_ms | 40.65 ms | 0.77 ms | -98.1% (-39.88ms) |",
-      "| fsm_dispatch_ms | 0.09 ms | 0.03 ms | -70.4% (-0.06ms) |",
-      "| fsm_net_ms | 41.17 ms | 1.34 ms | -96.8% (-39.83ms) |");
-  static final String SEED_THROUGHPUT = "28,638 trans/s vs 3,287 baseline -- 8.7x";
+  static final Path SEED = SeedFigures.FILE;
+  static final List<String> SEED_ROWS = SeedFigures.TABLE;
+  static final String SEED_THROUGHPUT = SeedFigures.THROUGHPUT;
 
   @TempDir
   static Path runs;

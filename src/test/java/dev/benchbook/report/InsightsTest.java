@@ -1,5 +1,6 @@
 package dev.benchbook.report;
 
+import dev.benchbook.SeedFigures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.benchbook.results.Comparison;
@@ -16,8 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class InsightsTest {
 
-  private static final Path SEED =
-      Path.of("data/seed-phase-14/results-mitigation-20260222-114707.json");
+  private static final Path SEED = SeedFigures.FILE;
 
   @Test
   void seedHeadlineAndInsightComeFromItsFigures() {

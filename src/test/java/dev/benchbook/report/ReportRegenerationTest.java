@@ -1,5 +1,6 @@
 package dev.benchbook.report;
 
+import dev.benchbook.SeedFigures;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,15 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReportRegenerationTest {
 
-  static final Path SEED = Path.of("data/seed-phase-14/results-mitigation-20260222-114707.json");
+  static final Path SEED = SeedFigures.FILE;
   static final String SEED_REPORT = "seed-phase-14-results-mitigation-20260222-114707";
-  static final List<String> SEED_ROWS = List.of(
-      "| Segment | Baseline P95 | Mitigation P95 | Delta |",
-      "|---------|-------------|----------------|-------|",
-      "| db_total_ms | 40.95 ms | 1.27 ms | -96.9% (-39.68ms) |",
-      "| lock_wait_ms | 40.65 ms | 0.77 ms | -98.1% (-39.88ms) |",
-      "| fsm_dispatch_ms | 0.09 ms | 0.03 ms | -70.4% (-0.06ms) |",
-      "| fsm_net_ms | 41.17 ms | 1.34 ms | -96.8% (-39.83ms) |");
+  static final List<String> SEED_ROWS = SeedFigures.TABLE;
 
   @TempDir
   static Path root;

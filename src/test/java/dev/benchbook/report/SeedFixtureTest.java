@@ -1,5 +1,6 @@
 package dev.benchbook.report;
 
+import dev.benchbook.SeedFigures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,14 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SeedFixtureTest {
 
   static final File FIXTURE =
-      new File("data/seed-phase-14/results-mitigation-20260222-114707.json");
-  static final List<String> SEED_TABLE = List.of(
-      "| Segment | Baseline P95 | Mitigation P95 | Delta |",
-      "|---------|-------------|----------------|-------|",
-      "| db_total_ms | 40.95 ms | 1.27 ms | -96.9% (-39.68ms) |",
-      "| lock_wait_ms | 40.65 ms | 0.77 ms | -98.1% (-39.88ms) |",
-      "| fsm_dispatch_ms | 0.09 ms | 0.03 ms | -70.4% (-0.06ms) |",
-      "| fsm_net_ms | 41.17 ms | 1.34 ms | -96.8% (-39.83ms) |");
+      SeedFigures.FILE.toFile();
+  static final List<String> SEED_TABLE = SeedFigures.TABLE;
 
   private Locale saved;
 

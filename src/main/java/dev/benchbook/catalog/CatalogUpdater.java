@@ -140,14 +140,24 @@ final class CatalogUpdater {
       }
       KnownFile.save(c, rel, stamp, hash, runId, load.problems(), Times.format(Instant.now()));
       CatalogDb.commit(c);
-      if (now.isPresent()) {
+      count(now, runId != null);
+    } catch (SQLException | RuntimeException e) {
+      CatalogDb.rollbackQuietly(c);
+      throw e;
+    }
+  }
+
+  /** Counts a written file: imported, re-imported, or (now bad) its old run removed. */
+  private void count(Optional<KnownFile> before, boolean good) {
+    boolean hadRun = before.isPresent() && before.get().runId() != null;
+    if (good) {
+      if (hadRun) {
         reimported++;
       } else {
         imported++;
       }
-    } catch (SQLException | RuntimeException e) {
-      CatalogDb.rollbackQuietly(c);
-      throw e;
+    } else if (hadRun) {
+      removed++;
     }
   }
 

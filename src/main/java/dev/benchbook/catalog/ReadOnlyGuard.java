@@ -22,6 +22,9 @@ final class ReadOnlyGuard {
 
   private static final Set<String> READ_STARTS = Set.of("SELECT", "WITH", "VALUES");
   private static final Set<String> WRITE_VERBS = Set.of("INSERT", "UPDATE", "DELETE", "REPLACE");
+  private static final Set<String> WRITE_STARTS = Set.of("INSERT", "UPDATE", "DELETE", "REPLACE",
+      "DROP", "CREATE", "ALTER", "ATTACH", "DETACH", "BEGIN", "COMMIT", "END", "ROLLBACK",
+      "SAVEPOINT", "RELEASE", "VACUUM", "REINDEX", "ANALYZE");
   private static final Set<String> READ_PRAGMAS = Set.of("TABLE_INFO", "TABLE_XINFO",
       "TABLE_LIST", "INDEX_LIST", "INDEX_INFO", "INDEX_XINFO", "FOREIGN_KEY_LIST",
       "DATABASE_LIST", "FUNCTION_LIST", "PRAGMA_LIST", "MODULE_LIST", "COLLATION_LIST",
@@ -47,8 +50,16 @@ final class ReadOnlyGuard {
     }
     List<Token> tokens = statements.get(0);
     boolean explain = tokens.get(0).upper().equals("EXPLAIN");
-    checkWords(explain ? afterExplain(tokens) : tokens);
+    List<Token> explained = explain ? afterExplain(tokens) : tokens;
     String statement = SqlText.source(sql, tokens);
+    String first = explained.get(0).upper();
+    if (!READ_STARTS.contains(first) && !first.equals("PRAGMA")
+        && !WRITE_STARTS.contains(first)) {
+      programWrites(connection, SqlText.source(sql, explained));
+      throw new CatalogQueryException("refused: only SELECT, WITH ... SELECT, VALUES, EXPLAIN "
+          + "and read-only PRAGMAs run on the catalog; found " + first);
+    }
+    checkWords(explained);
     if (!explain) {
       checkProgram(connection, statement);
     }
@@ -101,6 +112,18 @@ final class ReadOnlyGuard {
   }
 
   private static void checkProgram(Connection connection, String statement) {
+    programWrites(connection, statement).ifPresent(opcode -> {
+      throw new CatalogQueryException("refused: the statement would write to the catalog ("
+          + opcode + " in its compiled program); the catalog is queried read-only");
+    });
+  }
+
+  /**
+   * The first write opcode of the statement's compiled program (a write transaction, a write
+   * cursor, a schema change, an ATTACH or DETACH), or empty when it only reads. Compiling with
+   * EXPLAIN runs nothing.
+   */
+  static java.util.Optional<String> programWrites(Connection connection, String statement) {
     try (Statement st = connection.createStatement();
         ResultSet rs = st.executeQuery("EXPLAIN " + statement)) {
       while (rs.next()) {
@@ -109,10 +132,10 @@ final class ReadOnlyGuard {
         boolean attach = opcode.equals("Function") && String.valueOf(rs.getString(6))
             .matches("(?i).*sqlite_(attach|detach).*");
         if (writeTransaction || attach || WRITE_OPCODES.contains(opcode)) {
-          throw new CatalogQueryException("refused: the statement would write to the catalog ("
-              + opcode + " in its compiled program); the catalog is queried read-only");
+          return java.util.Optional.of(opcode);
         }
       }
+      return java.util.Optional.empty();
     } catch (SQLException e) {
       throw SqlErrors.of(e);
     }

@@ -70,6 +70,7 @@ final class PhaseCommand implements Callable<Integer> {
     scenario.config(workload).filter(s -> matrix.stream().noneMatch(m -> m.id().equals(s.id())))
         .ifPresent(matrix::add);
     checkTarget(matrix);
+    workload.extraParameters.putAll(scenario.parameters());
     o.println("Step 1/2: baseline matrix (" + matrix.size() + " configs)");
     o.flush();
     Measured run = Runs.measure(workload.plan(matrix), workload, "matrix", err, Summary.matrix());
@@ -85,6 +86,11 @@ final class PhaseCommand implements Callable<Integer> {
     o.flush();
     int savedReps = workload.reps;
     workload.reps = mitigationReps;
+    target.workload().ifPresent(w -> {
+      workload.extraParameters.put("files", w.files());
+      workload.extraParameters.put("hold_ms", w.holdMs());
+    });
+    workload.extraParameters.put("mitigation_target", target.id());
     Measured mit = Runs.measure(workload.plan(mitigationConfigs(target, mitigations)), workload,
         "mitigate", err, Summary.mitigation(CompareOptions.defaults().withSeed(workload.seed)));
     workload.reps = savedReps;
@@ -114,14 +120,16 @@ final class PhaseCommand implements Callable<Integer> {
   private List<BenchConfig> mitigationConfigs(ConfigResult target, List<String> mitigations) {
     String sync = target.workload().map(WorkloadSpec::synchronous).orElse(workload.synchronous);
     double hold = target.workload().map(WorkloadSpec::holdMs).orElse(workload.holdMs);
+    int files = target.workload().map(WorkloadSpec::files).orElse(workload.files);
     String base = BenchConfig.standardId(target.concurrency(), target.profile(), "per-worker");
     List<BenchConfig> configs = new ArrayList<>();
     configs.add(workload.config(target.id(), target.concurrency(), target.profile(),
-        "per-worker", sync, hold));
+        "per-worker", sync, hold, files));
     for (String m : mitigations) {
       String id = target.id() + BenchConfig.standardId(target.concurrency(), target.profile(), m)
           .substring(base.length());
-      configs.add(workload.config(id, target.concurrency(), target.profile(), m, sync, hold));
+      configs.add(workload.config(id, target.concurrency(), target.profile(), m, sync, hold,
+          files));
     }
     return configs;
   }

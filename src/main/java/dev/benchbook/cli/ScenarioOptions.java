@@ -24,6 +24,11 @@ public final class ScenarioOptions {
           + "(default: ${DEFAULT-VALUE}).")
   double holdMs = 1.0;
 
+  @Option(names = "--scenario-files", paramLabel = "N",
+      description = "Files of the contended scenario and of its mitigations "
+          + "(default: ${DEFAULT-VALUE}).")
+  int files = 400;
+
   @Option(names = "--no-scenario", description = "Run the matrix only, without the contended "
       + "scenario.")
   boolean none;
@@ -35,6 +40,9 @@ public final class ScenarioOptions {
   /** Checks ranges, naming the flag. */
   void validate() {
     PointOptions.checkConcurrency(concurrency);
+    if (files < 1) {
+      throw new IllegalArgumentException("--scenario-files must be >= 1, got " + files);
+    }
     if (!(holdMs >= 0 && holdMs <= 10_000)) {
       throw new IllegalArgumentException("--scenario-hold-ms must be in [0, 10000] ms, got "
           + holdMs);
@@ -48,7 +56,20 @@ public final class ScenarioOptions {
     }
     String id = BenchConfig.standardId(concurrency, profile, "per-worker") + holdSuffix(holdMs);
     return Optional.of(workload.config(id, concurrency, profile, "per-worker",
-        workload.synchronous, holdMs));
+        workload.synchronous, holdMs, files));
+  }
+
+  /** The scenario's settings for the manifest. */
+  java.util.Map<String, Object> parameters() {
+    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("scenario", none ? "none" : BenchConfig.standardId(concurrency, profile, "per-worker")
+        + holdSuffix(holdMs));
+    if (!none) {
+      m.put("scenario_files", files);
+      m.put("scenario_hold_ms", holdMs);
+    }
+    target.ifPresent(t -> m.put("target", t));
+    return m;
   }
 
   /** E.g. {@code -hold1} for 1 ms, {@code -hold0.5} for 0.5 ms, empty for no hold. */

@@ -22,11 +22,13 @@ import java.util.stream.Collectors;
  * @param runs runs in the catalog afterwards
  * @param rawRows raw rows in the catalog afterwards
  * @param problems one per problem of every bad file (skipped, not in the catalog)
+ * @param readNs time spent reading, hashing and validating changed files (raw rows included)
+ * @param insertNs time spent in write transactions (deleting old runs, inserting new ones)
  * @param elapsedNs wall time of the update, in nanoseconds
  */
 public record ImportReport(Path catalog, int files, int imported, int reimported, int touched,
     int unchanged, int removed, long rowsImported, long runs, long rawRows,
-    List<Problem> problems, long elapsedNs) {
+    List<Problem> problems, long readNs, long insertNs, long elapsedNs) {
 
   /** Copies the problems. */
   public ImportReport {
@@ -52,6 +54,12 @@ public record ImportReport(Path catalog, int files, int imported, int reimported
   /** The problems, one line each. */
   public List<String> problemLines() {
     return problems.stream().map(Problem::line).collect(Collectors.toList());
+  }
+
+  /** The time split, e.g. {@code read+hash+validate 0.410 s, insert 1.200 s, total 1.700 s}. */
+  public String timing() {
+    return String.format(Locale.ROOT, "read+hash+validate %.3f s, insert %.3f s, total %.3f s",
+        readNs / 1e9, insertNs / 1e9, elapsedNs / 1e9);
   }
 
   /** One line saying what changed, e.g. for {@code benchbook catalog}. */

@@ -21,6 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 
@@ -37,6 +41,7 @@ import java.util.zip.CRC32C;
  */
 final class CatalogUpdater {
 
+  private static final int READ_AHEAD = 2;
   private final Path dataDir;
   private final Path dbFile;
   private final ImportProgress progress;
@@ -48,6 +53,7 @@ final class CatalogUpdater {
   private long rowsImported;
   private long readNs;
   private long insertNs;
+  private long insertCpuNs;
   private final List<Problem> problems = new ArrayList<>();
 
   CatalogUpdater(Path dataDir, Path dbFile, ImportProgress progress) {
@@ -74,10 +80,7 @@ final class CatalogUpdater {
         remove(c, gone);
       }
       progress.started(plan.todo().size());
-      for (Path json : plan.todo()) {
-        importFile(c, json, Optional.ofNullable(known.get(relative(json))));
-        progress.fileDone(relative(json));
-      }
+      importAll(c, plan.todo(), known);
       CatalogDb.exec(c, "PRAGMA wal_checkpoint(PASSIVE)");
       return report(c, jsons.size(), t0);
     }
@@ -146,7 +149,7 @@ final class CatalogUpdater {
   private ImportReport report(Connection c, int files, long t0) throws SQLException {
     long[] totals = totals(c);
     return new ImportReport(dbFile, files, imported, reimported, touched, unchanged, removed,
-        rowsImported, totals[0], totals[1], problems, readNs - insertNs, insertNs,
+        rowsImported, totals[0], totals[1], problems, readNs, insertNs, insertCpuNs,
         System.nanoTime() - t0);
   }
 
@@ -154,39 +157,108 @@ final class CatalogUpdater {
     return dataDir.relativize(json).toString().replace('\\', '/');
   }
 
-  private void importFile(Connection c, Path json, Optional<KnownFile> before)
+  /**
+   * Reads, hashes and validates the files on a helper thread, {@value #READ_AHEAD} files ahead
+   * of this thread, which writes them one transaction each in path order: on two cores the
+   * parsing of the next file overlaps the inserts of this one.
+   */
+  private void importAll(Connection c, List<Path> todo, Map<String, KnownFile> known)
       throws IOException, SQLException {
-    String rel = relative(json);
-    long t0 = System.nanoTime();
+    ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "benchbook-catalog-reader");
+      t.setDaemon(true);
+      return t;
+    });
+    java.lang.management.ThreadMXBean threads =
+        java.lang.management.ManagementFactory.getThreadMXBean();
     try {
-      importFile(c, json, rel, before);
+      List<Future<Prepared>> ahead = new ArrayList<>();
+      int next = 0;
+      for (int i = 0; i < todo.size(); i++) {
+        while (next < todo.size() && next <= i + READ_AHEAD) {
+          Path json = todo.get(next++);
+          Optional<KnownFile> before = Optional.ofNullable(known.get(relative(json)));
+          ahead.add(reader.submit(() -> prepare(json, before)));
+        }
+        Prepared p = await(ahead.get(i));
+        ahead.set(i, null);
+        long t0 = System.nanoTime();
+        long cpu0 = threads.getCurrentThreadCpuTime();
+        apply(c, p);
+        insertNs += System.nanoTime() - t0;
+        insertCpuNs += threads.getCurrentThreadCpuTime() - cpu0;
+        readNs += p.readNs();
+        progress.fileDone(p.rel());
+      }
     } finally {
-      readNs += System.nanoTime() - t0;
+      reader.shutdownNow();
     }
   }
 
-  private void importFile(Connection c, Path json, String rel, Optional<KnownFile> before)
-      throws IOException, SQLException {
+  private static Prepared await(Future<Prepared> f) throws IOException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while reading results files", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+
+  /**
+   * A file read and checked, ready to write.
+   *
+   * @param json the file
+   * @param rel its path relative to the data dir
+   * @param before its row in the catalog when it was planned
+   * @param stamp its sizes and times (null when it could not be read)
+   * @param hash its content hash (null when it could not be read)
+   * @param load the validated run or its problems (null when only its times changed)
+   * @param problems problems found reading it
+   * @param readNs time spent reading, hashing and validating it
+   */
+  private record Prepared(Path json, String rel, Optional<KnownFile> before, FileStamp stamp,
+      String hash, LoadReport load, List<Problem> problems, long readNs) {
+  }
+
+  /** Reads, hashes and (when its content changed) validates one file; touches no database. */
+  private Prepared prepare(Path json, Optional<KnownFile> before) throws IOException {
+    long t0 = System.nanoTime();
+    String rel = relative(json);
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(json);
     } catch (IOException e) {
-      problems.add(new Problem(json, "", "cannot read the file: " + e.getMessage()));
-      return;
+      return new Prepared(json, rel, before, null, null, null, List.of(new Problem(json, "",
+          "cannot read the file: " + e.getMessage())), System.nanoTime() - t0);
     }
     FileStamp stamp = FileStamp.of(json, rowsFileName(bytes));
     String hash = contentHash(bytes, stamp.rowsPath() == null || stamp.rowsSize() < 0 ? null
         : json.resolveSibling(stamp.rowsPath()));
-    if (before.isPresent() && before.get().contentHash().equals(hash)) {
-      KnownFile.touch(c, rel, stamp, hash);
+    LoadReport load = before.isPresent() && before.get().contentHash().equals(hash) ? null
+        : ResultsReader.load(json, ResultsReader.RowsMode.LOAD);
+    return new Prepared(json, rel, before, stamp, hash, load, List.of(), System.nanoTime() - t0);
+  }
+
+  /** Writes one prepared file: a touch, a (re-)import, or its problems. */
+  private void apply(Connection c, Prepared p) throws SQLException {
+    if (p.stamp() == null) {
+      problems.addAll(p.problems());
+    } else if (p.load() == null) {
+      KnownFile.touch(c, p.rel(), p.stamp(), p.hash());
       touched++;
-      problems.addAll(before.get().problemList());
-      return;
+      problems.addAll(p.before().orElseThrow().problemList());
+    } else {
+      write(c, p.rel(), p.stamp(), p.hash(), p.load());
     }
-    LoadReport load = ResultsReader.load(json, ResultsReader.RowsMode.LOAD);
-    long t1 = System.nanoTime();
-    write(c, rel, stamp, hash, load);
-    insertNs += System.nanoTime() - t1;
   }
 
   /** One transaction: re-check, delete the old run, insert the new one (or record it bad). */

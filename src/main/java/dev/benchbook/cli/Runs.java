@@ -35,6 +35,9 @@ final class Runs {
     ProgressListener progress = ProgressBarListener.forTerminal(options.quiet, task, perPass);
     try (Interrupts ignored = Interrupts.install(control)) {
       try {
+        if (options.jfr) {
+          return Recorded.measure(plan, options, control, progress, summary);
+        }
         return Benchbook.run(plan, options.parameters(), control, progress, summary);
       } catch (InterruptedException e) {
         err.println("benchbook: cancelled; no results written, temporary databases removed");
@@ -51,10 +54,13 @@ final class Runs {
   static Saved writeAndPrint(Measured measured, WorkloadOptions options, PrintWriter out)
       throws Exception {
     ResultsWriter.Written written = new ResultsWriter(options.dataDir)
-        .write(measured.file(), measured.rows());
+        .write(measured.file(), Optional.of(measured.rows()), measured.recording());
     out.println("Wrote:");
     out.println("  " + written.json());
     written.rows().ifPresent(r -> out.println("  " + r));
+    measured.recording().ifPresent(r -> out.println("  " + written.json().resolveSibling(
+        written.json().getFileName().toString().replaceAll("\\.json$", "")
+        + ResultsWriter.JFR_SUFFIX)));
     Optional<Path> report = Optional.empty();
     Optional<Path> reports = options.reportsDir();
     if (reports.isPresent()) {

@@ -72,6 +72,11 @@ public final class WorkloadOptions {
   @Option(names = "--no-report", description = "Write no report (results files only).")
   boolean noReport;
 
+  @Option(names = "--jfr", description = "Record the run with Java Flight Recorder: "
+      + "results-<ts>.jfr beside the results, and a 'where the time went' table per config "
+      + "in the report (costs some throughput: docs/PERFORMANCE.md).")
+  boolean jfr;
+
   /** Parameters a command adds to the manifest beside the flags' (e.g. phase's scenario). */
   final Map<String, Object> extraParameters = new LinkedHashMap<>();
 
@@ -159,6 +164,7 @@ public final class WorkloadOptions {
     m.put("warmup", !noWarmup);
     m.put("warmup_bound_s", 1.0);
     m.put("ceiling_probe_s", 1.5);
+    m.put("jfr", jfr);
     m.putAll(extraParameters);
     return m;
   }

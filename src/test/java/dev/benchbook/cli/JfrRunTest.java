@@ -1,0 +1,43 @@
+package dev.benchbook.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.benchbook.results.ConfigProfile;
+import dev.benchbook.results.LoadedRun;
+import dev.benchbook.results.ResultsReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code run --jfr}: a recording beside the results, named in the JSON, summarised per config. */
+class JfrRunTest {
+
+  @TempDir
+  Path tmp;
+
+  @Test
+  void aRecordingIsWrittenNamedAndSummarised() throws Exception {
+    Path data = tmp.resolve("data");
+    Path reports = tmp.resolve("reports");
+    Cli.Result r = Cli.small("run", "--concurrency", "2", "--files", "100", "--hold-ms", "2",
+        "--jfr", "--data-dir", data.toString(), "--out", reports.toString())
+        .assertCode(ExitCode.OK);
+    Path json = Cli.only(data, ".json");
+    Path jfr = Cli.only(data, ".jfr");
+    assertTrue(r.out().contains(jfr.toString()), r::describe);
+    LoadedRun run = ResultsReader.read(json);
+    assertEquals(jfr.getFileName().toString(), run.run().jfrFile().orElseThrow());
+    assertEquals(1, run.run().profiles().size(), run.run().profiles()::toString);
+    ConfigProfile p = run.run().profiles().get(0);
+    assertEquals("c2-zero", p.config());
+    assertTrue(p.samples() > 0);
+    assertEquals(p.samples(), p.categories().values().stream().mapToLong(Long::longValue).sum());
+    assertEquals(0, Cli.names(data).stream().filter(n -> n.endsWith(".tmp")).count());
+    String md = Files.readString(reports.resolve(json.getFileName().toString()
+        .replace(".json", "")).resolve("README.md"));
+    assertTrue(md.contains("## Where the time went (JFR)"), md);
+    assertTrue(md.contains("[" + jfr.getFileName() + "]("), md);
+  }
+}

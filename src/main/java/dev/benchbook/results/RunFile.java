@@ -45,6 +45,8 @@ public record RunFile(
     Optional<String> rowsFile,
     boolean complete,
     Optional<String> jfrFile,
+    @com.fasterxml.jackson.annotation.JsonInclude(
+        com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
     List<ConfigProfile> profiles) {
 
   /** Current schema version written by this build. */

@@ -17,11 +17,20 @@ class JfrRunTest {
   @TempDir
   Path tmp;
 
+  private static String samples(Path jfr) {
+    try {
+      return dev.benchbook.results.JfrSamples.read(jfr).stream().map(s -> s.thread())
+          .distinct().toList() + " " + dev.benchbook.results.JfrSamples.read(jfr).size();
+    } catch (java.io.IOException e) {
+      return e.toString();
+    }
+  }
+
   @Test
   void aRecordingIsWrittenNamedAndSummarised() throws Exception {
     Path data = tmp.resolve("data");
     Path reports = tmp.resolve("reports");
-    Cli.Result r = Cli.small("run", "--concurrency", "2", "--files", "100", "--hold-ms", "2",
+    Cli.Result r = Cli.small("run", "--concurrency", "2", "--files", "300", "--hold-ms", "1",
         "--jfr", "--data-dir", data.toString(), "--out", reports.toString())
         .assertCode(ExitCode.OK);
     Path json = Cli.only(data, ".json");
@@ -29,7 +38,8 @@ class JfrRunTest {
     assertTrue(r.out().contains(jfr.toString()), r::describe);
     LoadedRun run = ResultsReader.read(json);
     assertEquals(jfr.getFileName().toString(), run.run().jfrFile().orElseThrow());
-    assertEquals(1, run.run().profiles().size(), run.run().profiles()::toString);
+    assertEquals(1, run.run().profiles().size(), () -> "profiles " + run.run().profiles()
+        + " from " + samples(jfr) + " samples; " + r.describe());
     ConfigProfile p = run.run().profiles().get(0);
     assertEquals("c2-zero", p.config());
     assertTrue(p.samples() > 0);

@@ -32,6 +32,21 @@ public final class ProfileTable {
     return MarkdownTable.render(header, rows);
   }
 
+  /** Seconds each config's threads spent waiting, per wait category (all threads summed). */
+  public static String waits(List<ConfigProfile> profiles) {
+    List<String> header = new ArrayList<>(List.of("Config"));
+    WhereTimeWent.WAITS.forEach(w -> header.add(w + " (s)"));
+    List<List<String>> rows = new ArrayList<>();
+    for (ConfigProfile p : profiles) {
+      List<String> row = new ArrayList<>(List.of(p.config()));
+      for (String w : WhereTimeWent.WAITS) {
+        row.add(String.format(Locale.ROOT, "%.2f", p.waitedMs().getOrDefault(w, 0.0) / 1000));
+      }
+      rows.add(row);
+    }
+    return MarkdownTable.render(header, rows);
+  }
+
   /** The frames most often on top of the stack, {@link #FRAMES} per config. */
   public static String topFrames(List<ConfigProfile> profiles) {
     List<List<String>> rows = new ArrayList<>();
@@ -45,15 +60,17 @@ public final class ProfileTable {
     return MarkdownTable.render(List.of("Config", "Top frame", "Category", "Samples"), rows);
   }
 
-  /** What the samples are and are not. */
+  /** What the samples and waits are and are not. */
   public static String legend(String jfrFile) {
-    return "Method samples of the benchmark threads during the measured passes (warmups and "
-        + "ceiling probes excluded), from `" + jfrFile + "` (Java Flight Recorder, 10 ms "
-        + "period; open it in JDK Mission Control or `jfr print`). The JVM samples up to five "
-        + "threads running Java code but only one thread in native code per period, so native "
-        + "time (SQLite, sleeping or parked threads) is under-counted against Java time: "
-        + "compare configs category by category rather than adding categories up. Waiting for "
-        + "the lock: sleeping in the busy handler or parked on a Java lock or queue; held work: "
-        + "--hold-ms inside the transaction.";
+    return "From `" + jfrFile + "` (Java Flight Recorder; open it in JDK Mission Control or "
+        + "with `jfr print`), benchmark threads only, measured passes only (warmups and ceiling "
+        + "probes excluded). First table: method samples every 10 ms by the code on top of the "
+        + "stack; the JVM samples up to five threads running Java code but one thread in native "
+        + "code (SQLite) per period, so native time is under-counted against Java time, and "
+        + "parked or sleeping threads are never sampled. Second table: the time those threads "
+        + "spent parked, sleeping or blocked, summed over threads, from every wait event: "
+        + "waiting for the lock (busy handler sleeps, a Java lock, the writer queue), the "
+        + "simulated API call, work held inside the transaction (--hold-ms), the writer-queue "
+        + "writer waiting for work.";
   }
 }

@@ -144,7 +144,7 @@ record ReportContent(String markdown, List<PlottedChart<?>> charts) {
       return;
     }
     page.heading("Where the time went (JFR)").raw(ProfileTable.categories(f.profiles()))
-        .raw(ProfileTable.topFrames(f.profiles()))
+        .raw(ProfileTable.waits(f.profiles())).raw(ProfileTable.topFrames(f.profiles()))
         .paragraph(ProfileTable.legend(f.jfrFile().orElse("the recording")));
   }
 

@@ -23,17 +23,37 @@ public final class JfrSamples {
    * @param thread the sampled thread's Java name
    * @param native true for a native method sample (thread in native code, e.g. JNI or sleep)
    * @param topFrames the top frames of the stack as {@code class.method}, top first (at most 8)
+   * @param waitNs for a park, sleep or monitor wait event, how long the thread waited; 0 for a
+   *     method sample
    */
-  public record Sample(Instant time, String thread, boolean nativeSample, List<String> topFrames) {
+  public record Sample(Instant time, String thread, boolean nativeSample, List<String> topFrames,
+      long waitNs) {
+
+    /** A method sample (no wait). */
+    public Sample(Instant time, String thread, boolean nativeSample, List<String> topFrames) {
+      this(time, thread, nativeSample, topFrames, 0);
+    }
+
+    /** True for a park, sleep or monitor wait event. */
+    public boolean isWait() {
+      return waitNs > 0;
+    }
   }
 
-  /** Every jdk.ExecutionSample and jdk.NativeMethodSample of the file, in file order. */
+  private static final List<String> WAITS = List.of("jdk.ThreadPark", "jdk.ThreadSleep",
+      "jdk.JavaMonitorEnter", "jdk.JavaMonitorWait");
+
+  /**
+   * Every jdk.ExecutionSample and jdk.NativeMethodSample of the file, and every park, sleep and
+   * monitor wait with its duration, in file order.
+   */
   public static List<Sample> read(Path jfr) throws IOException {
     List<Sample> out = new ArrayList<>();
     for (RecordedEvent e : RecordingFile.readAllEvents(jfr)) {
       String type = e.getEventType().getName();
       boolean nativeSample = type.equals("jdk.NativeMethodSample");
-      if (!nativeSample && !type.equals("jdk.ExecutionSample")) {
+      boolean wait = WAITS.contains(type);
+      if (!nativeSample && !wait && !type.equals("jdk.ExecutionSample")) {
         continue;
       }
       RecordedStackTrace stack = e.getStackTrace();
@@ -47,9 +67,11 @@ public final class JfrSamples {
         }
         frames.add(f.getMethod().getType().getName() + "." + f.getMethod().getName());
       }
-      String thread = e.getThread("sampledThread") == null ? ""
-          : String.valueOf(e.getThread("sampledThread").getJavaName());
-      out.add(new Sample(e.getStartTime(), thread, nativeSample, frames));
+      String field = wait ? "eventThread" : "sampledThread";
+      String thread = e.getThread(field) == null ? ""
+          : String.valueOf(e.getThread(field).getJavaName());
+      long waitNs = wait ? Math.max(1, e.getDuration().toNanos()) : 0;
+      out.add(new Sample(e.getStartTime(), thread, nativeSample, frames, waitNs));
     }
     return out;
   }

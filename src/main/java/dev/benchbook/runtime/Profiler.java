@@ -20,6 +20,12 @@ public final class Profiler implements AutoCloseable {
 
   /** Sampling period of Java and native method samples. */
   public static final Duration PERIOD = Duration.ofMillis(10);
+  /**
+   * Events recorded for every wait, however short: method samples never see a parked, sleeping
+   * or blocked thread, so waiting is measured by these events' durations instead.
+   */
+  public static final java.util.List<String> BLOCKING_EVENTS = java.util.List.of(
+      "jdk.ThreadPark", "jdk.ThreadSleep", "jdk.JavaMonitorEnter", "jdk.JavaMonitorWait");
 
   private final Recording recording;
   private final List<PassWindow> windows = new ArrayList<>();
@@ -40,7 +46,10 @@ public final class Profiler implements AutoCloseable {
     this.recording = recording;
   }
 
-  /** Starts a recording with the JDK's "profile" settings and 10 ms method sampling. */
+  /**
+   * Starts a recording with the JDK's "profile" settings, 10 ms method sampling and every
+   * park, sleep and monitor wait of any length.
+   */
   public static Profiler start() throws IOException {
     Recording r;
     try {
@@ -50,6 +59,9 @@ public final class Profiler implements AutoCloseable {
     }
     r.enable("jdk.ExecutionSample").withPeriod(PERIOD);
     r.enable("jdk.NativeMethodSample").withPeriod(PERIOD);
+    for (String blocking : BLOCKING_EVENTS) {
+      r.enable(blocking).withThreshold(Duration.ZERO).withStackTrace();
+    }
     r.setToDisk(true);
     r.start();
     return new Profiler(r);

@@ -20,14 +20,27 @@ class WhereTimeWentTest {
     assertEquals("our code", WhereTimeWent.category(List.of(
         "dev.benchbook.workload.TransactionSql.write")));
     assertEquals("JDK and other", WhereTimeWent.category(List.of("java.util.HashMap.get")));
-    assertEquals("waiting for the lock", WhereTimeWent.category(List.of(
-        "java.lang.Thread.sleep", "dev.benchbook.workload.LadderBusyHandler.callback")));
-    assertEquals("simulated API call", WhereTimeWent.category(List.of(
+  }
+
+  @Test
+  void waitsFallIntoWhatTheThreadWaitedFor() {
+    assertEquals("waiting for the lock", WhereTimeWent.waitCategory(List.of(
+        "java.lang.Thread.sleep", "dev.benchbook.workload.LadderBusyHandler.callback",
+        "org.sqlite.core.NativeDB.step")));
+    assertEquals("waiting for the lock", WhereTimeWent.waitCategory(List.of(
+        "jdk.internal.misc.Unsafe.park", "java.util.concurrent.locks.LockSupport.park",
+        "java.util.concurrent.locks.AbstractQueuedSynchronizer.acquire")));
+    assertEquals("simulated API call", WhereTimeWent.waitCategory(List.of(
         "jdk.internal.misc.Unsafe.park", "java.util.concurrent.locks.LockSupport.parkNanos",
         "dev.benchbook.workload.Pause.ns", "dev.benchbook.runtime.Worker.transition")));
-    assertEquals("held work", WhereTimeWent.category(List.of(
+    assertEquals("held work", WhereTimeWent.waitCategory(List.of(
         "jdk.internal.misc.Unsafe.park", "java.util.concurrent.locks.LockSupport.parkNanos",
         "dev.benchbook.workload.Pause.ns", "dev.benchbook.workload.TransactionSql.hold")));
+    assertEquals("writer idle", WhereTimeWent.waitCategory(List.of(
+        "jdk.internal.misc.Unsafe.park", "java.util.concurrent.LinkedBlockingQueue.take",
+        "dev.benchbook.workload.WriterQueueStrategy.writeLoop")));
+    assertEquals("other waits", WhereTimeWent.waitCategory(List.of(
+        "java.lang.Object.wait", "java.lang.Thread.join")));
   }
 
   @Test
@@ -44,7 +57,9 @@ class WhereTimeWentTest {
         new Sample(t0.plusMillis(300), "bench-a-w1", true, sql),
         new Sample(t0.plusMillis(400), "main", false, ours),
         new Sample(t0.plusMillis(1500), "bench-a-w0", true, sql),
-        new Sample(t0.plusMillis(2500), "benchbook-writer", true, sql));
+        new Sample(t0.plusMillis(2500), "benchbook-writer", true, sql),
+        new Sample(t0.plusMillis(600), "bench-a-w0", false, List.of("java.lang.Thread.sleep",
+            "dev.benchbook.workload.LadderBusyHandler.callback"), 3_000_000));
     List<ConfigProfile> p = WhereTimeWent.summarize(samples, windows, List.of("a", "b", "c"));
     assertEquals(2, p.size());
     assertEquals("a", p.get(0).config());
@@ -53,6 +68,8 @@ class WhereTimeWentTest {
     assertEquals(1L, p.get(0).categories().get("our code"));
     assertEquals(new ConfigProfile.FrameSamples("org.sqlite.core.NativeDB.step",
         "native SQLite", 2), p.get(0).topFrames().get(0));
+    assertEquals(3.0, p.get(0).waitedMs().get("waiting for the lock"), 1e-12);
+    assertEquals(0.0, p.get(0).waitedMs().get("simulated API call"), 1e-12);
     assertEquals(1, p.get(1).samples());
   }
 }

@@ -1,5 +1,6 @@
 package dev.benchbook.report;
 
+import dev.benchbook.analysis.Recomparisons;
 import dev.benchbook.charts.LockWaitShareChart;
 import dev.benchbook.charts.P95BeforeAfterChart;
 import dev.benchbook.charts.PercentileSpectrumChart;
@@ -45,10 +46,14 @@ record ReportContent(String markdown, List<PlottedChart<?>> charts) {
     return new ReportContent(page.toString(), charts);
   }
 
-  /** The one-line headline of a results file, for titles and the index. */
-  static String headlineOf(RunFile f) {
+  /**
+   * The one-line headline of a results file, for titles and the index; comparisons are
+   * recomputed with the current interval method (see {@link Recomparisons}).
+   */
+  static String headlineOf(LoadedRun run) {
+    RunFile f = run.run();
     if (!f.allComparisons().isEmpty()) {
-      return Insights.headline(Insights.lead(f.allComparisons()));
+      return Insights.headline(Insights.lead(Recomparisons.of(run)));
     }
     if (f.sweep().isPresent()) {
       return "Sweep of " + f.sweep().get().parameter() + "; knees: "
@@ -60,9 +65,9 @@ record ReportContent(String markdown, List<PlottedChart<?>> charts) {
   private static void mitigation(LoadedRun run, ReportPage page, List<PlottedChart<?>> charts) {
     RunFile f = run.run();
     ConfigResult baseline = f.baseline().orElseThrow();
-    List<Comparison> comparisons = f.allComparisons();
+    List<Comparison> comparisons = Recomparisons.of(run);
     page.title("Phase report: " + run.name());
-    page.paragraph("**" + headlineOf(f) + "**");
+    page.paragraph("**" + Insights.headline(Insights.lead(comparisons)) + "**");
     Insights.atomicityWarning(f.allConfigs()).ifPresent(w -> page.paragraph("**" + w + "**"));
     if (f.reconstructed()) {
       page.paragraph("Reconstructed from a published summary: aggregates only, no raw rows, so "
@@ -114,7 +119,7 @@ record ReportContent(String markdown, List<PlottedChart<?>> charts) {
     RunFile f = run.run();
     String parameter = f.sweep().orElseThrow().parameter();
     page.title("Contention sweep: " + run.name());
-    page.paragraph("**" + headlineOf(f) + "**");
+    page.paragraph("**" + headlineOf(run) + "**");
     Insights.atomicityWarning(f.allConfigs()).ifPresent(w -> page.paragraph("**" + w + "**"));
     performance(f, page);
     page.heading("Results");

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param filesTerminal files that reached a terminal state
  * @param durationBounded whether the duration bound stopped the pass early
  * @param segments per-segment stats of this repetition
+ * @param fork the fresh JVM (fork, from 0) this repetition ran in; absent when the run was not
+ *     forked (older files and {@code --forks 1})
  */
 public record RepResult(
     int rep,
@@ -26,11 +28,26 @@ public record RepResult(
     long rolledBack,
     long filesTerminal,
     boolean durationBounded,
-    Map<String, SegmentStats> segments) {
+    Map<String, SegmentStats> segments,
+    java.util.Optional<Integer> fork) {
 
-  /** Copies the segment map. */
+  /** Copies the segment map and normalises an absent fork. */
   public RepResult {
     segments = segments == null ? Map.of() : java.util.Collections.unmodifiableMap(
         new java.util.LinkedHashMap<>(segments));
+    fork = fork == null ? java.util.Optional.empty() : fork;
+  }
+
+  /** A repetition of a run that was not forked. */
+  public RepResult(int rep, long transitions, double wallS, double transitionsPerS,
+      long conflicts, long busyErrors, long rolledBack, long filesTerminal,
+      boolean durationBounded, Map<String, SegmentStats> segments) {
+    this(rep, transitions, wallS, transitionsPerS, conflicts, busyErrors, rolledBack,
+        filesTerminal, durationBounded, segments, java.util.Optional.empty());
+  }
+
+  /** The fork this repetition ran in: 0 when the run was not forked. */
+  public int forkIndex() {
+    return fork.orElse(0);
   }
 }

@@ -63,7 +63,8 @@ public final class RunSummarizer {
     return new RepResult(p.rep(), p.committed(), p.wallNs() / 1e9, p.transitionsPerS(),
         p.conflicts(), p.busyErrors(), p.rolledBack(), p.integrity().terminal()
         + p.integrity().failed(), p.durationBounded(),
-        SegmentStatsCalculator.compute(outcome.rows(), code, p.rep()));
+        SegmentStatsCalculator.compute(outcome.rows(), code, p.rep()),
+        outcome.plan().forks() > 1 ? Optional.of(p.fork()) : Optional.empty());
   }
 
   /** The workload parameters of a config, as compared between configs. */

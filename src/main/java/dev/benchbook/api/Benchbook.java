@@ -52,7 +52,8 @@ public final class Benchbook {
       ProgressListener listener, Summary summary)
       throws IOException, SQLException, InterruptedException {
     MachineInfo machine = MachineInfo.collect();
-    RunOutcome outcome = new MatrixRunner(control, listener).run(plan);
+    RunOutcome outcome = plan.forks() > 1 ? ForkedRuns.run(plan, control, listener)
+        : new MatrixRunner(control, listener).run(plan);
     return new Measured(summary.summarize(outcome, machine, parameters), outcome.rows());
   }
 

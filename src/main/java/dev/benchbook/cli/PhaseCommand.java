@@ -38,7 +38,9 @@ final class PhaseCommand implements Callable<Integer> {
   List<String> strategies = new ArrayList<>(List.of("all"));
 
   @Option(names = "--mitigation-reps", paramLabel = "N",
-      description = "Repetitions of the mitigation comparison (default: ${DEFAULT-VALUE}).")
+      description = "Repetitions per fork of the mitigation comparison (default: 1 with forks, "
+          + "5 with --forks 1). --forks (default 5) applies to the mitigations only; the "
+          + "matrix runs in this JVM.")
   int mitigationReps = 5;
 
   @Mixin
@@ -61,6 +63,8 @@ final class PhaseCommand implements Callable<Integer> {
     }
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    Integer forks = workload.forks;
+    workload.forks = 1;
     List<BenchConfig> matrix = workload.matrix(matrixOptions.concurrency, matrixOptions.profiles,
         "per-worker");
     o.println("Step 1/2: baseline matrix (" + matrix.size() + " configs)");
@@ -70,18 +74,21 @@ final class PhaseCommand implements Callable<Integer> {
     Runs.writeAndPrint(run, workload, o);
 
     ConfigResult target = Insights.mitigationTarget(run.file().configs());
+    int savedReps = workload.reps;
+    workload.forks = forks;
+    workload.reps = mitigationReps;
+    workload.compareDefaults(spec.commandLine().getParseResult()
+        .hasMatchedOption("--mitigation-reps"), MitigateCommand.DEFAULT_FORKS, mitigationReps);
     o.println();
     o.println("Step 2/2: mitigations " + mitigations + " on " + target.id()
         + " (most contended: P95 lock_wait " + String.format(java.util.Locale.ROOT, "%.3f",
-        target.segment(Segment.LOCK_WAIT).p95()) + " ms), " + mitigationReps + " repetitions");
+        target.segment(Segment.LOCK_WAIT).p95()) + " ms), " + mitigationPlan());
     o.flush();
     List<BenchConfig> configs = new ArrayList<>();
     configs.add(workload.config(target.concurrency(), target.profile(), "per-worker"));
     for (String m : mitigations) {
       configs.add(workload.config(target.concurrency(), target.profile(), m));
     }
-    int savedReps = workload.reps;
-    workload.reps = mitigationReps;
     Measured mit = Runs.measure(workload.plan(configs), workload, "mitigate", err,
         Summary.mitigation(CompareOptions.defaults().withSeed(workload.seed)));
     workload.reps = savedReps;
@@ -91,5 +98,10 @@ final class PhaseCommand implements Callable<Integer> {
         .orElse("Phase results: " + saved.files().json() + " (--no-report: no report written)"));
     o.flush();
     return ExitCode.OK;
+  }
+
+  private String mitigationPlan() {
+    return workload.forks() > 1 ? workload.forks() + " forks (fresh JVMs) x " + workload.reps
+        + " repetition" + (workload.reps == 1 ? "" : "s") : workload.reps + " repetitions";
   }
 }

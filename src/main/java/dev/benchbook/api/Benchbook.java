@@ -57,6 +57,19 @@ public final class Benchbook {
     return new Measured(summary.summarize(outcome, machine, parameters), outcome.rows());
   }
 
+  /**
+   * As {@link #run(RunPlan, Map, RunControl, ProgressListener, Summary)}, but always in fresh
+   * child JVMs ({@code plan.forks()} of them, at least one): what a separate {@code run}
+   * command would measure, for A/A calibration across runs.
+   */
+  public static Measured runInFreshJvms(RunPlan plan, Map<String, Object> parameters,
+      RunControl control, ProgressListener listener, Summary summary)
+      throws IOException, SQLException, InterruptedException {
+    MachineInfo machine = MachineInfo.collect();
+    RunOutcome outcome = ForkedRuns.run(plan, control, listener);
+    return new Measured(summary.summarize(outcome, machine, parameters), outcome.rows());
+  }
+
   /** Runs a plan quietly and summarises it as a matrix file. */
   public static Measured runMatrix(RunPlan plan)
       throws IOException, SQLException, InterruptedException {

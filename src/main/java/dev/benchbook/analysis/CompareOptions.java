@@ -8,7 +8,8 @@ import java.util.Optional;
  *
  * @param force compare even when the two workloads differ (the differences are then listed)
  * @param noiseThresholdPct changes smaller than this percentage are within noise (default 1.0)
- * @param resamples bootstrap resamples, at least 2,000 (default 2,000)
+ * @param resamples bootstrap resamples, at least 200 (default 1,000): the intervals use the
+ *     bootstrap for a standard error, which 1,000 resamples estimate to about 2%
  * @param seed bootstrap RNG seed; the same seed gives the same intervals
  * @param confidence confidence level of the intervals, in (0, 1) (default 0.95)
  * @param baselineRows raw rows of the baseline config, when available
@@ -30,8 +31,10 @@ public record CompareOptions(
 
   /** Default noise threshold, percent. */
   public static final double DEFAULT_NOISE_THRESHOLD_PCT = 1.0;
-  /** Default and minimum number of bootstrap resamples. */
-  public static final int MIN_RESAMPLES = 2000;
+  /** Fewest bootstrap resamples (enough for a standard error; Efron and Tibshirani, ch. 6). */
+  public static final int MIN_RESAMPLES = 200;
+  /** Default number of bootstrap resamples. */
+  public static final int DEFAULT_RESAMPLES = 1000;
   /** Default seed (the seed run's date), so that unseeded comparisons are reproducible. */
   public static final long DEFAULT_SEED = 20260222L;
   /** Default confidence level. */
@@ -63,9 +66,9 @@ public record CompareOptions(
         Optional.empty(), Optional.empty());
   }
 
-  /** Defaults: no force, 1% noise threshold, 2,000 resamples, fixed seed, 95%, no rows. */
+  /** Defaults: no force, 1% noise threshold, 1,000 resamples, fixed seed, 95%, no rows. */
   public static CompareOptions defaults() {
-    return new CompareOptions(false, DEFAULT_NOISE_THRESHOLD_PCT, MIN_RESAMPLES, DEFAULT_SEED,
+    return new CompareOptions(false, DEFAULT_NOISE_THRESHOLD_PCT, DEFAULT_RESAMPLES, DEFAULT_SEED,
         DEFAULT_CONFIDENCE, Optional.empty(), Optional.empty());
   }
 

@@ -39,10 +39,9 @@ public final class Comparisons {
       throw new WorkloadMismatchException(differences);
     }
     IntervalData data = IntervalData.of(baseline, mitigation, options, differences);
-    List<SegmentDelta> rows = new ArrayList<>();
-    for (Segment s : segmentsToCompare(baseline, mitigation)) {
-      rows.add(segmentDelta(s, baseline, mitigation, data, options));
-    }
+    // Segments are independent (own RNG streams): computed in parallel, kept in order.
+    List<SegmentDelta> rows = segmentsToCompare(baseline, mitigation).parallelStream()
+        .map(s -> segmentDelta(s, baseline, mitigation, data, options)).toList();
     return new Comparison(baseline.id(), mitigation.id(), rows,
         throughput(baseline, mitigation, data, options), data.describe(),
         options.noiseThresholdPct(), differences, data.noiseFloorMs(), data.setupDifferences());

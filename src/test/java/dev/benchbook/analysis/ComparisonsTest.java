@@ -220,7 +220,7 @@ class ComparisonsTest {
   @Test
   void optionsAreValidated() {
     assertThrows(IllegalArgumentException.class,
-        () -> CompareOptions.defaults().withResamples(1999));
+        () -> CompareOptions.defaults().withResamples(199));
     assertThrows(IllegalArgumentException.class,
         () -> CompareOptions.defaults().withConfidence(1.0));
     assertThrows(IllegalArgumentException.class,

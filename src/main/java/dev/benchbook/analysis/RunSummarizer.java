@@ -53,18 +53,18 @@ public final class RunSummarizer {
     double perS = transitions / wallS;
     Map<String, SegmentStats> segments = SegmentStatsCalculator.compute(outcome.rows(), code);
     double ceiling = outcome.ceilingFor(c.id());
-    return new ConfigResult(c.id(), c.concurrency(), c.profile().name(), c.strategy().name(),
-        c.strategy().options(), c.strategy().atomic(), passes.size(), transitions, wallS, perS,
-        100.0 * perS / ceiling, conflicts, busy, bounded, Optional.of(workload(c)), segments,
-        reps, Optional.of(ceiling));
+    return Fairness.fill(new ConfigResult(c.id(), c.concurrency(), c.profile().name(),
+        c.strategy().name(), c.strategy().options(), c.strategy().atomic(), passes.size(),
+        transitions, wallS, perS, 100.0 * perS / ceiling, conflicts, busy, bounded,
+        Optional.of(workload(c)), segments, reps, Optional.of(ceiling)), outcome.rows());
   }
 
   private static RepResult rep(RunOutcome outcome, PassResult p, int code) {
-    return new RepResult(p.rep(), p.committed(), p.wallNs() / 1e9, p.transitionsPerS(),
+    RepResult r = new RepResult(p.rep(), p.committed(), p.wallNs() / 1e9, p.transitionsPerS(),
         p.conflicts(), p.busyErrors(), p.rolledBack(), p.integrity().terminal()
         + p.integrity().failed(), p.durationBounded(),
-        SegmentStatsCalculator.compute(outcome.rows(), code, p.rep()),
-        outcome.plan().forks() > 1 ? Optional.of(p.fork()) : Optional.empty());
+        SegmentStatsCalculator.compute(outcome.rows(), code, p.rep()));
+    return outcome.plan().forks() > 1 ? r.withFork(p.fork()) : r;
   }
 
   /** The workload parameters of a config, as compared between configs. */

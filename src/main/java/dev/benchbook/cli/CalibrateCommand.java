@@ -111,7 +111,7 @@ final class CalibrateCommand implements Callable<Integer> {
     BenchConfig b = config(a.id() + "-again");
     CompareOptions options = options(pair);
     Measured m = Runs.measure(plan(List.of(a, b), pair), workload, task(pair),
-        spec.commandLine().getErr(), Summary.mitigation(options));
+        spec.commandLine().getErr(), Summary.mitigation(options), false);
     return m.file().comparison().orElseThrow();
   }
 

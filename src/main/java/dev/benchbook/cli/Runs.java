@@ -19,14 +19,21 @@ final class Runs {
   private Runs() {
   }
 
-  /** Runs the plan with a progress bar; on Ctrl-C cleans up and throws InterruptedException. */
+  /**
+   * Checks that the data (and reports) folder can be written, then runs the plan with a
+   * progress bar; on Ctrl-C cleans up and throws InterruptedException.
+   */
   static Measured measure(RunPlan plan, WorkloadOptions options, String task, PrintWriter err,
       Summary summary) throws Exception {
+    new ResultsWriter(options.dataDir).checkWritable();
+    if (options.reportsDir().isPresent()) {
+      ResultsWriter.checkWritable(options.reportsDir().get(), "reports folder");
+    }
     return measure(plan, options, task, err, summary, false);
   }
 
   /**
-   * As {@link #measure(RunPlan, WorkloadOptions, String, PrintWriter, Summary)}; with
+   * Runs the plan with a progress bar and Ctrl-C handling, writing nothing (calibrate); with
    * {@code freshJvms} the plan runs in child JVMs even with one fork (as a separate command).
    */
   static Measured measure(RunPlan plan, WorkloadOptions options, String task, PrintWriter err,

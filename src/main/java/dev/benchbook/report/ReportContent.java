@@ -1,5 +1,6 @@
 package dev.benchbook.report;
 
+import dev.benchbook.analysis.Contention;
 import dev.benchbook.analysis.Recomparisons;
 import dev.benchbook.charts.LockWaitShareChart;
 import dev.benchbook.charts.P95BeforeAfterChart;
@@ -8,6 +9,7 @@ import dev.benchbook.charts.PlottedChart;
 import dev.benchbook.charts.SweepChart;
 import dev.benchbook.charts.ThroughputChart;
 import dev.benchbook.charts.ThroughputOverTimeChart;
+import dev.benchbook.charts.WorkPerWorkerChart;
 import dev.benchbook.results.Comparison;
 import dev.benchbook.results.ConfigResult;
 import dev.benchbook.results.LoadedRun;
@@ -27,12 +29,18 @@ record ReportContent(String markdown, List<PlottedChart<?>> charts) {
 
   /** Builds the content for a run of any kind. */
   static ReportContent of(LoadedRun run, ReportWriter.Links links) {
+    return of(run, links, Optional.empty());
+  }
+
+  /** Builds the content; a measured mitigation run gets a section comparing it with the seed. */
+  static ReportContent of(LoadedRun run, ReportWriter.Links links, Optional<RunFile> seed) {
     RunFile f = run.run();
     List<PlottedChart<?>> charts = new ArrayList<>();
     ReportPage page = new ReportPage();
     switch (f.kind()) {
       case "mitigation":
         mitigation(run, page, charts);
+        seed.filter(x -> !f.reconstructed()).ifPresent(x -> SeedComparison.add(f, x, page));
         break;
       case "sweep":
         sweep(run, page, charts);
@@ -53,13 +61,13 @@ record ReportContent(String markdown, List<PlottedChart<?>> charts) {
   static String headlineOf(LoadedRun run) {
     RunFile f = run.run();
     if (!f.allComparisons().isEmpty()) {
-      return Insights.headline(Insights.lead(Recomparisons.of(run)));
+      return Insights.headline(Contention.lead(Recomparisons.of(run)));
     }
     if (f.sweep().isPresent()) {
       return "Sweep of " + f.sweep().get().parameter() + "; knees: "
           + (f.sweep().get().knees().isEmpty() ? "none" : f.sweep().get().knees().toString());
     }
-    return Insights.matrixInsight(f.allConfigs());
+    return Insights.matrixHeadline(f.allConfigs());
   }
 
   private static void mitigation(LoadedRun run, ReportPage page, List<PlottedChart<?>> charts) {
@@ -67,7 +75,7 @@ record ReportContent(String markdown, List<PlottedChart<?>> charts) {
     ConfigResult baseline = f.baseline().orElseThrow();
     List<Comparison> comparisons = Recomparisons.of(run);
     page.title("Phase report: " + run.name());
-    page.paragraph("**" + Insights.headline(Insights.lead(comparisons)) + "**");
+    page.paragraph("**" + Insights.headline(Contention.lead(comparisons)) + "**");
     Insights.atomicityWarning(f.allConfigs()).ifPresent(w -> page.paragraph("**" + w + "**"));
     if (f.reconstructed()) {
       page.paragraph("Reconstructed from a published summary: aggregates only, no raw rows, so "
@@ -89,6 +97,7 @@ record ReportContent(String markdown, List<PlottedChart<?>> charts) {
     if (f.reconstructed()) {
       return;
     }
+    contention(f.allConfigs(), page);
     for (Comparison c : comparisons) {
       PlottedChart<?> chart = P95BeforeAfterChart.of(c, true);
       charts.add(comparisons.size() > 1 ? chart.named(chart.name() + "-"
@@ -98,6 +107,7 @@ record ReportContent(String markdown, List<PlottedChart<?>> charts) {
     charts.add(LockWaitShareChart.of(f.allConfigs()));
     run.rows().ifPresent(rows -> rowCharts(rows, ids(f.allConfigs()), ids(f.allConfigs()),
         charts));
+    run.rows().ifPresent(rows -> charts.add(WorkPerWorkerChart.of(rows, f.allConfigs())));
   }
 
   private static void matrix(LoadedRun run, ReportPage page, List<PlottedChart<?>> charts) {
@@ -108,11 +118,13 @@ record ReportContent(String markdown, List<PlottedChart<?>> charts) {
     performance(f, page);
     page.heading("Results");
     page.raw(RunTable.markdown(f.allConfigs()));
+    contention(f.allConfigs(), page);
     charts.add(ThroughputChart.of(f.allConfigs(), f.allConfigs().get(0).id()));
     charts.add(LockWaitShareChart.of(f.allConfigs()));
-    String contended = Insights.mitigationTarget(f.allConfigs()).id();
-    run.rows().ifPresent(rows -> rowCharts(rows, ids(f.allConfigs()), List.of(contended),
+    ConfigResult contended = Contention.mitigationTarget(f.allConfigs());
+    run.rows().ifPresent(rows -> rowCharts(rows, ids(f.allConfigs()), List.of(contended.id()),
         charts));
+    run.rows().ifPresent(rows -> charts.add(WorkPerWorkerChart.of(rows, List.of(contended))));
   }
 
   private static void sweep(LoadedRun run, ReportPage page, List<PlottedChart<?>> charts) {
@@ -125,8 +137,17 @@ record ReportContent(String markdown, List<PlottedChart<?>> charts) {
     page.heading("Results");
     List<dev.benchbook.analysis.SweepPoint> points = SweepPoints.of(f);
     page.raw(SweepTable.markdown(parameter, points));
+    contention(f.allConfigs(), page);
     charts.add(SweepChart.throughput(f.sweep().get(), points));
     charts.add(SweepChart.lockWait(f.sweep().get(), points));
+  }
+
+  /** The contention and fairness table with its legend, when the configs have lock_wait. */
+  private static void contention(List<ConfigResult> configs, ReportPage page) {
+    String table = FairnessTable.markdown(configs);
+    if (!table.isEmpty()) {
+      page.heading("Contention and fairness").raw(table).paragraph(FairnessTable.legend());
+    }
   }
 
   /**

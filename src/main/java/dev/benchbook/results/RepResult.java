@@ -1,6 +1,7 @@
 package dev.benchbook.results;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One repetition of a config, measured on its own fresh database.
@@ -15,6 +16,8 @@ import java.util.Map;
  * @param filesTerminal files that reached a terminal state
  * @param durationBounded whether the duration bound stopped the pass early
  * @param segments per-segment stats of this repetition
+ * @param fairness how evenly this repetition's workers shared the committed work (absent in
+ *     older files)
  * @param fork the fresh JVM (fork, from 0) this repetition ran in; absent when the run was not
  *     forked (older files and {@code --forks 1})
  */
@@ -29,25 +32,39 @@ public record RepResult(
     long filesTerminal,
     boolean durationBounded,
     Map<String, SegmentStats> segments,
-    java.util.Optional<Integer> fork) {
+    Optional<WorkerFairness> fairness,
+    Optional<Integer> fork) {
 
-  /** Copies the segment map and normalises an absent fork. */
+  /** Copies the segment map and normalises an absent fairness and fork. */
   public RepResult {
     segments = segments == null ? Map.of() : java.util.Collections.unmodifiableMap(
         new java.util.LinkedHashMap<>(segments));
-    fork = fork == null ? java.util.Optional.empty() : fork;
+    fairness = fairness == null ? Optional.empty() : fairness;
+    fork = fork == null ? Optional.empty() : fork;
   }
 
-  /** A repetition of a run that was not forked. */
+  /** A repetition without fairness figures (older files). */
   public RepResult(int rep, long transitions, double wallS, double transitionsPerS,
       long conflicts, long busyErrors, long rolledBack, long filesTerminal,
       boolean durationBounded, Map<String, SegmentStats> segments) {
     this(rep, transitions, wallS, transitionsPerS, conflicts, busyErrors, rolledBack,
-        filesTerminal, durationBounded, segments, java.util.Optional.empty());
+        filesTerminal, durationBounded, segments, Optional.empty(), Optional.empty());
+  }
+
+  /** This repetition as run in fork {@code value} of a forked run. */
+  public RepResult withFork(int value) {
+    return new RepResult(rep, transitions, wallS, transitionsPerS, conflicts, busyErrors,
+        rolledBack, filesTerminal, durationBounded, segments, fairness, Optional.of(value));
   }
 
   /** The fork this repetition ran in: 0 when the run was not forked. */
   public int forkIndex() {
     return fork.orElse(0);
+  }
+
+  /** This repetition with its fairness figures. */
+  public RepResult withFairness(WorkerFairness value) {
+    return new RepResult(rep, transitions, wallS, transitionsPerS, conflicts, busyErrors,
+        rolledBack, filesTerminal, durationBounded, segments, Optional.of(value), fork);
   }
 }

@@ -57,7 +57,7 @@ final class Fixtures {
 
   static ConfigResult config(String id, int concurrency, long transitions) {
     RepResult rep = new RepResult(0, transitions, 1.25, transitions / 1.25, 0, 0, 0, 818, false,
-        Map.of("db_total_ms", stats(10)), Optional.of(0));
+        Map.of("db_total_ms", stats(10))).withFork(0);
     return new ConfigResult(id, concurrency, "zero", "per-worker", Map.of("fair", true), true, 1,
         transitions, 1.25, transitions / 1.25, 12.5, 0, 0, false, Optional.of(workload()),
         segments(), List.of(rep));
@@ -66,7 +66,9 @@ final class Fixtures {
   /** A matrix run with two configs; rows_file left empty (the writer sets it). */
   static RunFile matrix() {
     return new RunFile(RunFile.SCHEMA_VERSION, "matrix", false, manifest(), Optional.of(20944.0),
-        List.of(config("c1-zero", 1, 3), config("c10-zero", 10, 2)), Optional.empty(),
+        List.of(config("c1-zero", 1, 3), config("c10-zero", 10, 2).withFairness(
+            new WorkerFairness(10, 0, 0.0, 1, 0.2, 8),
+            List.of(new WorkerFairness(10, 0, 0.0, 1, 0.2, 8)))), Optional.empty(),
         Optional.empty(), List.of(), Optional.empty(), List.of(), Optional.empty(),
         Optional.empty(), true);
   }

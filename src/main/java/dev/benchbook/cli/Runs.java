@@ -29,6 +29,19 @@ final class Runs {
     if (options.reportsDir().isPresent()) {
       ResultsWriter.checkWritable(options.reportsDir().get(), "reports folder");
     }
+    return measure(plan, options, task, err, summary, false);
+  }
+
+  /**
+   * Runs the plan with a progress bar and Ctrl-C handling, writing nothing (calibrate); with
+   * {@code freshJvms} the plan runs in child JVMs even with one fork (as a separate command).
+   */
+  static Measured measure(RunPlan plan, WorkloadOptions options, String task, PrintWriter err,
+      Summary summary, boolean freshJvms) throws Exception {
+    if (options.jfr && (freshJvms || plan.forks() > 1)) {
+      throw new IllegalArgumentException("--jfr records the passes run in this JVM; this run "
+          + "would use " + Math.max(plan.forks(), 1) + " fresh JVM(s): give --forks 1");
+    }
     RunControl control = new RunControl();
     long perPass = (long) plan.configs().get(0).files()
         * plan.configs().get(0).flow().happyPathLength();
@@ -38,7 +51,9 @@ final class Runs {
         if (options.jfr) {
           return Recorded.measure(plan, options, control, progress, summary);
         }
-        return Benchbook.run(plan, options.parameters(), control, progress, summary);
+        return freshJvms
+            ? Benchbook.runInFreshJvms(plan, options.parameters(), control, progress, summary)
+            : Benchbook.run(plan, options.parameters(), control, progress, summary);
       } catch (InterruptedException e) {
         err.println("benchbook: cancelled; no results written, temporary databases removed");
         err.flush();

@@ -50,4 +50,13 @@ class JfrRunTest {
     assertTrue(md.contains("## Where the time went (JFR)"), md);
     assertTrue(md.contains("[" + jfr.getFileName() + "]("), md);
   }
+
+  @Test
+  void aRecordingOfForkedJvmsIsRefusedBeforeMeasuring() {
+    Cli.Result r = Cli.small("mitigate", "--jfr", "--forks", "2", "--files", "5",
+        "--data-dir", tmp.resolve("data").toString()).assertCode(ExitCode.USAGE);
+    assertEquals("benchbook: --jfr records the passes run in this JVM; this run would use 2 "
+        + "fresh JVM(s): give --forks 1", r.firstErrLine());
+    assertEquals("", r.out());
+  }
 }

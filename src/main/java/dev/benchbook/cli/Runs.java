@@ -29,13 +29,31 @@ final class Runs {
     if (options.reportsDir().isPresent()) {
       ResultsWriter.checkWritable(options.reportsDir().get(), "reports folder");
     }
+    return measure(plan, options, task, err, summary, false);
+  }
+
+  /**
+   * Runs the plan with a progress bar and Ctrl-C handling, writing nothing (calibrate); with
+   * {@code freshJvms} the plan runs in child JVMs even with one fork (as a separate command).
+   */
+  static Measured measure(RunPlan plan, WorkloadOptions options, String task, PrintWriter err,
+      Summary summary, boolean freshJvms) throws Exception {
+    if (options.jfr && (freshJvms || plan.forks() > 1)) {
+      throw new IllegalArgumentException("--jfr records the passes run in this JVM; this run "
+          + "would use " + Math.max(plan.forks(), 1) + " fresh JVM(s): give --forks 1");
+    }
     RunControl control = new RunControl();
     long perPass = (long) plan.configs().get(0).files()
         * plan.configs().get(0).flow().happyPathLength();
     ProgressListener progress = ProgressBarListener.forTerminal(options.quiet, task, perPass);
     try (Interrupts ignored = Interrupts.install(control)) {
       try {
-        return Benchbook.run(plan, options.parameters(), control, progress, summary);
+        if (options.jfr) {
+          return Recorded.measure(plan, options, control, progress, summary);
+        }
+        return freshJvms
+            ? Benchbook.runInFreshJvms(plan, options.parameters(), control, progress, summary)
+            : Benchbook.run(plan, options.parameters(), control, progress, summary);
       } catch (InterruptedException e) {
         err.println("benchbook: cancelled; no results written, temporary databases removed");
         err.flush();
@@ -51,10 +69,13 @@ final class Runs {
   static Saved writeAndPrint(Measured measured, WorkloadOptions options, PrintWriter out)
       throws Exception {
     ResultsWriter.Written written = new ResultsWriter(options.dataDir)
-        .write(measured.file(), measured.rows());
+        .write(measured.file(), Optional.of(measured.rows()), measured.recording());
     out.println("Wrote:");
     out.println("  " + written.json());
     written.rows().ifPresent(r -> out.println("  " + r));
+    measured.recording().ifPresent(r -> out.println("  " + written.json().resolveSibling(
+        written.json().getFileName().toString().replaceAll("\\.json$", "")
+        + ResultsWriter.JFR_SUFFIX)));
     Optional<Path> report = Optional.empty();
     Optional<Path> reports = options.reportsDir();
     if (reports.isPresent()) {

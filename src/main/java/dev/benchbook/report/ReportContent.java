@@ -1,6 +1,7 @@
 package dev.benchbook.report;
 
 import dev.benchbook.analysis.Contention;
+import dev.benchbook.analysis.Recomparisons;
 import dev.benchbook.charts.LockWaitShareChart;
 import dev.benchbook.charts.P95BeforeAfterChart;
 import dev.benchbook.charts.PercentileSpectrumChart;
@@ -47,16 +48,21 @@ record ReportContent(String markdown, List<PlottedChart<?>> charts) {
       default:
         matrix(run, page, charts);
     }
+    profiles(f, page);
     manifest(f, page);
     chartsSection(charts, page);
     sources(run, links, page);
     return new ReportContent(page.toString(), charts);
   }
 
-  /** The one-line headline of a results file, for titles and the index. */
-  static String headlineOf(RunFile f) {
+  /**
+   * The one-line headline of a results file, for titles and the index; comparisons are
+   * recomputed with the current interval method (see {@link Recomparisons}).
+   */
+  static String headlineOf(LoadedRun run) {
+    RunFile f = run.run();
     if (!f.allComparisons().isEmpty()) {
-      return Insights.headline(Contention.lead(f.allComparisons()));
+      return Insights.headline(Contention.lead(Recomparisons.of(run)));
     }
     if (f.sweep().isPresent()) {
       return "Sweep of " + f.sweep().get().parameter() + "; knees: "
@@ -68,9 +74,9 @@ record ReportContent(String markdown, List<PlottedChart<?>> charts) {
   private static void mitigation(LoadedRun run, ReportPage page, List<PlottedChart<?>> charts) {
     RunFile f = run.run();
     ConfigResult baseline = f.baseline().orElseThrow();
-    List<Comparison> comparisons = f.allComparisons();
+    List<Comparison> comparisons = Recomparisons.of(run);
     page.title("Phase report: " + run.name());
-    page.paragraph("**" + headlineOf(f) + "**");
+    page.paragraph("**" + Insights.headline(Contention.lead(comparisons)) + "**");
     Insights.atomicityWarning(f.allConfigs()).ifPresent(w -> page.paragraph("**" + w + "**"));
     if (f.reconstructed()) {
       page.paragraph("Reconstructed from a published summary: aggregates only, no raw rows, so "
@@ -126,7 +132,7 @@ record ReportContent(String markdown, List<PlottedChart<?>> charts) {
     RunFile f = run.run();
     String parameter = f.sweep().orElseThrow().parameter();
     page.title("Contention sweep: " + run.name());
-    page.paragraph("**" + headlineOf(f) + "**");
+    page.paragraph("**" + headlineOf(run) + "**");
     Insights.atomicityWarning(f.allConfigs()).ifPresent(w -> page.paragraph("**" + w + "**"));
     performance(f, page);
     page.heading("Results");
@@ -135,6 +141,16 @@ record ReportContent(String markdown, List<PlottedChart<?>> charts) {
     contention(f.allConfigs(), page);
     charts.add(SweepChart.throughput(f.sweep().get(), points));
     charts.add(SweepChart.lockWait(f.sweep().get(), points));
+  }
+
+  /** "Where the time went", when the run was recorded with --jfr. */
+  private static void profiles(RunFile f, ReportPage page) {
+    if (f.profiles().isEmpty()) {
+      return;
+    }
+    page.heading("Where the time went (JFR)").raw(ProfileTable.categories(f.profiles()))
+        .raw(ProfileTable.waits(f.profiles())).raw(ProfileTable.topFrames(f.profiles()))
+        .paragraph(ProfileTable.legend(f.jfrFile().orElse("the recording")));
   }
 
   /** The contention and fairness table with its legend, when the configs have lock_wait. */
@@ -243,6 +259,8 @@ record ReportContent(String markdown, List<PlottedChart<?>> charts) {
     items.add("[" + run.path().getFileName() + "](" + links.to(run.path()) + ")");
     run.rowsPath().filter(p -> run.hasRowsFile()).ifPresent(p -> items.add("["
         + p.getFileName() + "](" + links.to(p) + ")"));
+    run.run().jfrFile().map(run.path()::resolveSibling).filter(java.nio.file.Files::isRegularFile)
+        .ifPresent(p -> items.add("[" + p.getFileName() + "](" + links.to(p) + ")"));
     page.heading("Sources").bullets(items);
   }
 }

@@ -54,7 +54,13 @@ final class RunFileValidator {
     check.number(root, "$", "ceiling_tx_per_s", measured, 0);
     kind.ifPresent(k -> configsOfKind(root, k, complete));
     comparisons(root);
-    check.text(root, "$", "rows_file", false).ifPresent(this::rowsFile);
+    check.text(root, "$", "rows_file", false).ifPresent(n -> besideFile("$.rows_file", n));
+    check.text(root, "$", "jfr_file", false).ifPresent(n -> besideFile("$.jfr_file", n));
+    check.array(root, "$", "profiles", false).ifPresent(a -> {
+      for (int i = 0; i < a.size(); i++) {
+        profile(a.get(i), JsonChecks.index("$.profiles", i));
+      }
+    });
   }
 
   private boolean schemaVersion(JsonNode root) {
@@ -81,6 +87,7 @@ final class RunFileValidator {
     check.array(m, p, "jvm_args", false);
     check.object(m, p, "pragmas", false);
     check.object(m, p, "parameters", false);
+    check.number(m, p, "clock_read_ns", false, 0);
   }
 
   private void configsOfKind(JsonNode root, String kind, boolean complete) {
@@ -230,6 +237,7 @@ final class RunFileValidator {
       check.integer(r, p, f, true, 0);
     }
     check.bool(r, p, "duration_bounded", true);
+    check.integer(r, p, "fork", false, 0);
     check.object(r, p, "segments", false).ifPresent(s -> segments(s, p + ".segments", false));
     check.object(r, p, "fairness", false).ifPresent(f -> fairness(f, p + ".fairness"));
   }
@@ -264,6 +272,8 @@ final class RunFileValidator {
     check.text(c, p, "baseline_config", true);
     check.text(c, p, "mitigation_config", true);
     check.number(c, p, "noise_threshold_pct", true, 0);
+    check.number(c, p, "noise_floor_ms", false, 0);
+    check.array(c, p, "setup_differences", false);
     check.array(c, p, "segments", true).ifPresent(a -> {
       for (int i = 0; i < a.size(); i++) {
         deltaRow(a.get(i), JsonChecks.index(p + ".segments", i));
@@ -313,9 +323,20 @@ final class RunFileValidator {
     });
   }
 
-  private void rowsFile(String name) {
+  private void profile(JsonNode p, String at) {
+    if (!p.isObject()) {
+      check.expected(at, "a profile object", p);
+      return;
+    }
+    check.text(p, at, "config", true);
+    check.integer(p, at, "samples", true, 0);
+    check.object(p, at, "categories", false);
+    check.array(p, at, "top_frames", false);
+  }
+
+  private void besideFile(String field, String name) {
     if (name.contains("/") || name.contains("\\") || name.equals("..") || name.equals(".")) {
-      check.expected("$.rows_file", "a file name beside this file (no folders)",
+      check.expected(field, "a file name beside this file (no folders)",
           com.fasterxml.jackson.databind.node.TextNode.valueOf(name));
     }
   }

@@ -86,6 +86,7 @@ public final class Evaluator implements AutoCloseable {
   public CellOutcome execute(String cell, CellListener listener) {
     synchronized (lock) {
       stopReason = null;
+      control.clearStop();
       running = true;
       CellStreams.begin(listener);
       ScheduledFuture<?> timer = startTimer();
@@ -304,6 +305,19 @@ public final class Evaluator implements AutoCloseable {
           .forEach((VarSnippet v) -> vars.put(v.name(), v.typeName()));
       return vars;
     }
+  }
+
+  /**
+   * System.out as it was before evaluators routed the process's output to cells: the host's own
+   * output (a CLI's messages, a kernel's log) goes here so it never lands in a cell.
+   */
+  public static PrintStream hostOut() {
+    return CellStreams.originalOut();
+  }
+
+  /** System.err as it was before evaluators routed it (see {@link #hostOut()}). */
+  public static PrintStream hostErr() {
+    return CellStreams.originalErr();
   }
 
   /** Ends the session and frees the compiler; the process streams are left routed. */

@@ -44,6 +44,12 @@ final class CellStreams {
     return originalOut;
   }
 
+  /** The stream that was System.err before {@link #install()}. */
+  static PrintStream originalErr() {
+    install();
+    return originalErr;
+  }
+
   /** Sends what the process prints to {@code listener} until {@link #end()}. */
   static void begin(CellListener listener) {
     install();

@@ -30,6 +30,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -130,6 +131,24 @@ public final class Benchbook {
   /** A config of a loaded run by id; fails naming the file and its config ids. */
   public static ConfigResult config(LoadedRun run, String id) {
     return Loads.config(run, id);
+  }
+
+  /**
+   * A mitigation file's baseline config (the file's {@code run().baseline()} is an Optional,
+   * empty for matrix and sweep files); fails naming the file and its kind otherwise.
+   */
+  public static ConfigResult baseline(LoadedRun run) {
+    return run.run().baseline().orElseThrow(() -> new IllegalArgumentException(
+        run.path().getFileName() + " is a " + run.run().kind() + " file: only mitigation files "
+            + "have a baseline; configs: " + Loads.ids(run.run())));
+  }
+
+  /** A mitigation file's mitigation configs, in file order (empty for other kinds). */
+  public static List<ConfigResult> mitigations(LoadedRun run) {
+    List<ConfigResult> out = new ArrayList<>();
+    run.run().mitigationRun().ifPresent(out::add);
+    out.addAll(run.run().mitigationRuns());
+    return out;
   }
 
   /** Segment stats of the runs as one Tablesaw table (see {@link StatsTable#COLUMNS}). */

@@ -61,6 +61,10 @@ final class NotebookRunCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "No progress lines.")
   boolean quiet;
 
+  @Option(names = "--timing", description = "Print each code cell's run time on stderr (also "
+      + "when stderr is not a terminal).")
+  boolean timing;
+
   @Override
   public Integer call() throws Exception {
     if (all == (notebook != null)) {
@@ -115,7 +119,7 @@ final class NotebookRunCommand implements Callable<Integer> {
     var input = read(in);
     long t0 = System.nanoTime();
     EvaluatorOptions options = EvaluatorOptions.defaults().withCellTimeout(timeout);
-    boolean progress = !quiet && System.console() != null;
+    boolean progress = timing || !quiet && System.console() != null;
     NotebookRunner.Result r = NotebookRunner.run(input, parameters, options,
         line -> {
           if (progress) {

@@ -50,7 +50,7 @@ final class ShellCommand implements Callable<Integer> {
     try (Evaluator eval = Evaluator.start(EvaluatorOptions.defaults())) {
       for (int i = 0; i < scripts.size(); i++) {
         Optional<ScriptRunner.ScriptError> error = ScriptRunner.run(eval, texts.get(i),
-            Evaluator.hostOut(), Evaluator.hostErr());
+            spec.commandLine().getOut(), spec.commandLine().getErr());
         if (error.isPresent()) {
           report(scripts.get(i), texts.get(i), error.get());
           return ExitCode.FAILED;

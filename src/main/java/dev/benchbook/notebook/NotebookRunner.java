@@ -3,6 +3,7 @@ package dev.benchbook.notebook;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -50,7 +51,7 @@ public final class NotebookRunner {
 
   /**
    * Runs {@code input} (not modified) with the given parameters; {@code progress} receives one
-   * line per code cell as it starts.
+   * line per code cell when it ends, with its run time.
    */
   public static Result run(ObjectNode input, Map<String, String> parameters,
       EvaluatorOptions options, Consumer<String> progress) {
@@ -146,9 +147,11 @@ public final class NotebookRunner {
         return;
       }
       executed++;
-      progress.accept("cell " + executed + "/" + total);
       CellOutputs outputs = new CellOutputs();
+      long t0 = System.nanoTime();
       CellOutcome outcome = eval.execute(source, outputs);
+      progress.accept(String.format(Locale.ROOT, "code cell %d/%d %s in %.3f s", executed, total,
+          outcome.ok() ? "ran" : "failed", (System.nanoTime() - t0) / 1e9));
       outcome.result().ifPresent(r -> outputs.result(r, executed));
       outcome.error().ifPresent(e -> {
         outputs.error(e);

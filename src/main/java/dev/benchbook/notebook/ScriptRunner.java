@@ -1,6 +1,6 @@
 package dev.benchbook.notebook;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,11 +30,11 @@ public final class ScriptRunner {
   }
 
   /**
-   * Runs {@code script} in {@code eval}; printed text and values go to {@code out} and
-   * {@code err}, which must not be the routed System.out/err (use {@link Evaluator#hostOut()}).
+   * Runs {@code script} in {@code eval}; printed text, displays and results go to {@code out},
+   * text printed to System.err to {@code err}.
    */
-  public static Optional<ScriptError> run(Evaluator eval, String script, PrintStream out,
-      PrintStream err) {
+  public static Optional<ScriptError> run(Evaluator eval, String script, PrintWriter out,
+      PrintWriter err) {
     List<Cell> cells;
     try {
       cells = cells(script);
@@ -83,10 +83,10 @@ public final class ScriptRunner {
   /** Prints a cell's text, displays and result. */
   private static final class Printer implements CellListener {
 
-    private final PrintStream out;
-    private final PrintStream err;
+    private final PrintWriter out;
+    private final PrintWriter err;
 
-    Printer(PrintStream out, PrintStream err) {
+    Printer(PrintWriter out, PrintWriter err) {
       this.out = out;
       this.err = err;
     }

@@ -37,8 +37,8 @@ class NotebookCommandsTest {
     r.assertCode(ExitCode.FAILED);
     assertEquals("benchbook: " + in + ": cell 2 (code cell 2), line 2: CompilationError: cannot "
         + "find symbol", r.errLines().get(0));
-    assertTrue(r.err.contains("the notebook up to the failing cell, with the error, is in " + out),
-        r.err);
+    assertTrue(r.err().contains("the notebook up to the failing cell, with the error, is in "
+        + out), r.err());
     var written = NotebookJson.read(out);
     assertEquals("error", written.at("/cells/1/outputs/0/output_type").asText());
     assertEquals(1, written.at("/cells/0/execution_count").asInt());
@@ -51,7 +51,7 @@ class NotebookCommandsTest {
         tmp.resolve("o.ipynb").toString(), "--timeout", "500ms", "-q");
     r.assertCode(ExitCode.FAILED);
     assertTrue(r.firstErrLine().contains("cell 1 (code cell 1), line 1: CellTimeout: the cell ran "
-        + "longer than 0.5 s and was stopped"), r.err);
+        + "longer than 0.5 s and was stopped"), r.err());
   }
 
   @Test
@@ -87,16 +87,16 @@ class NotebookCommandsTest {
   void shellRunsScriptsAndStopsAtTheFirstErrorWithTheScriptLine(@TempDir Path tmp)
       throws Exception {
     Cli.Result seed = Cli.run("shell", "notebooks/seed-phase-14.jsh").assertCode(ExitCode.OK);
-    assertTrue(seed.out.contains("c10-zero-shared-connection / c10-zero: 8.7x"), seed.out);
-    assertTrue(seed.out.contains("| lock_wait_ms | 40.65 ms | 0.77 ms | -98.1% (-39.88ms) |"),
-        seed.out);
+    assertTrue(seed.out().contains("c10-zero-shared-connection / c10-zero: 8.7x"), seed.out());
+    assertTrue(seed.out().contains("| lock_wait_ms | 40.65 ms | 0.77 ms | -98.1% (-39.88ms) |"),
+        seed.out());
     Path script = tmp.resolve("bad.jsh");
     Files.writeString(script, "System.out.println(\"one\");\n// %%\nint x = 1;\n"
         + "int y = x +\n   )\nSystem.out.println(\"never\");\n");
     Cli.Result r = Cli.run("shell", script.toString()).assertCode(ExitCode.FAILED);
-    assertEquals("one\n", r.out);
+    assertEquals("one\n", r.out());
     assertTrue(r.firstErrLine().startsWith("benchbook: " + script + ":5: CompilationError: "),
-        r.err);
-    assertTrue(r.err.contains("5 |    )"), r.err);
+        r.err());
+    assertTrue(r.err().contains("5 |    )"), r.err());
   }
 }

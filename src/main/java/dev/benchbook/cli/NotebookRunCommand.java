@@ -112,11 +112,11 @@ final class NotebookRunCommand implements Callable<Integer> {
   }
 
   private boolean runOne(Path in, Path out) throws Exception {
+    var input = read(in);
     if (Files.exists(out) && Files.isSameFile(in, out)) {
       throw new IllegalArgumentException("-o " + out + " is the input notebook; choose another "
           + "output (the input is never overwritten)");
     }
-    var input = read(in);
     long t0 = System.nanoTime();
     EvaluatorOptions options = EvaluatorOptions.defaults().withCellTimeout(timeout);
     boolean progress = timing || !quiet && System.console() != null;

@@ -73,7 +73,8 @@ class NotebooksTest {
           assertFalse(out.get("output_type").asText().equals("error"), () -> name + ": " + out);
           assertFalse(out.path("name").asText().equals("stderr"), () -> name + ": " + out);
         }
-        if (src.contains("Chart(") || src.contains("spectrum(")) {
+        if (src.toLowerCase(java.util.Locale.ROOT).contains("chart")
+            || src.contains("spectrum(")) {
           assertTrue(pngs(cell) >= 1, () -> name + ": no PNG for\n" + src);
         }
       }
@@ -110,6 +111,15 @@ class NotebooksTest {
         text);
     assertEquals(3, text.split("\\| Segment \\| Baseline P95", -1).length - 1 - 3,
         "one comparison per strategy, each as markdown and plain text");
+  }
+
+  @Test
+  void theRunsExplorerListsEveryRunAndTheWinners() {
+    String text = texts(RUN.get("runs-explorer"));
+    for (var run : Benchbook.loadAll("data")) {
+      assertTrue(text.contains(run.name()), run.name());
+    }
+    assertTrue(text.contains("results-mitigation-20261126-210911  c16-fast-writer-queue"), text);
   }
 
   @Test

@@ -3,12 +3,13 @@
 //   or: jshell --class-path target/benchbook.jar notebooks/startup.jsh notebooks/runs-explorer.jsh
 
 // %% [markdown]
-// # Runs explorer: questions across every past run
+// # Runs explorer: questions across every past run, in SQL
 //
-// Every results file under `data/` (sub-folders too) loaded at once: which runs there are, how the
-// per-worker baseline's P95 `lock_wait` grows with workers across runs, which strategy won each
-// mitigation run, and a cell for your own question. Tables are Tablesaw tables: filter them with
-// `where`, group with `summarize(...).by(...)`.
+// `Benchbook.query(sql)` runs one read-only SQL statement over every results file under `data/`
+// (sub-folders too) and returns a Tablesaw table with typed columns. It reads a SQLite catalog
+// derived from `data/` (`data/.benchbook-catalog.db`, git-ignored), brought up to date before each
+// query: only files that changed are read again. Tables and columns are in `docs/CATALOG.md`:
+// `runs`, `configs`, `segment_stats`, and the raw `rows` of every measured run.
 //
 // **Run it.** Headless from the repo root: `./benchbook notebook run notebooks/runs-explorer.ipynb`
 // writes `reports/notebooks/runs-explorer.ipynb` with every output (the committed copy is there, readable
@@ -18,36 +19,31 @@
 // `./benchbook notebook export`).
 
 // %%
-var runs = Benchbook.loadAll("data");
-var index = Table.create("runs under data/", StringColumn.create("run"),
-    StringColumn.create("kind"), IntColumn.create("configs"), BooleanColumn.create("raw_rows"));
-for (var r : runs) {
-  index.stringColumn("run").append(r.name());
-  index.stringColumn("kind").append(r.run().kind());
-  index.intColumn("configs").append(r.run().allConfigs().size());
-  index.booleanColumn("raw_rows").append(r.hasRowsFile());
-}
-index
+Benchbook.query("SELECT name, kind, created_at, reps, raw_rows FROM runs ORDER BY created_at")
 
 // %% [markdown]
 // ## The baseline's lock queue, run after run
 //
-// P95 and P99 `lock_wait` of every per-worker (baseline) config in every run, with its throughput.
+// P95 and P99 `lock_wait` of every per-worker (baseline) config of every run, oldest run first.
 
 // %%
-var stats = Benchbook.stats(runs);
-var baselines = stats.where(stats.stringColumn("segment").isEqualTo("lock_wait_ms")
-    .and(stats.stringColumn("strategy").isEqualTo("per-worker")));
-baselines.selectColumns("run", "config", "concurrency", "p95_ms", "p99_ms", "transitions_per_s")
+var trend = Benchbook.query("""
+    SELECT r.name AS run, c.config, c.concurrency, s.p95_ms, s.p99_ms
+    FROM runs r
+    JOIN configs c ON c.run_id = r.run_id AND c.strategy = 'per-worker'
+    JOIN segment_stats s
+      ON s.run_id = c.run_id AND s.config = c.config AND s.segment = 'lock_wait_ms'
+    ORDER BY r.created_at, c.concurrency, c.config""");
+trend
 
 // %%
 var chart = new org.knowm.xchart.XYChartBuilder().width(800).height(500)
     .title("P95 lock_wait of the per-worker baseline against workers, one line per run")
-    .xAxisTitle("workers").yAxisTitle("P95 lock_wait (ms)").build();
+    .xAxisTitle("workers").yAxisTitle("P95 lock_wait (ms, log scale)").build();
 chart.getStyler().setYAxisLogarithmic(true);
-for (String run : baselines.stringColumn("run").unique().asList()) {
-  var points = baselines.where(baselines.stringColumn("run").isEqualTo(run)
-      .and(baselines.doubleColumn("p95_ms").isGreaterThan(0))).sortAscendingOn("concurrency");
+for (String run : trend.stringColumn("run").unique().asList()) {
+  var points = trend.where(trend.stringColumn("run").isEqualTo(run)
+      .and(trend.doubleColumn("p95_ms").isGreaterThan(0))).sortAscendingOn("concurrency");
   if (points.rowCount() > 1) {
     chart.addSeries(run, points.numberColumn("concurrency").asDoubleArray(),
         points.doubleColumn("p95_ms").asDoubleArray());
@@ -58,38 +54,54 @@ chart
 // %% [markdown]
 // ## Which strategy won each mitigation run
 //
-// The config with the lowest P99 `lock_wait` per mitigation run, among atomic strategies with
-// full statistics (the seed's reconstructed file has P95s only, so it has no entry here).
+// The config with the lowest P99 `lock_wait` in each mitigation run (the seed's reconstructed file
+// has P95s only, so it has no entry here).
 
 // %%
-var winners = Table.create("lowest P99 lock_wait per mitigation run", StringColumn.create("run"),
-    StringColumn.create("config"), DoubleColumn.create("p99_lock_wait_ms"),
-    DoubleColumn.create("transitions_per_s"));
-for (var r : runs) {
-  if (!r.run().kind().equals("mitigation")) {
-    continue;
-  }
-  r.run().allConfigs().stream().filter(ConfigResult::atomic)
-      .filter(c -> c.segment(Segment.LOCK_WAIT).complete())
-      .min(Comparator.comparingDouble(c -> c.segment(Segment.LOCK_WAIT).p99()))
-      .ifPresent(best -> {
-        winners.stringColumn("run").append(r.name());
-        winners.stringColumn("config").append(best.id());
-        winners.doubleColumn("p99_lock_wait_ms").append(best.segment(Segment.LOCK_WAIT).p99());
-        winners.doubleColumn("transitions_per_s").append(best.transitionsPerS());
-      });
-}
-winners
+Benchbook.query("""
+    SELECT run, strategy, config, p99_ms
+    FROM (
+      SELECT r.created_at, r.name AS run, c.strategy, c.config, s.p99_ms,
+             RANK() OVER (PARTITION BY r.run_id ORDER BY s.p99_ms) AS place
+      FROM runs r
+      JOIN configs c ON c.run_id = r.run_id
+      JOIN segment_stats s ON s.run_id = c.run_id AND s.config = c.config
+      WHERE r.kind = 'mitigation' AND s.segment = 'lock_wait_ms' AND s.p99_ms IS NOT NULL)
+    WHERE place = 1
+    ORDER BY created_at""")
+
+// %% [markdown]
+// ## Work per worker, from the raw rows
+//
+// Committed transitions per worker over the five repetitions of the 16-worker baseline in
+// `data/contention/`: the starvation `contention` shows, counted in SQL from the raw rows.
+
+// %%
+Benchbook.query("""
+    SELECT w.worker, count(*) AS committed
+    FROM runs r
+    JOIN configs c ON c.run_id = r.run_id AND c.role = 'baseline'
+    JOIN rows w ON w.config_key = c.config_key
+    WHERE r.name = 'results-mitigation-20261126-210911' AND w.committed
+    GROUP BY w.worker
+    ORDER BY committed""")
 
 // %% [markdown]
 // ## Your question
 //
-// Change this cell: every config and segment of every run is in `stats`. For example, the configs
-// whose P95 `db_total` is above 10 ms:
+// Change this cell. For example, P95 of the whole transition (`fsm_net`) per config, recomputed
+// from the raw rows with SQLite's `percentile_cont` (numpy's linear method, as everywhere in
+// benchbook), beside the stored P95:
 
 // %%
-stats.where(stats.stringColumn("segment").isEqualTo("db_total_ms")
-    .and(stats.doubleColumn("p95_ms").isGreaterThan(10)))
-    .selectColumns("run", "config", "p95_ms", "p99_ms")
+Benchbook.query("""
+    SELECT r.name AS run, c.config, p.p95_ms AS p95_from_rows_ms, s.p95_ms AS stored_p95_ms
+    FROM (SELECT config_key, percentile_cont(fsm_net_ns, 0.95) / 1e6 AS p95_ms
+          FROM rows WHERE committed GROUP BY config_key) p
+    JOIN configs c ON c.config_key = p.config_key
+    JOIN runs r ON r.run_id = c.run_id
+    JOIN segment_stats s
+      ON s.run_id = c.run_id AND s.config = c.config AND s.segment = 'fsm_net_ms'
+    ORDER BY r.created_at, c.position""")
 
 /exit

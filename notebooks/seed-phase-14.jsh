@@ -37,8 +37,8 @@ String.format(Locale.ROOT, "%s / %s: %.1fx the committed transitions per second"
 //
 // The seed measured each side once and published P95s, not raw latencies. A verdict needs to know
 // how much P95 and throughput move between repetitions of the same config, so benchbook computes
-// confidence intervals only from at least 3 repetitions or from raw rows. This file has neither,
-// and benchbook says so instead of printing "improved":
+// confidence intervals and verdicts only from at least 3 repetitions per config. This file has
+// one, and benchbook says so instead of printing "improved":
 
 // %%
 comparison.intervals()

@@ -87,7 +87,10 @@ class NotebooksTest {
     String text = texts(RUN.get("seed-phase-14"));
     SeedFigures.ROWS.forEach(row -> assertTrue(text.contains(row), row));
     assertTrue(text.contains("c10-zero-shared-connection / c10-zero: 8.7x"), text);
-    assertTrue(text.contains("no intervals: 1 repetition per config and no raw rows"), text);
+    String intervals = Benchbook.compare(Benchbook.load(SeedFigures.FILE.toString()))
+        .intervals();
+    assertTrue(intervals.startsWith("no intervals"), intervals);
+    assertTrue(text.contains(intervals), text);
   }
 
   @Test
@@ -119,7 +122,17 @@ class NotebooksTest {
     for (var run : Benchbook.loadAll("data")) {
       assertTrue(text.contains(run.name()), run.name());
     }
-    assertTrue(text.contains("results-mitigation-20261126-210911  c16-fast-writer-queue"), text);
+    var point = Benchbook.load("data/contention/results-mitigation-20261126-210911.json");
+    double p99 = Benchbook.config(point, "c16-fast-writer-queue")
+        .segment(dev.benchbook.results.Segment.LOCK_WAIT).p99();
+    assertTrue(text.contains(String.format(java.util.Locale.ROOT,
+        "results-mitigation-20261126-210911  writer-queue  c16-fast-writer-queue  %.3f", p99)),
+        text);
+    var work = Benchbook.perWorker(point, "c16-fast");
+    long worker10 = (long) work.where(work.intColumn("worker").isEqualTo(10))
+        .longColumn("transitions").sum();
+    assertTrue(text.contains(String.format("    10  %9d", worker10)), "SQL count of worker 10 "
+        + "equals the facade's (" + worker10 + "):\n" + text);
   }
 
   @Test

@@ -36,7 +36,7 @@ public record KernelSpec(List<String> argv, String displayName, String language,
     argv.addAll(JVM_FLAGS);
     argv.add("-cp");
     argv.add(String.join(File.pathSeparator, classPath.stream().map(Path::toString).toList()));
-    argv.add("dev.benchbook.kernel.KernelMain");
+    argv.add(KernelMain.class.getName());
     argv.add("{connection_file}");
     return new KernelSpec(List.copyOf(argv), "Java (benchbook " + version + ")", "java",
         "message", Map.of(MARKER, version));

@@ -53,10 +53,10 @@ public final class RunSummarizer {
     double perS = transitions / wallS;
     Map<String, SegmentStats> segments = SegmentStatsCalculator.compute(outcome.rows(), code);
     double ceiling = outcome.ceilingFor(c.id());
-    return new ConfigResult(c.id(), c.concurrency(), c.profile().name(), c.strategy().name(),
-        c.strategy().options(), c.strategy().atomic(), passes.size(), transitions, wallS, perS,
-        100.0 * perS / ceiling, conflicts, busy, bounded, Optional.of(workload(c)), segments,
-        reps, Optional.of(ceiling));
+    return Fairness.fill(new ConfigResult(c.id(), c.concurrency(), c.profile().name(),
+        c.strategy().name(), c.strategy().options(), c.strategy().atomic(), passes.size(),
+        transitions, wallS, perS, 100.0 * perS / ceiling, conflicts, busy, bounded,
+        Optional.of(workload(c)), segments, reps, Optional.of(ceiling)), outcome.rows());
   }
 
   private static RepResult rep(RunOutcome outcome, PassResult p, int code) {

@@ -81,7 +81,7 @@ final class Loads {
 
   /** The run with its raw rows loaded when its rows file exists; else the run as it is. */
   static LoadedRun withRows(LoadedRun run) {
-    return run.withRowsIfPresent();
+    return dev.benchbook.analysis.Fairness.fill(run.withRowsIfPresent());
   }
 
   /** The run with its raw rows; fails naming the file when it has none. */

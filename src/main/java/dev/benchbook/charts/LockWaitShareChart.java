@@ -2,19 +2,16 @@ package dev.benchbook.charts;
 
 import java.util.ArrayList;
 import java.util.List;
+import dev.benchbook.analysis.Contention;
 import dev.benchbook.results.ConfigResult;
 import dev.benchbook.results.Segment;
-import dev.benchbook.results.SegmentStats;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.CategoryStyler;
 
 /**
- * Share of DB time spent waiting for the write lock, per config: mean lock_wait / mean db_total.
- *
- * <p>Means rather than P95s: both segments are measured on the same rows, so the ratio of means
- * equals total lock_wait time over total db_total time, a true share. A ratio of P95s compares
- * values from different rows and is not a share of anything.
+ * Share of DB time spent waiting for the write lock, per config: the lock share of
+ * {@link Contention#lockShare}, the one definition tables and sentences use too.
  */
 public final class LockWaitShareChart {
 
@@ -26,10 +23,7 @@ public final class LockWaitShareChart {
 
   /** True when the config has the mean lock_wait and a positive mean db_total this chart needs. */
   public static boolean supports(ConfigResult config) {
-    SegmentStats lock = config.segments().get(Segment.LOCK_WAIT.key());
-    SegmentStats db = config.segments().get(Segment.DB_TOTAL.key());
-    return lock != null && db != null && lock.meanMs() != null && db.meanMs() != null
-        && db.meanMs() > 0;
+    return Contention.lockShare(config).isPresent();
   }
 
   /** Bars of lock_wait share (%) for {@code configs}, in order, coloured by strategy. */
@@ -43,7 +37,7 @@ public final class LockWaitShareChart {
         throw new IllegalArgumentException("config " + config.id() + " lacks mean lock_wait_ms or"
             + " a positive mean db_total_ms; filter with LockWaitShareChart.supports first");
       }
-      shares.add(100 * mean(config, Segment.LOCK_WAIT) / mean(config, Segment.DB_TOTAL));
+      shares.add(100 * Contention.lockShare(config).orElseThrow());
     }
     List<String> categories = configs.stream().map(ConfigResult::id).toList();
     CategoryChart chart = new CategoryChartBuilder()

@@ -1,15 +1,22 @@
 package dev.benchbook.cli;
 
 import dev.benchbook.analysis.CompareOptions;
+import dev.benchbook.analysis.Fairness;
+import dev.benchbook.analysis.Gate;
 import dev.benchbook.api.Benchbook;
 import dev.benchbook.report.ComparisonTable;
+import dev.benchbook.report.FairnessTable;
 import dev.benchbook.report.Insights;
 import dev.benchbook.results.Comparison;
 import dev.benchbook.results.ConfigResult;
 import dev.benchbook.results.LoadedRun;
 import dev.benchbook.results.RunFile;
+import dev.benchbook.results.Segment;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -23,7 +30,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "compare", mixinStandardHelpOptions = true,
     description = "Compare a baseline config with a mitigation config: P95 deltas, throughput "
         + "ratio, intervals and verdicts. A results-mitigation file alone compares its own "
-        + "baseline and mitigation run; two files compare a config of each.")
+        + "baseline and mitigation run; two files compare a config of each, or every config id "
+        + "they share. --fail-on regression makes it a CI gate (exit 4).")
 final class CompareCommand implements Callable<Integer> {
 
   @Spec
@@ -50,21 +58,136 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "N", description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
   long seed = CompareOptions.DEFAULT_SEED;
 
+  @Option(names = "--fail-on", paramLabel = "WHAT", description = "regression: exit 4 when a "
+      + "chosen segment's P95 (or the throughput) regressed with its interval clear of zero and "
+      + "by at least --min-delta (a CI gate).")
+  Optional<String> failOn = Optional.empty();
+
+  @Option(names = "--segment", split = ",", paramLabel = "NAME[,NAME...]", description = "What "
+      + "the gate judges: segment keys (lock_wait_ms, fsm_net_ms, ...) and/or throughput "
+      + "(default: every segment and the throughput).")
+  List<String> gateSegments = new ArrayList<>();
+
+  @Option(names = "--min-delta", paramLabel = "PCT", description = "Smallest regression that "
+      + "fails the gate, e.g. 5%% (default: 5%%).")
+  String minDelta = "5%";
+
   @Override
   public Integer call() throws Exception {
     ComparisonTable.Format fmt = parseFormat();
+    double minDeltaPct = gateOptions();
     LoadedRun first = read(files.get(0));
     LoadedRun second = files.size() > 1 ? read(files.get(1)) : first;
-    ConfigResult baseline = pick(first, baselineId, true);
-    ConfigResult mitigation = pick(second, mitigationId, false);
     CompareOptions options = CompareOptions.defaults().withForce(force).withSeed(seed)
         .withNoiseThresholdPct(noiseThresholdPct);
-    Comparison c = Benchbook.compare(first, baseline.id(), second, mitigation.id(), options);
-    spec.commandLine().getOut().print(ComparisonTable.render(c, fmt));
-    Insights.atomicityWarning(List.of(baseline, mitigation))
+    List<Comparison> all = new ArrayList<>();
+    PrintWriter out = spec.commandLine().getOut();
+    List<String[]> pairs = pairs(first, second);
+    for (String[] pair : pairs) {
+      Comparison c = Benchbook.compare(first, pair[0], second, pair[1], options);
+      all.add(c);
+      out.print(render(c, fmt, first, second, pairs.size() > 1));
+    }
+    Insights.atomicityWarning(List.of(first.run().config(all.get(0).baselineConfig())
+        .orElseThrow(), second.run().config(all.get(0).mitigationConfig()).orElseThrow()))
         .ifPresent(w -> spec.commandLine().getErr().println("benchbook: " + w));
-    spec.commandLine().getOut().flush();
-    return ExitCode.OK;
+    out.flush();
+    if (failOn.isEmpty()) {
+      return ExitCode.OK;
+    }
+    return gate(all, minDeltaPct);
+  }
+
+  /** Validates the gate flags; returns --min-delta in percent. */
+  private double gateOptions() {
+    failOn.filter(v -> !v.equals("regression")).ifPresent(v -> {
+      throw new IllegalArgumentException("--fail-on must be regression; got '" + v + "'");
+    });
+    for (String name : gateSegments) {
+      if (!name.equals(Gate.THROUGHPUT) && Segment.byKey(name).isEmpty()) {
+        throw new IllegalArgumentException("--segment: expected db_total_ms, lock_wait_ms, "
+            + "fsm_dispatch_ms, fsm_net_ms, api_ms or throughput; got '" + name + "'");
+      }
+    }
+    String v = minDelta.endsWith("%") ? minDelta.substring(0, minDelta.length() - 1) : minDelta;
+    try {
+      double pct = Double.parseDouble(v.trim());
+      if (pct >= 0 && pct < 1000) {
+        return pct;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException("--min-delta: expected a percentage in [0, 1000), e.g. "
+        + "5%; got '" + minDelta + "'");
+  }
+
+  private int gate(List<Comparison> all, double minDeltaPct) throws BadInputException {
+    Gate.Result r = Gate.check(all, new LinkedHashSet<>(gateSegments), minDeltaPct);
+    PrintWriter err = spec.commandLine().getErr();
+    for (String line : r.unjudged()) {
+      err.println("benchbook: gate: not judged: " + line
+          + " (needs raw rows, or 3+ repetitions for throughput)");
+    }
+    if (r.judged() == 0) {
+      err.flush();
+      throw new BadInputException("gate: nothing could be judged: no chosen figure has an "
+          + "interval; compare runs with raw rows (and 3+ repetitions for throughput)");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (r.failed()) {
+      out.println("Gate: FAILED (" + r.regressions().size() + " regression"
+          + (r.regressions().size() == 1 ? "" : "s") + " of " + minDelta + " or more, interval "
+          + "clear of zero):");
+      r.regressions().forEach(line -> out.println("  " + line));
+    } else {
+      out.println("Gate: passed (" + r.judged() + " figures judged; none regressed by "
+          + minDelta + " or more with its interval clear of zero)");
+    }
+    out.flush();
+    err.flush();
+    return r.failed() ? ExitCode.REGRESSION : ExitCode.OK;
+  }
+
+  /** The comparison, and in Markdown the contention and fairness table of its two configs. */
+  private static String render(Comparison c, ComparisonTable.Format fmt, LoadedRun first,
+      LoadedRun second, boolean several) {
+    String table = ComparisonTable.render(c, fmt);
+    if (fmt != ComparisonTable.Format.MARKDOWN) {
+      return table;
+    }
+    List<ConfigResult> both = List.of(
+        Fairness.fill(first.withRowsIfPresent()).run().config(c.baselineConfig()).orElseThrow(),
+        Fairness.fill(second.withRowsIfPresent()).run().config(c.mitigationConfig())
+            .orElseThrow());
+    String fairness = FairnessTable.markdown(both, List.of(c.baselineConfig() + " (baseline)",
+        c.mitigationConfig() + " (mitigation)"));
+    return (several ? "### " + c.baselineConfig() + "\n\n" : "") + table
+        + (fairness.isEmpty() ? "" : "\n" + fairness + "\n");
+  }
+
+  /**
+   * Baseline and mitigation ids to compare: the given or implied pair, or, for two files with
+   * several configs each and no ids given, every config id the two files share.
+   */
+  private List<String[]> pairs(LoadedRun first, LoadedRun second) throws BadInputException {
+    if (files.size() > 1 && baselineId.isEmpty() && mitigationId.isEmpty()
+        && first.run().allConfigs().size() > 1 && second.run().allConfigs().size() > 1) {
+      List<String[]> out = new ArrayList<>();
+      for (ConfigResult c : first.run().allConfigs()) {
+        if (second.run().config(c.id()).isPresent()) {
+          out.add(new String[] {c.id(), c.id()});
+        }
+      }
+      if (out.isEmpty()) {
+        throw new BadInputException(first.path() + " and " + second.path() + " share no config "
+            + "id; give --baseline-config and --mitigation-config (configs: " + ids(first.run())
+            + " / " + ids(second.run()) + ")");
+      }
+      return out;
+    }
+    return List.<String[]>of(new String[] {pick(first, baselineId, true).id(),
+        pick(second, mitigationId, false).id()});
   }
 
   private ComparisonTable.Format parseFormat() {
@@ -100,6 +223,10 @@ final class CompareCommand implements Callable<Integer> {
     List<ConfigResult> all = f.allConfigs();
     if (all.size() == 1) {
       return all.get(0);
+    }
+    Optional<String> other = baselineSide ? mitigationId : baselineId;
+    if (other.isPresent() && f.config(other.get()).isPresent()) {
+      return f.config(other.get()).get();
     }
     throw new BadInputException(run.path() + ": holds several configs; give --"
         + (baselineSide ? "baseline" : "mitigation") + "-config (configs: " + ids(f) + ")");

@@ -11,6 +11,8 @@ public final class ExitCode {
   public static final int USAGE = 2;
   /** A results file could not be read or validated. */
   public static final int BAD_INPUT = 3;
+  /** {@code compare --fail-on regression} found a regression. */
+  public static final int REGRESSION = 4;
   /** Interrupted by the user (Ctrl-C): 128 + SIGINT. */
   public static final int CANCELLED = 130;
 

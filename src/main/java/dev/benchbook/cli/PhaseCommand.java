@@ -1,12 +1,12 @@
 package dev.benchbook.cli;
 
 import dev.benchbook.analysis.CompareOptions;
+import dev.benchbook.analysis.Contention;
 import dev.benchbook.api.Measured;
 import dev.benchbook.api.Summary;
-import dev.benchbook.report.Insights;
 import dev.benchbook.report.RunTable;
 import dev.benchbook.results.ConfigResult;
-import dev.benchbook.results.Segment;
+import dev.benchbook.results.WorkloadSpec;
 import dev.benchbook.runtime.BenchConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -20,18 +20,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code benchbook phase}: the whole phase in one command: the baseline matrix, every
- * mitigation on its most contended config, the comparison, and the report.
+ * {@code benchbook phase}: the whole phase in one command: the baseline matrix plus a contended
+ * scenario, every mitigation on the most contended config (by the contention score), the
+ * comparison, and the report.
  */
 @Command(name = "phase", mixinStandardHelpOptions = true,
-    description = "Run the baseline matrix, the mitigations on the most contended config, "
-        + "and write the phase report; ends with the report's path.")
+    description = "Run the baseline matrix and a contended scenario (c16, fast, hold 1 ms by "
+        + "default), the mitigations on the most contended config, and write the phase report; "
+        + "ends with the report's path.")
 final class PhaseCommand implements Callable<Integer> {
 
   @Spec
   CommandSpec spec;
-
-
 
   @Option(names = "--strategy", split = ",", paramLabel = "NAME[,NAME...]",
       description = "Mitigations to test (default: all).")
@@ -45,12 +45,16 @@ final class PhaseCommand implements Callable<Integer> {
   MatrixOptions matrixOptions;
 
   @Mixin
+  ScenarioOptions scenario;
+
+  @Mixin
   WorkloadOptions workload;
 
   @Override
   public Integer call() throws Exception {
     workload.validate();
     matrixOptions.validate();
+    scenario.validate();
     List<String> mitigations = MitigateCommand.resolve(strategies);
     if (mitigationReps < 1 || mitigationReps > 1000) {
       throw new IllegalArgumentException("--mitigation-reps must be in [1, 1000], got "
@@ -61,29 +65,34 @@ final class PhaseCommand implements Callable<Integer> {
     }
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    List<BenchConfig> matrix = workload.matrix(matrixOptions.concurrency, matrixOptions.profiles,
-        "per-worker");
+    List<BenchConfig> matrix = new ArrayList<>(workload.matrix(matrixOptions.concurrency,
+        matrixOptions.profiles, "per-worker"));
+    scenario.config(workload).filter(s -> matrix.stream().noneMatch(m -> m.id().equals(s.id())))
+        .ifPresent(matrix::add);
+    checkTarget(matrix);
+    workload.extraParameters.putAll(scenario.parameters());
     o.println("Step 1/2: baseline matrix (" + matrix.size() + " configs)");
     o.flush();
     Measured run = Runs.measure(workload.plan(matrix), workload, "matrix", err, Summary.matrix());
     o.println(RunTable.markdown(run.file().configs()));
     Runs.writeAndPrint(run, workload, o);
 
-    ConfigResult target = Insights.mitigationTarget(run.file().configs());
+    ConfigResult target = target(run.file().configs());
     o.println();
-    o.println("Step 2/2: mitigations " + mitigations + " on " + target.id()
-        + " (most contended: P95 lock_wait " + String.format(java.util.Locale.ROOT, "%.3f",
-        target.segment(Segment.LOCK_WAIT).p95()) + " ms), " + mitigationReps + " repetitions");
+    o.println("Step 2/2: mitigations " + mitigations + " on " + target.id() + ", "
+        + mitigationReps + " repetitions");
+    o.println("  chosen " + (scenario.target.isPresent() ? "by --target: " : "as the most "
+        + "contended config: ") + Contention.why(target));
     o.flush();
-    List<BenchConfig> configs = new ArrayList<>();
-    configs.add(workload.config(target.concurrency(), target.profile(), "per-worker"));
-    for (String m : mitigations) {
-      configs.add(workload.config(target.concurrency(), target.profile(), m));
-    }
     int savedReps = workload.reps;
     workload.reps = mitigationReps;
-    Measured mit = Runs.measure(workload.plan(configs), workload, "mitigate", err,
-        Summary.mitigation(CompareOptions.defaults().withSeed(workload.seed)));
+    target.workload().ifPresent(w -> {
+      workload.extraParameters.put("files", w.files());
+      workload.extraParameters.put("hold_ms", w.holdMs());
+    });
+    workload.extraParameters.put("mitigation_target", target.id());
+    Measured mit = Runs.measure(workload.plan(mitigationConfigs(target, mitigations)), workload,
+        "mitigate", err, Summary.mitigation(CompareOptions.defaults().withSeed(workload.seed)));
     workload.reps = savedReps;
     Runs.Saved saved = Runs.writeAndPrint(mit, workload, o);
     o.println();
@@ -91,5 +100,37 @@ final class PhaseCommand implements Callable<Integer> {
         .orElse("Phase results: " + saved.files().json() + " (--no-report: no report written)"));
     o.flush();
     return ExitCode.OK;
+  }
+
+  /** Fails before measuring when --target names no config of the matrix. */
+  private void checkTarget(List<BenchConfig> matrix) {
+    scenario.target.filter(t -> matrix.stream().noneMatch(c -> c.id().equals(t)))
+        .ifPresent(t -> {
+          throw new IllegalArgumentException("--target: no config '" + t + "' in this phase; "
+              + "configs: " + String.join(", ", matrix.stream().map(BenchConfig::id).toList()));
+        });
+  }
+
+  private ConfigResult target(List<ConfigResult> configs) {
+    return scenario.target.flatMap(t -> configs.stream().filter(c -> c.id().equals(t))
+        .findFirst()).orElseGet(() -> Contention.mitigationTarget(configs));
+  }
+
+  /** The target's baseline and one config per mitigation, with the target's own workload. */
+  private List<BenchConfig> mitigationConfigs(ConfigResult target, List<String> mitigations) {
+    String sync = target.workload().map(WorkloadSpec::synchronous).orElse(workload.synchronous);
+    double hold = target.workload().map(WorkloadSpec::holdMs).orElse(workload.holdMs);
+    int files = target.workload().map(WorkloadSpec::files).orElse(workload.files);
+    String base = BenchConfig.standardId(target.concurrency(), target.profile(), "per-worker");
+    List<BenchConfig> configs = new ArrayList<>();
+    configs.add(workload.config(target.id(), target.concurrency(), target.profile(),
+        "per-worker", sync, hold, files));
+    for (String m : mitigations) {
+      String id = target.id() + BenchConfig.standardId(target.concurrency(), target.profile(), m)
+          .substring(base.length());
+      configs.add(workload.config(id, target.concurrency(), target.profile(), m, sync, hold,
+          files));
+    }
+    return configs;
   }
 }

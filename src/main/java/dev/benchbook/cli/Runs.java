@@ -19,9 +19,16 @@ final class Runs {
   private Runs() {
   }
 
-  /** Runs the plan with a progress bar; on Ctrl-C cleans up and throws InterruptedException. */
+  /**
+   * Checks that the data (and reports) folder can be written, then runs the plan with a
+   * progress bar; on Ctrl-C cleans up and throws InterruptedException.
+   */
   static Measured measure(RunPlan plan, WorkloadOptions options, String task, PrintWriter err,
       Summary summary) throws Exception {
+    new ResultsWriter(options.dataDir).checkWritable();
+    if (options.reportsDir().isPresent()) {
+      ResultsWriter.checkWritable(options.reportsDir().get(), "reports folder");
+    }
     RunControl control = new RunControl();
     long perPass = (long) plan.configs().get(0).files()
         * plan.configs().get(0).flow().happyPathLength();

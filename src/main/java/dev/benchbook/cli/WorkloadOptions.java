@@ -72,6 +72,9 @@ public final class WorkloadOptions {
   @Option(names = "--no-report", description = "Write no report (results files only).")
   boolean noReport;
 
+  /** Parameters a command adds to the manifest beside the flags' (e.g. phase's scenario). */
+  final Map<String, Object> extraParameters = new LinkedHashMap<>();
+
   /**
    * The reports folder the run's report goes to: --out when given, else {@code reports} when
    * the results go to the workspace's {@code data} folder (so data/ and reports/ stay in step),
@@ -114,8 +117,14 @@ public final class WorkloadOptions {
   /** One config with this workload. */
   BenchConfig config(String id, int concurrency, String profile, String strategy,
       String sync, double hold) {
+    return config(id, concurrency, profile, strategy, sync, hold, files);
+  }
+
+  /** One config with this workload but its own number of files. */
+  BenchConfig config(String id, int concurrency, String profile, String strategy,
+      String sync, double hold, int fileCount) {
     return new BenchConfig(id, concurrency, LatencyProfile.named(profile),
-        new StrategySpec(strategy, fair, batchMax, batchWaitUs, backoffMinUs, backoffMaxUs, seed), files, new SqliteSettings(sync, busyTimeoutMs),
+        new StrategySpec(strategy, fair, batchMax, batchWaitUs, backoffMinUs, backoffMaxUs, seed), fileCount, new SqliteSettings(sync, busyTimeoutMs),
         Math.round(hold * 1_000_000), failureProbability, duration);
   }
 
@@ -150,6 +159,7 @@ public final class WorkloadOptions {
     m.put("warmup", !noWarmup);
     m.put("warmup_bound_s", 1.0);
     m.put("ceiling_probe_s", 1.5);
+    m.putAll(extraParameters);
     return m;
   }
 

@@ -1,5 +1,6 @@
 package dev.benchbook.report;
 
+import dev.benchbook.analysis.Comparisons;
 import dev.benchbook.charts.ChartStyle;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.benchbook.results.Comparison;
@@ -170,7 +171,7 @@ public final class ComparisonTable {
   private static List<String> throughputCells(ThroughputRatio t) {
     List<String> cells = new ArrayList<>(List.of("transitions_per_s", "rate", "1/s",
         num(t.baselinePerS()), num(t.mitigationPerS()), num(t.mitigationPerS() - t.baselinePerS()),
-        num(100.0 * (t.mitigationPerS() - t.baselinePerS()) / t.baselinePerS()), num(t.ratio())));
+        num(Comparisons.deltaPct(t.baselinePerS(), t.mitigationPerS())), num(t.ratio())));
     cells.addAll(intervalCells(t.ci(), t.verdict()));
     cells.addAll(List.of("", "", "", ""));
     return cells;

@@ -1,11 +1,11 @@
 package dev.benchbook.report;
 
+import dev.benchbook.analysis.Contention;
 import dev.benchbook.charts.ChartStyle;
 import dev.benchbook.results.Comparison;
 import dev.benchbook.results.ConfigResult;
 import dev.benchbook.results.Segment;
 import dev.benchbook.results.SegmentDelta;
-import dev.benchbook.results.SegmentStats;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -14,21 +14,7 @@ import java.util.Optional;
 /** Sentences computed from the data: headline and key insight of a report. */
 public final class Insights {
 
-  /** lock_wait share of db_total above which the write lock is called the bottleneck. */
-  public static final double BOTTLENECK_SHARE = 0.5;
-
   private Insights() {
-  }
-
-  /** P95 lock_wait as a share of P95 db_total, when both are present and db_total > 0. */
-  public static Optional<Double> lockShare(ConfigResult c) {
-    SegmentStats lw = c.segments().get(Segment.LOCK_WAIT.key());
-    SegmentStats db = c.segments().get(Segment.DB_TOTAL.key());
-    if (lw == null || db == null || lw.p95Ms() == null || db.p95Ms() == null
-        || db.p95Ms() <= 0) {
-      return Optional.empty();
-    }
-    return Optional.of(lw.p95Ms() / db.p95Ms());
   }
 
   /** The headline of a comparison: the lock_wait (or first) row's P95 change and the ratio. */
@@ -43,33 +29,32 @@ public final class Insights {
   }
 
   /**
-   * The comparison a report leads with: the lowest mitigation P95 fsm_net (end-to-end latency
-   * without the API), or the first comparison when no row has fsm_net.
+   * The key insight of a mitigation run: is the write lock the bottleneck, does a low P95 hide
+   * starvation or a tail, and what helped.
    */
-  public static Comparison lead(List<Comparison> comparisons) {
-    return comparisons.stream().filter(c -> c.row(Segment.FSM_NET).isPresent())
-        .min(Comparator.comparingDouble(c -> c.row(Segment.FSM_NET).get().mitigationP95Ms()))
-        .orElse(comparisons.get(0));
-  }
-
-  /** The key insight of a mitigation run: is the write lock the bottleneck, and what helped. */
   public static String keyInsight(ConfigResult baseline, List<Comparison> comparisons) {
     StringBuilder sb = new StringBuilder();
-    Optional<Double> share = lockShare(baseline);
-    if (share.isPresent()) {
-      boolean bottleneck = share.get() >= BOTTLENECK_SHARE;
-      sb.append(String.format(Locale.ROOT, "lock_wait is %.0f%% of db_total (P95) at %s, so the "
-          + "write lock %s the bottleneck.", 100 * share.get(), baseline.id(),
-          bottleneck ? "is" : "is not"));
-    }
+    Contention.lockShare(baseline).ifPresent(share -> sb.append(shareSentence(baseline, share)));
+    Contention.publishedP95Ratio(baseline).ifPresent(r -> sb.append(String.format(Locale.ROOT,
+        "lock_wait is %.0f%% of db_total at P95 at %s (published P95s only, not a share of "
+        + "time), so the write lock %s the bottleneck.", 100 * r, baseline.id(),
+        Contention.bottleneck(r) ? "is" : "is not")));
+    Contention.hiddenByP95(baseline).ifPresent(s -> append(sb, s));
     if (!comparisons.isEmpty()) {
-      Comparison lead = lead(comparisons);
+      Comparison lead = Contention.lead(comparisons);
       lead.row(Segment.FSM_NET).ifPresent(r -> append(sb, String.format(Locale.ROOT,
           "Lowest P95 fsm_net: %s (%.2f ms, %+.1f%%).", lead.mitigationConfig(),
           r.mitigationP95Ms(), r.deltaPct()) + tailWarning(r)));
       append(sb, throughputSentence(comparisons));
     }
     return sb.toString();
+  }
+
+  /** E.g. "lock_wait is 98% of DB time at c16-fast, so the write lock is the bottleneck." */
+  private static String shareSentence(ConfigResult c, double share) {
+    return String.format(Locale.ROOT, "lock_wait is %.0f%% of DB time at %s (mean lock_wait / "
+        + "mean db_total), so the write lock %s the bottleneck.", 100 * share, c.id(),
+        Contention.bottleneck(share) ? "is" : "is not");
   }
 
   /** A clause when the P99 moved against the P95: a better P95 can hide a worse tail. */
@@ -109,17 +94,6 @@ public final class Insights {
   }
 
   /**
-   * The config a phase mitigates: the highest P95 lock_wait among configs with more than one
-   * worker that were not duration-bounded (so repetitions stay short), else among all configs.
-   */
-  public static ConfigResult mitigationTarget(List<ConfigResult> configs) {
-    Comparator<ConfigResult> byLockWait = Comparator.comparingDouble(
-        c -> c.segment(Segment.LOCK_WAIT).p95());
-    return configs.stream().filter(c -> c.concurrency() > 1 && !c.durationBounded())
-        .max(byLockWait).orElseGet(() -> configs.stream().max(byLockWait).orElseThrow());
-  }
-
-  /**
    * A warning naming every config whose strategy is not atomic per transition, when there is
    * one: such numbers are not comparable with atomic strategies.
    */
@@ -135,18 +109,28 @@ public final class Insights {
         + "accidental group commit and transitions can be lost. Not a valid mitigation.");
   }
 
-  /** The key insight of a matrix run: where lock_wait dominates db_total. */
-  public static String matrixInsight(List<ConfigResult> configs) {
-    Optional<ConfigResult> worst = configs.stream().filter(c -> lockShare(c).isPresent())
-        .max(Comparator.comparingDouble(c -> c.segment(Segment.LOCK_WAIT).p95()));
-    if (worst.isEmpty()) {
+  /** The one-line headline of a matrix run: the most contended config and why. */
+  public static String matrixHeadline(List<ConfigResult> configs) {
+    if (configs.stream().noneMatch(c -> c.segments().containsKey(Segment.LOCK_WAIT.key()))) {
       return "No lock_wait data.";
     }
-    ConfigResult w = worst.get();
-    double share = lockShare(w).orElseThrow();
-    return String.format(Locale.ROOT, "The most contended config is %s: P95 lock_wait %.2f ms, "
-        + "%.0f%% of P95 db_total (%.2f ms); the write lock %s the bottleneck there.", w.id(),
-        w.segment(Segment.LOCK_WAIT).p95(), 100 * share, w.segment(Segment.DB_TOTAL).p95(),
-        share >= BOTTLENECK_SHARE ? "is" : "is not");
+    return "The most contended config is " + Contention.why(Contention.mitigationTarget(configs))
+        + ".";
+  }
+
+  /**
+   * The key insight of a matrix run: the most contended config by the contention score, why,
+   * and what its P95 hides.
+   */
+  public static String matrixInsight(List<ConfigResult> configs) {
+    if (configs.stream().noneMatch(c -> c.segments().containsKey(Segment.LOCK_WAIT.key()))) {
+      return "No lock_wait data.";
+    }
+    ConfigResult w = Contention.mitigationTarget(configs);
+    StringBuilder sb = new StringBuilder("The most contended config is " + Contention.why(w)
+        + ".");
+    Contention.lockShare(w).ifPresent(share -> append(sb, shareSentence(w, share)));
+    Contention.hiddenByP95(w).ifPresent(s -> append(sb, s));
+    return sb.toString();
   }
 }

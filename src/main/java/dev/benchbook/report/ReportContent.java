@@ -1,5 +1,6 @@
 package dev.benchbook.report;
 
+import dev.benchbook.analysis.Contention;
 import dev.benchbook.charts.LockWaitShareChart;
 import dev.benchbook.charts.P95BeforeAfterChart;
 import dev.benchbook.charts.PercentileSpectrumChart;
@@ -7,6 +8,7 @@ import dev.benchbook.charts.PlottedChart;
 import dev.benchbook.charts.SweepChart;
 import dev.benchbook.charts.ThroughputChart;
 import dev.benchbook.charts.ThroughputOverTimeChart;
+import dev.benchbook.charts.WorkPerWorkerChart;
 import dev.benchbook.results.Comparison;
 import dev.benchbook.results.ConfigResult;
 import dev.benchbook.results.LoadedRun;
@@ -26,12 +28,18 @@ record ReportContent(String markdown, List<PlottedChart<?>> charts) {
 
   /** Builds the content for a run of any kind. */
   static ReportContent of(LoadedRun run, ReportWriter.Links links) {
+    return of(run, links, Optional.empty());
+  }
+
+  /** Builds the content; a measured mitigation run gets a section comparing it with the seed. */
+  static ReportContent of(LoadedRun run, ReportWriter.Links links, Optional<RunFile> seed) {
     RunFile f = run.run();
     List<PlottedChart<?>> charts = new ArrayList<>();
     ReportPage page = new ReportPage();
     switch (f.kind()) {
       case "mitigation":
         mitigation(run, page, charts);
+        seed.filter(x -> !f.reconstructed()).ifPresent(x -> SeedComparison.add(f, x, page));
         break;
       case "sweep":
         sweep(run, page, charts);
@@ -48,13 +56,13 @@ record ReportContent(String markdown, List<PlottedChart<?>> charts) {
   /** The one-line headline of a results file, for titles and the index. */
   static String headlineOf(RunFile f) {
     if (!f.allComparisons().isEmpty()) {
-      return Insights.headline(Insights.lead(f.allComparisons()));
+      return Insights.headline(Contention.lead(f.allComparisons()));
     }
     if (f.sweep().isPresent()) {
       return "Sweep of " + f.sweep().get().parameter() + "; knees: "
           + (f.sweep().get().knees().isEmpty() ? "none" : f.sweep().get().knees().toString());
     }
-    return Insights.matrixInsight(f.allConfigs());
+    return Insights.matrixHeadline(f.allConfigs());
   }
 
   private static void mitigation(LoadedRun run, ReportPage page, List<PlottedChart<?>> charts) {
@@ -84,6 +92,7 @@ record ReportContent(String markdown, List<PlottedChart<?>> charts) {
     if (f.reconstructed()) {
       return;
     }
+    contention(f.allConfigs(), page);
     for (Comparison c : comparisons) {
       PlottedChart<?> chart = P95BeforeAfterChart.of(c, true);
       charts.add(comparisons.size() > 1 ? chart.named(chart.name() + "-"
@@ -93,6 +102,7 @@ record ReportContent(String markdown, List<PlottedChart<?>> charts) {
     charts.add(LockWaitShareChart.of(f.allConfigs()));
     run.rows().ifPresent(rows -> rowCharts(rows, ids(f.allConfigs()), ids(f.allConfigs()),
         charts));
+    run.rows().ifPresent(rows -> charts.add(WorkPerWorkerChart.of(rows, f.allConfigs())));
   }
 
   private static void matrix(LoadedRun run, ReportPage page, List<PlottedChart<?>> charts) {
@@ -103,11 +113,13 @@ record ReportContent(String markdown, List<PlottedChart<?>> charts) {
     performance(f, page);
     page.heading("Results");
     page.raw(RunTable.markdown(f.allConfigs()));
+    contention(f.allConfigs(), page);
     charts.add(ThroughputChart.of(f.allConfigs(), f.allConfigs().get(0).id()));
     charts.add(LockWaitShareChart.of(f.allConfigs()));
-    String contended = Insights.mitigationTarget(f.allConfigs()).id();
-    run.rows().ifPresent(rows -> rowCharts(rows, ids(f.allConfigs()), List.of(contended),
+    ConfigResult contended = Contention.mitigationTarget(f.allConfigs());
+    run.rows().ifPresent(rows -> rowCharts(rows, ids(f.allConfigs()), List.of(contended.id()),
         charts));
+    run.rows().ifPresent(rows -> charts.add(WorkPerWorkerChart.of(rows, List.of(contended))));
   }
 
   private static void sweep(LoadedRun run, ReportPage page, List<PlottedChart<?>> charts) {
@@ -120,8 +132,17 @@ record ReportContent(String markdown, List<PlottedChart<?>> charts) {
     page.heading("Results");
     List<dev.benchbook.analysis.SweepPoint> points = SweepPoints.of(f);
     page.raw(SweepTable.markdown(parameter, points));
+    contention(f.allConfigs(), page);
     charts.add(SweepChart.throughput(f.sweep().get(), points));
     charts.add(SweepChart.lockWait(f.sweep().get(), points));
+  }
+
+  /** The contention and fairness table with its legend, when the configs have lock_wait. */
+  private static void contention(List<ConfigResult> configs, ReportPage page) {
+    String table = FairnessTable.markdown(configs);
+    if (!table.isEmpty()) {
+      page.heading("Contention and fairness").raw(table).paragraph(FairnessTable.legend());
+    }
   }
 
   /**

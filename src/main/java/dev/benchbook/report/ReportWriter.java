@@ -1,15 +1,20 @@
 package dev.benchbook.report;
 
+import dev.benchbook.analysis.Fairness;
 import dev.benchbook.charts.ChartExport;
 import dev.benchbook.charts.PlottedChart;
 import dev.benchbook.results.AtomicFiles;
+import dev.benchbook.results.LoadReport;
 import dev.benchbook.results.LoadedRun;
+import dev.benchbook.results.ResultsReader;
+import dev.benchbook.results.RunFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Writes phase reports: {@code <out>/<name>/README.md} plus its charts (PNG, SVG, CSV) for each
@@ -29,10 +34,10 @@ public final class ReportWriter {
 
   /** Writes the report of one run and returns the path of its README.md. */
   public Path write(LoadedRun run) throws IOException {
-    LoadedRun withRows = run.withRowsIfPresent();
+    LoadedRun withRows = Fairness.fill(run.withRowsIfPresent());
     Path dir = outDir.resolve(name(run));
     Files.createDirectories(dir);
-    ReportContent content = ReportContent.of(withRows, new Links(dir));
+    ReportContent content = ReportContent.of(withRows, new Links(dir), seed());
     for (PlottedChart<?> chart : content.charts()) {
       ChartExport.write(chart, dir);
     }
@@ -65,6 +70,16 @@ public final class ReportWriter {
     Path readme = outDir.resolve("README.md");
     writeAtomically(readme, index.toString());
     return readme;
+  }
+
+  /** The seed's phase 14 file under the data folder, when it is there and readable. */
+  private Optional<RunFile> seed() {
+    Path file = dataDir.resolve(SeedComparison.SEED_FILE);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    LoadReport loaded = ResultsReader.load(file);
+    return loaded.ok() ? Optional.of(loaded.runs().get(0).run()) : Optional.empty();
   }
 
   /** The report's folder name: the JSON's path under the data folder, '/' as '-', no suffix. */

@@ -9,7 +9,8 @@ import java.util.Locale;
 
 /**
  * The console/Markdown table of a run: one row per config with throughput, % of the ceiling
- * probe and P50/P95/P99 of each segment in ms.
+ * probe, P50/P95/P99 of each segment in ms, the lock_wait tail (P99.9/max) and how the
+ * committed work was shared among workers.
  */
 public final class RunTable {
 
@@ -22,6 +23,7 @@ public final class RunTable {
     for (Segment s : Segment.values()) {
       header.add(s.key() + " P50/P95/P99");
     }
+    header.addAll(List.of("lock_wait P99.9/max", "Per worker min/med/max", "Jain", "Starved"));
     List<List<String>> rows = new ArrayList<>();
     for (ConfigResult c : configs) {
       List<String> row = new ArrayList<>();
@@ -33,9 +35,20 @@ public final class RunTable {
       for (Segment s : Segment.values()) {
         row.add(cell(c.segments().get(s.key())));
       }
+      row.addAll(contention(c));
       rows.add(row);
     }
     return MarkdownTable.render(header, rows);
+  }
+
+  /** The tail and fairness cells: P99.9/max lock_wait, per-worker counts, Jain, starved. */
+  private static List<String> contention(ConfigResult c) {
+    SegmentStats lw = c.segments().get(Segment.LOCK_WAIT.key());
+    String tail = lw == null || lw.p999Ms() == null || lw.maxMs() == null ? "-"
+        : ms(lw.p999Ms()) + "/" + ms(lw.maxMs());
+    return List.of(tail, c.fairness().map(FairnessTable::perWorker).orElse("-"),
+        c.fairness().map(f -> String.format(Locale.ROOT, "%.2f", f.jainIndex())).orElse("-"),
+        c.fairness().map(FairnessTable::starved).orElse("-"));
   }
 
   private static String cell(SegmentStats s) {

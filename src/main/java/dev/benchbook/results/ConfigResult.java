@@ -28,6 +28,8 @@ import java.util.Optional;
  * @param repetitions per-repetition results (empty for reconstructed files)
  * @param ceilingTxPerS the ceiling probe this config's {@code pct_of_ceiling} is relative to
  *     (one probe per distinct synchronous and hold setting of a run)
+ * @param fairness how evenly the workers shared the committed work (absent in older files and
+ *     files without raw rows)
  */
 public record ConfigResult(
     String id,
@@ -47,7 +49,8 @@ public record ConfigResult(
     Optional<WorkloadSpec> workload,
     Map<String, SegmentStats> segments,
     List<RepResult> repetitions,
-    Optional<Double> ceilingTxPerS) {
+    Optional<Double> ceilingTxPerS,
+    Optional<WorkerFairness> fairness) {
 
   /** Validates identity fields and copies collections. */
   public ConfigResult {
@@ -64,6 +67,19 @@ public record ConfigResult(
         : Collections.unmodifiableMap(new LinkedHashMap<>(segments));
     repetitions = repetitions == null ? List.of() : List.copyOf(repetitions);
     ceilingTxPerS = ceilingTxPerS == null ? Optional.empty() : ceilingTxPerS;
+    fairness = fairness == null ? Optional.empty() : fairness;
+  }
+
+  /** A config without fairness figures (older files, files without raw rows). */
+  public ConfigResult(String id, int concurrency, String profile, String strategy,
+      Map<String, Object> strategyOptions, boolean atomic, int reps, long transitions,
+      Double wallS, double transitionsPerS, Double pctOfCeiling, long conflicts, long busyErrors,
+      boolean durationBounded, Optional<WorkloadSpec> workload,
+      Map<String, SegmentStats> segments, List<RepResult> repetitions,
+      Optional<Double> ceilingTxPerS) {
+    this(id, concurrency, profile, strategy, strategyOptions, atomic, reps, transitions, wallS,
+        transitionsPerS, pctOfCeiling, conflicts, busyErrors, durationBounded, workload, segments,
+        repetitions, ceilingTxPerS, Optional.empty());
   }
 
   /** A config without its own ceiling figure (reconstructed files, tests). */
@@ -74,7 +90,22 @@ public record ConfigResult(
       Map<String, SegmentStats> segments, List<RepResult> repetitions) {
     this(id, concurrency, profile, strategy, strategyOptions, atomic, reps, transitions, wallS,
         transitionsPerS, pctOfCeiling, conflicts, busyErrors, durationBounded, workload, segments,
-        repetitions, Optional.empty());
+        repetitions, Optional.empty(), Optional.empty());
+  }
+
+  /** This config with fairness figures for it and for its repetitions (same order). */
+  public ConfigResult withFairness(WorkerFairness config, List<WorkerFairness> perRep) {
+    if (perRep.size() != repetitions.size()) {
+      throw new IllegalArgumentException("config " + id + " has " + repetitions.size()
+          + " repetitions but " + perRep.size() + " fairness figures");
+    }
+    List<RepResult> reps = new java.util.ArrayList<>();
+    for (int i = 0; i < perRep.size(); i++) {
+      reps.add(repetitions.get(i).withFairness(perRep.get(i)));
+    }
+    return new ConfigResult(id, concurrency, profile, strategy, strategyOptions, atomic,
+        this.reps, transitions, wallS, transitionsPerS, pctOfCeiling, conflicts, busyErrors,
+        durationBounded, workload, segments, reps, ceilingTxPerS, Optional.of(config));
   }
 
   /** Stats of one segment; fails with a clear message when the config does not have it. */

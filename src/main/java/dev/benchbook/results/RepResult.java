@@ -1,6 +1,7 @@
 package dev.benchbook.results;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One repetition of a config, measured on its own fresh database.
@@ -15,6 +16,8 @@ import java.util.Map;
  * @param filesTerminal files that reached a terminal state
  * @param durationBounded whether the duration bound stopped the pass early
  * @param segments per-segment stats of this repetition
+ * @param fairness how evenly this repetition's workers shared the committed work (absent in
+ *     older files)
  */
 public record RepResult(
     int rep,
@@ -26,11 +29,27 @@ public record RepResult(
     long rolledBack,
     long filesTerminal,
     boolean durationBounded,
-    Map<String, SegmentStats> segments) {
+    Map<String, SegmentStats> segments,
+    Optional<WorkerFairness> fairness) {
 
-  /** Copies the segment map. */
+  /** Copies the segment map and normalises an absent fairness. */
   public RepResult {
     segments = segments == null ? Map.of() : java.util.Collections.unmodifiableMap(
         new java.util.LinkedHashMap<>(segments));
+    fairness = fairness == null ? Optional.empty() : fairness;
+  }
+
+  /** A repetition without fairness figures (older files). */
+  public RepResult(int rep, long transitions, double wallS, double transitionsPerS,
+      long conflicts, long busyErrors, long rolledBack, long filesTerminal,
+      boolean durationBounded, Map<String, SegmentStats> segments) {
+    this(rep, transitions, wallS, transitionsPerS, conflicts, busyErrors, rolledBack,
+        filesTerminal, durationBounded, segments, Optional.empty());
+  }
+
+  /** This repetition with its fairness figures. */
+  public RepResult withFairness(WorkerFairness value) {
+    return new RepResult(rep, transitions, wallS, transitionsPerS, conflicts, busyErrors,
+        rolledBack, filesTerminal, durationBounded, segments, Optional.of(value));
   }
 }

@@ -82,6 +82,35 @@ public final class ResultsWriter {
     this.hook = Objects.requireNonNull(hook, "hook");
   }
 
+  /**
+   * Fails with one clear line when results cannot be written into the data folder: creates it
+   * when missing, then creates and removes a probe file there. Call before measuring, so that a
+   * long run never ends in a write error.
+   */
+  public void checkWritable() throws IOException {
+    checkWritable(dataDir, "data folder");
+  }
+
+  /**
+   * The same check for any output folder, named {@code what} in the message (e.g. "reports
+   * folder").
+   */
+  public static void checkWritable(Path dataDir, String what) throws IOException {
+    Path probe;
+    try {
+      Files.createDirectories(dataDir);
+      probe = Files.createTempFile(dataDir, ".benchbook-write-check-", ".tmp");
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      throw new IOException(what + " " + dataDir + ": cannot write there: " + e.getFile()
+          + " exists and is not a folder");
+    } catch (IOException | SecurityException e) {
+      throw new IOException(what + " " + dataDir + ": cannot write there ("
+          + e.getClass().getSimpleName().replace("Exception", "") + ": " + e.getMessage()
+          + ")");
+    }
+    Files.deleteIfExists(probe);
+  }
+
   /** Writes a results file without raw rows. */
   public Written write(RunFile run) throws IOException {
     return write(run, Optional.empty());

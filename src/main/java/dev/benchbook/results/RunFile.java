@@ -67,6 +67,14 @@ public record RunFile(
     return all;
   }
 
+  /** This file with every config (matrix, baseline and mitigations) passed through {@code f}. */
+  public RunFile mapConfigs(java.util.function.UnaryOperator<ConfigResult> f) {
+    return new RunFile(schemaVersion, kind, reconstructed, manifest, ceilingTxPerS,
+        configs.stream().map(f).toList(), baseline.map(f), mitigationRun.map(f),
+        mitigationRuns.stream().map(f).toList(), comparison, comparisons, sweep, rowsFile,
+        complete);
+  }
+
   /** Finds a config by id. */
   public Optional<ConfigResult> config(String id) {
     return allConfigs().stream().filter(c -> c.id().equals(id)).findFirst();

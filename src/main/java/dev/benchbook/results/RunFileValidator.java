@@ -147,6 +147,7 @@ final class RunFileValidator {
     check.bool(c, p, "duration_bounded", measured);
     check.object(c, p, "workload", false).ifPresent(w -> workload(w, p + ".workload"));
     check.object(c, p, "segments", true).ifPresent(s -> segments(s, p + ".segments", true));
+    check.object(c, p, "fairness", false).ifPresent(f -> fairness(f, p + ".fairness"));
     check.array(c, p, "repetitions", false).ifPresent(a -> {
       for (int i = 0; i < a.size(); i++) {
         rep(a.get(i), JsonChecks.index(p + ".repetitions", i));
@@ -230,6 +231,20 @@ final class RunFileValidator {
     }
     check.bool(r, p, "duration_bounded", true);
     check.object(r, p, "segments", false).ifPresent(s -> segments(s, p + ".segments", false));
+    check.object(r, p, "fairness", false).ifPresent(f -> fairness(f, p + ".fairness"));
+  }
+
+  private void fairness(JsonNode f, String p) {
+    check.integer(f, p, "workers", true, 1);
+    check.integer(f, p, "min_per_worker", true, 0);
+    check.number(f, p, "median_per_worker", true, 0);
+    check.integer(f, p, "max_per_worker", true, 0);
+    check.number(f, p, "jain_index", true, 0).ifPresent(j -> {
+      if (j > 1) {
+        check.expected(p + ".jain_index", "a value in [0, 1]", f.get("jain_index"));
+      }
+    });
+    check.integer(f, p, "starved_workers", true, 0);
   }
 
   private void comparisons(JsonNode root) {

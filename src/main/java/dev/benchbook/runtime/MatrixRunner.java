@@ -26,8 +26,12 @@ public final class MatrixRunner {
     this.listener = listener;
   }
 
-  /** Runs the plan; throws InterruptedException when cancelled, IntegrityViolation on loss. */
+  /**
+   * Runs the plan, first removing temporary databases of killed runs; throws
+   * InterruptedException when cancelled, IntegrityViolation on loss.
+   */
   public RunOutcome run(RunPlan plan) throws IOException, SQLException, InterruptedException {
+    Database.removeStale(plan.tempDir());
     Instant start = Instant.now();
     listener.runStarted(plan.expectedTransitions());
     try {

@@ -26,10 +26,16 @@ public final class Database implements AutoCloseable {
     this.settings = settings;
   }
 
-  /** Creates the folder, the schema and {@code files} rows in the flow's initial state. */
+  /** Prefix of every temporary database folder; the owner's process id follows it. */
+  public static final String PREFIX = "benchbook-db-pid";
+
+  /**
+   * Creates the folder (named after this process, see {@link #removeStale}), the schema and
+   * {@code files} rows in the flow's initial state.
+   */
   public static Database create(Path parent, SqliteSettings settings, Flow flow, int files)
       throws IOException, SQLException {
-    Path dir = Files.createTempDirectory(parent, "benchbook-db-");
+    Path dir = Files.createTempDirectory(parent, PREFIX + ProcessHandle.current().pid() + "-");
     Database db = new Database(dir, settings);
     try {
       db.initialise(flow, files);
@@ -38,6 +44,56 @@ public final class Database implements AutoCloseable {
       throw e;
     }
     return db;
+  }
+
+  /**
+   * Removes the database folders under {@code parent} left by benchbook processes that are gone
+   * (killed runs): only folders named {@code benchbook-db-pid<pid>-...} whose process no longer
+   * runs. Returns how many were removed; folders it cannot remove are left alone.
+   */
+  public static int removeStale(Path parent) throws IOException {
+    if (!Files.isDirectory(parent)) {
+      return 0;
+    }
+    int removed = 0;
+    try (java.util.stream.Stream<Path> list = Files.list(parent)) {
+      for (Path dir : list.filter(Files::isDirectory).toList()) {
+        java.util.OptionalLong owner = owner(dir.getFileName().toString());
+        if (owner.isPresent() && !alive(owner.getAsLong()) && deleteTree(dir)) {
+          removed++;
+        }
+      }
+    }
+    return removed;
+  }
+
+  /** The owner pid in a folder name made by {@link #create}, when it is one. */
+  static java.util.OptionalLong owner(String name) {
+    if (!name.startsWith(PREFIX)) {
+      return java.util.OptionalLong.empty();
+    }
+    int dash = name.indexOf('-', PREFIX.length());
+    try {
+      return dash < 0 ? java.util.OptionalLong.empty()
+          : java.util.OptionalLong.of(Long.parseLong(name.substring(PREFIX.length(), dash)));
+    } catch (NumberFormatException e) {
+      return java.util.OptionalLong.empty();
+    }
+  }
+
+  private static boolean alive(long pid) {
+    return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+  }
+
+  private static boolean deleteTree(Path dir) {
+    try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+      return true;
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return false;
+    }
   }
 
   private void initialise(Flow flow, int files) throws SQLException {

@@ -25,8 +25,9 @@ class InsightsTest {
     Comparison c = f.comparison().orElseThrow();
     assertEquals("c10-zero-shared-connection reduces lock_wait_ms P95 by 98.1% (40.65 ms to "
         + "0.77 ms) at c10-zero; throughput 8.7x", Insights.headline(c));
-    assertEquals("lock_wait is 99% of db_total (P95) at c10-zero, so the write lock is the "
-        + "bottleneck. Lowest P95 fsm_net: c10-zero-shared-connection (1.34 ms, -96.8%). Best "
+    assertEquals("lock_wait is 99% of db_total at P95 at c10-zero (published P95s only, not a "
+        + "share of time), so the write lock is the bottleneck. Lowest P95 fsm_net: "
+        + "c10-zero-shared-connection (1.34 ms, -96.8%). Best "
         + "throughput: c10-zero-shared-connection at 8.7x the baseline.",
         Insights.keyInsight(f.baseline().orElseThrow(), List.of(c)));
   }
@@ -45,10 +46,11 @@ class InsightsTest {
   void leadIsLowestFsmNetAndNoiseIsNotCalledBest() {
     Comparison a = judged("a", 0.5, 1.04, Verdict.WITHIN_NOISE);
     Comparison b = judged("b", 0.3, 1.01, Verdict.WITHIN_NOISE);
-    assertEquals("b", Insights.lead(List.of(a, b)).mitigationConfig());
+    assertEquals("b", dev.benchbook.analysis.Contention.lead(List.of(a, b)).mitigationConfig());
     RunFile seed = ResultsReader.read(SEED).run();
-    assertEquals("lock_wait is 99% of db_total (P95) at c10-zero, so the write lock is the "
-        + "bottleneck. Lowest P95 fsm_net: b (0.30 ms, -85.0%). No strategy raised throughput "
+    assertEquals("lock_wait is 99% of db_total at P95 at c10-zero (published P95s only, not a "
+        + "share of time), so the write lock is the bottleneck. Lowest P95 fsm_net: b (0.30 ms, "
+        + "-85.0%). No strategy raised throughput "
         + "beyond noise (best ratio 1.04x, a).",
         Insights.keyInsight(seed.baseline().orElseThrow(), List.of(a, b)));
   }

@@ -66,7 +66,9 @@ final class Fixtures {
   /** A matrix run with two configs; rows_file left empty (the writer sets it). */
   static RunFile matrix() {
     return new RunFile(RunFile.SCHEMA_VERSION, "matrix", false, manifest(), Optional.of(20944.0),
-        List.of(config("c1-zero", 1, 3), config("c10-zero", 10, 2)), Optional.empty(),
+        List.of(config("c1-zero", 1, 3), config("c10-zero", 10, 2).withFairness(
+            new WorkerFairness(10, 0, 0.0, 1, 0.2, 8),
+            List.of(new WorkerFairness(10, 0, 0.0, 1, 0.2, 8)))), Optional.empty(),
         Optional.empty(), List.of(), Optional.empty(), List.of(), Optional.empty(),
         Optional.empty(), true);
   }

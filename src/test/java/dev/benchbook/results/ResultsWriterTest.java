@@ -139,6 +139,28 @@ class ResultsWriterTest {
   }
 
   @Test
+  void aFileWhereTheFolderShouldBeIsRefusedBeforeWriting() throws IOException {
+    Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
+    ResultsWriter w = new ResultsWriter(file.resolve("data"), CLOCK);
+    IOException e = assertThrows(IOException.class, w::checkWritable);
+    assertEquals("data folder " + file.resolve("data") + ": cannot write there ("
+        + "FileSystem: " + file.resolve("data") + ": Not a directory)", e.getMessage());
+    IOException same = assertThrows(IOException.class, () -> new ResultsWriter(file, CLOCK)
+        .checkWritable());
+    assertTrue(same.getMessage().contains("exists and is not a folder"), same.getMessage());
+    assertEquals("x", Files.readString(file));
+  }
+
+  @Test
+  void aWritableFolderPassesTheCheckAndKeepsNoProbe() throws IOException {
+    Path data = dir.resolve("fresh/data");
+    new ResultsWriter(data, CLOCK).checkWritable();
+    try (Stream<Path> s = Files.list(data)) {
+      assertEquals(0, s.count());
+    }
+  }
+
+  @Test
   void incompleteRunsAreMarked() throws IOException {
     ResultsWriter.Written w = new ResultsWriter(dir, CLOCK).writeIncomplete(Fixtures.matrix(),
         Optional.of(Fixtures.rows()));

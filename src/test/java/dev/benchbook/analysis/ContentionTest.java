@@ -1,0 +1,73 @@
+package dev.benchbook.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.benchbook.results.ConfigResult;
+import dev.benchbook.results.SegmentStats;
+import dev.benchbook.results.WorkerFairness;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ContentionTest {
+
+  /** 10 workers, 10 s: 8 workers starved, each waiting ~9.9 s once; P95 tiny. */
+  static ConfigResult starved() {
+    SegmentStats lw = SegmentStats.measured(1000, 80.0, 0, 0.01, 0.01, 0.02, 0.05, 2400, 2436);
+    SegmentStats db = SegmentStats.measured(1000, 80.2, 0.1, 0.1, 0.1, 0.15, 0.3, 2400, 2436);
+    return config("c10-zero", 10, 10.0, lw, db)
+        .withFairness(new WorkerFairness(10, 4, 4, 572, 0.19, 8), List.of());
+  }
+
+  /** 10 workers, 10 s, everyone waiting a steady 5 ms of a 20 ms transaction. */
+  static ConfigResult slower() {
+    SegmentStats lw = SegmentStats.measured(2000, 5.0, 1, 5, 6, 6.5, 7, 8, 9);
+    SegmentStats db = SegmentStats.measured(2000, 20.0, 10, 20, 22, 23, 24, 25, 26);
+    return config("c10-fast", 10, 10.0, lw, db)
+        .withFairness(new WorkerFairness(10, 195, 200, 205, 0.999, 0), List.of());
+  }
+
+  private static ConfigResult config(String id, int workers, double wallS, SegmentStats lw,
+      SegmentStats db) {
+    return new ConfigResult(id, workers, "zero", "per-worker", Map.of(), true, 1,
+        lw.count(), wallS, lw.count() / wallS, null, 0, 0, false, Optional.empty(),
+        Map.of("lock_wait_ms", lw, "db_total_ms", db), List.of());
+  }
+
+  @Test
+  void scoreIsTheShareOfWorkerTimeSpentWaiting() {
+    // 1000 rows x 80 ms = 80 s of waiting over 10 workers x 10 s
+    assertEquals(0.8, Contention.score(starved()).getAsDouble(), 1e-12);
+    assertEquals(0.1, Contention.score(slower()).getAsDouble(), 1e-12);
+  }
+
+  @Test
+  void targetIsTheStarvedConfigNotTheOneWithTheHigherP95() {
+    assertEquals("c10-zero", Contention.mitigationTarget(List.of(slower(), starved())).id());
+  }
+
+  @Test
+  void theReasonNamesScoreTailAndStarvation() {
+    assertEquals("c10-zero: workers spent 80% of their time waiting for the write lock (P95 "
+        + "lock_wait 0.02 ms, P99.9 2,400 ms, max 2,436 ms; 8 of 10 workers starved (fewest 4 "
+        + "transitions per worker, most 572))", Contention.why(starved()));
+  }
+
+  @Test
+  void aLowP95HidingStarvationIsSaidInWords() {
+    assertEquals(Optional.of("At c10-zero, P95 lock_wait 0.02 ms hides starvation: 8 of 10 "
+        + "workers starved (fewest 4 transitions per worker, most 572), P99.9 2,400 ms, max wait "
+        + "2,436 ms."), Contention.hiddenByP95(starved()));
+    assertEquals(Optional.empty(), Contention.hiddenByP95(slower()));
+  }
+
+  @Test
+  void lockShareIsMeanOverMean() {
+    assertEquals(0.25, Contention.lockShare(slower()).orElseThrow(), 1e-12);
+    ConfigResult p95Only = new ConfigResult("seed", 10, "zero", "per-worker", Map.of(), true, 1,
+        3272, null, 3287, null, 0, 0, false, Optional.empty(), Map.of("lock_wait_ms",
+        SegmentStats.p95Only(40.65), "db_total_ms", SegmentStats.p95Only(40.95)), List.of());
+    assertEquals(Optional.empty(), Contention.lockShare(p95Only));
+  }
+}

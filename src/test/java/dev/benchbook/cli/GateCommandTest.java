@@ -1,0 +1,126 @@
+package dev.benchbook.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.benchbook.analysis.SegmentStatsCalculator;
+import dev.benchbook.results.ConfigResult;
+import dev.benchbook.results.Manifest;
+import dev.benchbook.results.RepResult;
+import dev.benchbook.results.ResultsWriter;
+import dev.benchbook.results.RunFile;
+import dev.benchbook.results.WorkloadSpec;
+import dev.benchbook.runtime.Outcome;
+import dev.benchbook.runtime.RawRows;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code compare --fail-on regression}: exit 4 on a regression, 0 otherwise, on fixtures. */
+class GateCommandTest {
+
+  @TempDir
+  static Path dir;
+
+  static Path base;
+  static Path same;
+  static Path slower;
+  static Path faster;
+
+  @BeforeAll
+  static void fixtures() throws Exception {
+    base = write("base", 1.0, 1000);
+    same = write("same", 1.0, 1000);
+    slower = write("slower", 2.0, 800);
+    faster = write("faster", 0.5, 1200);
+  }
+
+  /** One config, 3 repetitions of 200 committed rows, lock_wait spread over [s, 2s) ms. */
+  static Path write(String name, double lockScaleMs, double perS) throws Exception {
+    RawRows rows = new RawRows(List.of("c2-zero"), List.of("A", "B"), 600);
+    for (int rep = 0; rep < 3; rep++) {
+      for (int i = 0; i < 200; i++) {
+        long lock = Math.round(lockScaleMs * 1e6 * (1 + (i % 50) / 50.0));
+        long db = lock + 100_000;
+        rows.add(0, rep, i % 2, i, 0, 1, i * 1000L, 1_000, 0, lock, db, db + 1_000, db + 1_000,
+            0, Outcome.COMMITTED);
+      }
+    }
+    List<RepResult> reps = new ArrayList<>();
+    double[] rates = {perS * 0.99, perS, perS * 1.01};
+    for (int rep = 0; rep < 3; rep++) {
+      reps.add(new RepResult(rep, 200, 200 / rates[rep], rates[rep], 0, 0, 0, 50, false,
+          SegmentStatsCalculator.compute(rows, 0, rep)));
+    }
+    WorkloadSpec workload = new WorkloadSpec(50, "upload-index", "NORMAL", 0.0, 5000, 0.0,
+        Map.of("name", "zero"));
+    ConfigResult c = new ConfigResult("c2-zero", 2, "zero", "per-worker", Map.of(), true, 3, 600,
+        600 / perS, perS, 10.0, 0, 0, false, Optional.of(workload),
+        SegmentStatsCalculator.compute(rows, 0), reps);
+    Manifest m = new Manifest("0.1.0", Optional.empty(), Optional.empty(), Optional.of("jvm"),
+        List.of(), Optional.of("os"), Optional.of("cpu"), Optional.of(2), Optional.of("3"),
+        Map.of(), Map.of(), Optional.of(1L), Optional.of("2026-11-29T10:00:00Z"),
+        Optional.of("2026-11-29T10:00:01Z"), Optional.empty());
+    RunFile f = new RunFile(RunFile.SCHEMA_VERSION, "matrix", false, m, Optional.of(10_000.0),
+        List.of(c), Optional.empty(), Optional.empty(), List.of(), Optional.empty(), List.of(),
+        Optional.empty(), Optional.empty(), true);
+    return new ResultsWriter(dir.resolve(name)).write(f, rows).json();
+  }
+
+  private static Cli.Result gate(Path newer, String... more) {
+    List<String> args = new ArrayList<>(List.of("compare", base.toString(), newer.toString(),
+        "--fail-on", "regression"));
+    args.addAll(List.of(more));
+    return Cli.run(args.toArray(new String[0]));
+  }
+
+  @Test
+  void aRegressionExitsFourAndNamesIt() {
+    Cli.Result r = gate(slower).assertCode(ExitCode.REGRESSION);
+    assertTrue(r.out().contains("Gate: FAILED (4 regressions of 5% or more"), r::describe);
+    assertTrue(r.out().contains("  c2-zero lock_wait_ms P95 regressed +100.0%"), r::describe);
+    assertTrue(r.out().contains("  c2-zero throughput regressed -20.0%"), r::describe);
+  }
+
+  @Test
+  void anImprovementPasses() {
+    Cli.Result r = gate(faster).assertCode(ExitCode.OK);
+    assertTrue(r.out().contains("Gate: passed (5 figures judged"), r::describe);
+  }
+
+  @Test
+  void noChangeIsWithinNoiseAndPasses() {
+    Cli.Result r = gate(same).assertCode(ExitCode.OK);
+    assertTrue(r.out().contains("Gate: passed"), r::describe);
+    assertTrue(r.out().contains("within noise"), r::describe);
+  }
+
+  @Test
+  void onlyTheChosenSegmentsAreJudged() {
+    gate(slower, "--segment", "fsm_dispatch_ms").assertCode(ExitCode.OK);
+    gate(slower, "--segment", "throughput").assertCode(ExitCode.REGRESSION);
+  }
+
+  @Test
+  void aRegressionBelowTheMinimumDeltaPasses() {
+    gate(slower, "--min-delta", "150%").assertCode(ExitCode.OK);
+    gate(slower, "--min-delta", "99", "--segment", "lock_wait_ms")
+        .assertCode(ExitCode.REGRESSION);
+  }
+
+  @Test
+  void badGateFlagsAreOneLine() {
+    Cli.Result r = gate(slower, "--min-delta", "five").assertCode(ExitCode.USAGE);
+    assertTrue(r.firstErrLine().contains("--min-delta: expected a percentage"), r::describe);
+    r = gate(slower, "--segment", "lock_wait").assertCode(ExitCode.USAGE);
+    assertTrue(r.firstErrLine().contains("--segment: expected"), r::describe);
+    r = Cli.run("compare", base.toString(), slower.toString(), "--fail-on", "improvement")
+        .assertCode(ExitCode.USAGE);
+    assertEquals("benchbook: --fail-on must be regression; got 'improvement'", r.firstErrLine());
+  }
+}

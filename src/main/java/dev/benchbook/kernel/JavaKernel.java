@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
@@ -62,6 +63,8 @@ final class JavaKernel implements ServedChannel.Dispatcher {
     Messages.status(iopub, request, "busy");
     try {
       handle(env, request);
+    } catch (RuntimeException e) {
+      replyError(env, request, e);
     } finally {
       env.resolveDeferrals();
       Messages.status(iopub, request, "idle");
@@ -76,6 +79,23 @@ final class JavaKernel implements ServedChannel.Dispatcher {
   @Override
   public void drained() {
     aborting = false;
+  }
+
+  /** Answers a request whose handling failed with an error reply, so the client never waits. */
+  private static void replyError(ShellReplyEnvironment env, Message<?> request,
+      RuntimeException e) {
+    String name = request.getHeader().getType().getName();
+    MessageType<?> replyType = MessageType.getType(name.replace("_request", "_reply"));
+    if (!name.endsWith("_request") || replyType == MessageType.UNKNOWN) {
+      return;
+    }
+    Throwable cause = e.getCause() != null && e instanceof CompletionException
+        ? e.getCause() : e;
+    String message = String.valueOf(cause.getMessage());
+    Map<String, Object> content = Messages.of("status", "error");
+    content.putAll(Messages.error(cause.getClass().getName(), message,
+        List.of(cause.getClass().getName() + ": " + message)));
+    Messages.reply(env, replyType, content);
   }
 
   private void handle(ShellReplyEnvironment env, Message<?> request) {

@@ -58,16 +58,29 @@ final class ServedChannel extends ShellChannel {
       while (running) {
         boolean draining = !control && dispatcher.draining();
         if (poller.poll(draining ? 0 : POLL_MS) > 0) {
-          Message<?> request = readMessage();
-          if (request != null) {
-            dispatcher.dispatch(this, request);
-          }
+          serveOne();
         } else if (draining) {
           dispatcher.drained();
         }
       }
     } finally {
       poller.close();
+    }
+  }
+
+  /**
+   * Reads and dispatches one request. A message that cannot be read (bad signature, unknown
+   * content) is dropped, as ipykernel does, so one bad message never stops the socket.
+   */
+  private void serveOne() {
+    Message<?> request;
+    try {
+      request = readMessage();
+    } catch (RuntimeException unreadable) {
+      return;
+    }
+    if (request != null) {
+      dispatcher.dispatch(this, request);
     }
   }
 

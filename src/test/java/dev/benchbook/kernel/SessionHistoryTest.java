@@ -43,8 +43,9 @@ class SessionHistoryTest {
   @Test
   void searchMatchesWholeInputsByGlobAndKeepsTheLastN() {
     SessionHistory h = history("6 * 7", "int x = 1;", "6 * 7", "6 + 7", "6 * 7");
-    assertEquals(List.of(1, 3, 5), lines(h.search("6 * 7", 0, false)));
-    assertEquals(List.of(3, 5), lines(h.search("6 * 7", 2, false)));
+    assertEquals(List.of(1, 3, 4, 5), lines(h.search("6 * 7", 0, false)));
+    assertEquals(List.of(1, 3, 5), lines(h.search("6 [*] 7", 0, false)));
+    assertEquals(List.of(3, 5), lines(h.search("6 [*] 7", 2, false)));
     assertEquals(List.of(1, 3, 4, 5), lines(h.search("6 ? 7", 0, false)));
     assertEquals(List.of(4, 5), lines(h.search("6 ? 7", 0, true)));
     assertEquals(List.of(2), lines(h.search("int*", 0, false)));

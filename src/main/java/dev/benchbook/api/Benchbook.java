@@ -1,6 +1,7 @@
 package dev.benchbook.api;
 
 import dev.benchbook.analysis.CompareOptions;
+import dev.benchbook.catalog.ImportReport;
 import dev.benchbook.charts.ChartExport;
 import dev.benchbook.charts.ExportedChart;
 import dev.benchbook.charts.P95BeforeAfterChart;
@@ -169,6 +170,30 @@ public final class Benchbook {
     String baseline = run.run().baseline().map(ConfigResult::id)
         .orElse(configs.isEmpty() ? "" : configs.get(0).id());
     return ThroughputChart.of(configs, baseline);
+  }
+
+  /**
+   * Runs one read-only SQL statement over every run under {@code data/} (the catalog is brought
+   * up to date first) and returns the rows as a table with typed columns (int, long, double,
+   * string, instant, boolean). Tables: docs/CATALOG.md.
+   */
+  public static Table query(String sql) {
+    return query("data", sql);
+  }
+
+  /** The same over the runs under {@code dataDir}. */
+  public static Table query(String dataDir, String sql) {
+    return Queries.query(dataDir, sql, Map.of(), System.err);
+  }
+
+  /** The same with values for the statement's named parameters ({@code :name}). */
+  public static Table query(String dataDir, String sql, Map<String, String> params) {
+    return Queries.query(dataDir, sql, params, System.err);
+  }
+
+  /** Builds or updates the catalog of {@code dataDir}; bad files are listed on stderr. */
+  public static ImportReport catalog(String dataDir) {
+    return Queries.catalog(dataDir, System.err);
   }
 
   /** The chart rendered as an image, for a notebook's image/png display. */

@@ -1,0 +1,40 @@
+package dev.benchbook.api;
+
+import dev.benchbook.catalog.Catalog;
+import dev.benchbook.catalog.ImportReport;
+import dev.benchbook.catalog.QueryResult;
+import dev.benchbook.catalog.ResultTables;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import tech.tablesaw.api.Table;
+
+/** The catalog for the facade: update the data dir's catalog, then query it into a table. */
+final class Queries {
+
+  private Queries() {
+  }
+
+  /** Brings the data dir's catalog up to date; bad files are listed on {@code err}. */
+  static ImportReport catalog(String dataDir, PrintStream err) {
+    Path dir = Loads.path(dataDir);
+    if (!Files.isDirectory(dir)) {
+      throw new IllegalArgumentException("no such folder: " + dir.toAbsolutePath());
+    }
+    ImportReport report = Catalog.update(dir);
+    report.problemLines().forEach(err::println);
+    return report;
+  }
+
+  /** Updates the catalog of {@code dataDir}, then runs one read-only statement into a table. */
+  static Table query(String dataDir, String sql, Map<String, String> params, PrintStream err) {
+    ImportReport report = catalog(dataDir, err);
+    if (!report.ok()) {
+      err.println("benchbook: " + report.badFiles().size() + " bad file(s) left out of the "
+          + "catalog");
+    }
+    QueryResult result = Catalog.query(report.catalog(), sql, params);
+    return ResultTables.toTable(result, "query");
+  }
+}

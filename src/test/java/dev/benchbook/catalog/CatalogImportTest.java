@@ -1,0 +1,136 @@
+package dev.benchbook.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.benchbook.cli.Cli;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Incremental, idempotent import: twice, changed, touched, removed, bad and interrupted files. */
+class CatalogImportTest {
+
+  static final String MATRIX = "results-20261126-211822.json";
+  static final String MATRIX_ROWS = "results-20261126-211822.rows.csv.gz";
+  static final String SEED = "seed-phase-14/results-mitigation-20260222-114707.json";
+  /** Four results files, three with raw rows (53,324 rows): enough for a child process to be mid-way. */
+  static final String[] SUBSET = {MATRIX, MATRIX_ROWS, SEED,
+      "contention/results-20261126-210527.json", "contention/results-20261126-210527.rows.csv.gz",
+      "contention/results-mitigation-20261126-210911.json",
+      "contention/results-mitigation-20261126-210911.rows.csv.gz"};
+
+  @TempDir
+  Path dir;
+
+  private Path small() throws Exception {
+    CatalogFixture.copySome(dir, MATRIX, MATRIX_ROWS, SEED);
+    return dir;
+  }
+
+  @Test
+  void importingTwiceChangesNothingAndSaysSo() throws Exception {
+    ImportReport first = Catalog.update(small());
+    assertEquals(2, first.imported());
+    assertEquals(13_324, first.rowsImported());
+    Map<String, List<String>> before = CatalogFixture.dump(first.catalog());
+    ImportReport second = Catalog.update(dir);
+    assertFalse(second.changed());
+    assertEquals(2, second.unchanged());
+    assertEquals(0, second.rowsImported());
+    assertTrue(second.summary().contains("is up to date: 2 runs, 13,324 raw rows"),
+        second.summary());
+    assertEquals(before, CatalogFixture.dump(first.catalog()));
+  }
+
+  @Test
+  void aChangedFileIsReimportedATouchedOneIsNotAndARemovedOneVanishes() throws Exception {
+    Path catalog = Catalog.update(small()).catalog();
+    Path seed = dir.resolve(SEED);
+    Files.setLastModifiedTime(seed, FileTime.from(Instant.parse("2030-01-01T00:00:00Z")));
+    ImportReport touched = Catalog.update(dir);
+    assertEquals(1, touched.touched());
+    assertFalse(touched.changed());
+
+    Files.writeString(seed, Files.readString(seed).replace("Reconstructed from", "Rebuilt from"));
+    Files.delete(dir.resolve(MATRIX));
+    Files.delete(dir.resolve(MATRIX_ROWS));
+    ImportReport changed = Catalog.update(dir);
+    assertEquals(1, changed.reimported());
+    assertEquals(1, changed.removed());
+    assertEquals(1, changed.runs());
+    assertEquals(0, changed.rawRows());
+    assertEquals(List.of(SEED), column(catalog, "SELECT file FROM runs"));
+    assertTrue(column(catalog, "SELECT note FROM runs").get(0).contains("Rebuilt"));
+    for (String table : List.of("configs", "segment_stats", "repetitions", "repetition_stats",
+        "comparisons", "comparison_segments", "run_params")) {
+      assertEquals(List.of("0"), column(catalog, "SELECT count(*) FROM " + table
+          + " WHERE run_id NOT IN (SELECT run_id FROM runs)"), table + " rows of a removed run");
+    }
+    assertEquals(List.of("0"), column(catalog, "SELECT count(*) FROM rows"));
+    assertEquals(List.of(SEED), column(catalog, "SELECT path FROM files"));
+  }
+
+  @Test
+  void aCorruptFileIsReportedOnOneLineAndTheGoodOnesAreImportedExit3() throws Exception {
+    small();
+    Files.writeString(dir.resolve("results-20990101-000000.json"), "{\"schema_version\": 1,");
+    Cli.Result r = Cli.run("catalog", "--data-dir", dir.toString());
+    r.assertCode(3).assertNoStackTrace();
+    List<String> bad = r.errLines();
+    assertEquals(1, bad.size(), r::describe);
+    assertTrue(bad.get(0).startsWith("benchbook: ") && bad.get(0).contains(
+        "results-20990101-000000.json") && bad.get(0).contains("expected"), bad.get(0));
+    assertTrue(r.out().contains("2 imported") && r.out().contains("1 bad file(s) skipped"),
+        r.describe());
+    Path catalog = Catalog.defaultFile(dir);
+    assertEquals(List.of(MATRIX, SEED), column(catalog, "SELECT file FROM runs ORDER BY file"));
+
+    Cli.Result again = Cli.run("catalog", "--data-dir", dir.toString());
+    again.assertCode(3);
+    assertEquals(bad, again.errLines(), "the bad file is reported again without being re-read");
+    Files.delete(dir.resolve("results-20990101-000000.json"));
+    Cli.run("catalog", "--data-dir", dir.toString()).assertCode(0);
+  }
+
+  @Test
+  void aKilledImportLeavesAConsistentCatalogThatTheNextCallFinishes() throws Exception {
+    CatalogFixture.copySome(dir, SUBSET);
+    Process child = ChildJvm.start(dir, "killed", "catalog", "--data-dir", dir.toString(), "-q");
+    Thread.sleep(900);
+    child.destroyForcibly();
+    assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+    Path catalog = Catalog.defaultFile(dir);
+    if (Files.exists(catalog)) {
+      assertEquals(List.of("ok"), column(catalog, "PRAGMA integrity_check"));
+      assertEquals(List.of("0"), column(catalog, "SELECT count(*) FROM files f WHERE "
+          + "f.run_id IS NOT NULL AND f.run_id NOT IN (SELECT run_id FROM runs)"));
+    }
+    Catalog.update(dir);
+    Path fresh = dir.resolve("fresh.db");
+    Catalog.update(dir, fresh, ImportProgress.NONE);
+    assertEquals(CatalogFixture.dump(fresh), CatalogFixture.dump(catalog));
+  }
+
+  static List<String> column(Path catalog, String sql) throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + catalog);
+        Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+      List<String> out = new java.util.ArrayList<>();
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+      return out;
+    }
+  }
+}

@@ -1,0 +1,157 @@
+package dev.benchbook.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.benchbook.cli.Cli;
+import dev.benchbook.results.ConfigResult;
+import dev.benchbook.results.Json;
+import dev.benchbook.results.LoadedRun;
+import dev.benchbook.results.ResultsReader;
+import dev.benchbook.results.Segment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** {@code benchbook query}: named queries on the committed runs, formats, locales, errors. */
+class QueryCommandTest {
+
+  private static Cli.Result query(String... args) {
+    String[] all = Stream.concat(Stream.of("query", "--data-dir",
+        CatalogFixture.sharedDataDir().toString()), Stream.of(args)).toArray(String[]::new);
+    return Cli.run(all);
+  }
+
+  private static LoadedRun run(String name) {
+    return ResultsReader.load(CatalogFixture.sharedDataDir()).runs().stream()
+        .filter(r -> r.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void p95TrendOfOneConfigGivesEachRunsStoredP95OldestFirst() {
+    Cli.Result r = query("--named", "p95-trend", "--param", "segment=lock_wait_ms", "--param",
+        "config=c10-zero", "--param", "strategy=", "--param", "concurrency=", "--format", "csv");
+    r.assertCode(0);
+    double matrix = run("results-20261126-211822").run().config("c10-zero").orElseThrow()
+        .segment(Segment.LOCK_WAIT).p95();
+    assertEquals(List.of("created_at,run,config,p95_ms,count",
+        "2026-02-22T11:45:52.000Z,results-mitigation-20260222-114707,c10-zero,40.65,",
+        "2026-11-26T21:17:12.166Z,results-20261126-211822,c10-zero," + matrix + ",3272"),
+        r.out().lines().toList());
+  }
+
+  @Test
+  void bestStrategyNamesTheLowestP99OfEachMitigationRun() {
+    Cli.Result r = query("--named", "best-strategy", "--format", "csv");
+    r.assertCode(0);
+    List<String> strategies = r.out().lines().skip(1).map(l -> l.split(",")[2]).toList();
+    assertEquals(List.of("writer-queue", "backoff"), strategies);
+  }
+
+  @Test
+  void workerShareOfTheNewestMitigationBaselineSumsToItsTransitions() throws Exception {
+    Cli.Result r = query("--named", "worker-share", "--format", "json");
+    r.assertCode(0);
+    JsonNode rows = Json.MAPPER.readTree(r.out());
+    ConfigResult baseline = run("results-mitigation-20261126-211850").run().baseline()
+        .orElseThrow();
+    assertEquals(baseline.concurrency(), rows.size());
+    long total = 0;
+    double share = 0;
+    for (JsonNode row : rows) {
+      assertEquals(baseline.id(), row.get("config").asText());
+      total += row.get("transitions").asLong();
+      share += row.get("share_pct").asDouble();
+    }
+    assertEquals(baseline.transitions(), total);
+    assertEquals(100.0, share, 0.05);
+  }
+
+  @Test
+  void syncOrHoldListsTheContentionRuns() {
+    Cli.Result r = query("--named", "sync-or-hold", "--format", "csv");
+    r.assertCode(0);
+    assertEquals(List.of("results-20261126-210527", "results-20261126-210804",
+        "results-mitigation-20261126-210911"),
+        r.out().lines().skip(1).map(l -> l.split(",")[1]).toList());
+  }
+
+  @Test
+  void p95FromRowsEqualsTheStoredP95OfEveryConfig() {
+    Cli.Result r = query("--named", "p95-from-rows", "--param", "run=results-20261126-211822",
+        "--format", "csv");
+    r.assertCode(0);
+    List<String> lines = r.out().lines().skip(1).toList();
+    assertEquals(6, lines.size());
+    for (String line : lines) {
+      String[] f = line.split(",");
+      assertEquals(Double.parseDouble(f[4]), Double.parseDouble(f[3]), 1e-9, line);
+    }
+  }
+
+  @Test
+  void listShowsEveryNamedQueryWithItsDescriptionAndParameters() {
+    Cli.Result r = query("--list");
+    r.assertCode(0);
+    for (NamedQuery q : NamedQueries.all()) {
+      assertTrue(r.out().contains(q.name() + ": " + q.description()), q.name());
+    }
+    assertTrue(r.out().contains("--param segment (default: lock_wait_ms)"), r.out());
+    assertTrue(r.out().contains("--param config (default: empty): config id"), r.out());
+  }
+
+  @Test
+  void theShippedQueryFilesAreExactlyTheListedNames() throws Exception {
+    try (Stream<Path> s = Files.list(Path.of("src/main/resources/queries"))) {
+      assertEquals(NamedQueries.NAMES.stream().sorted().toList(), s.map(p -> p.getFileName()
+          .toString().replaceAll("\\.sql$", "")).sorted().collect(Collectors.toList()));
+    }
+  }
+
+  @Test
+  void unknownNamesAndParametersAreOneLine() {
+    query("--named", "nope").assertCode(1).assertNoStackTrace()
+        .assertOneErrorLine("no named query 'nope'", "p95-trend");
+    query("--named", "runs", "--param", "x=1").assertCode(1).assertNoStackTrace()
+        .assertOneErrorLine("query runs has no parameter 'x'");
+    query("SELECT 1 AS one", "--param", "x=1").assertCode(1)
+        .assertOneErrorLine("parameter 'x' is not used");
+    query("SELECT * FROM runs WHERE name = :run").assertCode(1)
+        .assertOneErrorLine("no value for parameter :run");
+    query("--format", "xml", "SELECT 1").assertCode(2).assertNoStackTrace();
+    query().assertCode(2).assertNoStackTrace();
+  }
+
+  @Test
+  void numbersPrintTheSameUnderACommaDecimalLocale() {
+    Locale saved = Locale.getDefault();
+    try {
+      Locale.setDefault(Locale.GERMANY);
+      String sql = "SELECT 1234567.5 AS big, 0.000341 AS small, 40.65 AS p95, 3272 AS n";
+      assertEquals(List.of("big,small,p95,n", "1234567.5,0.000341,40.65,3272"),
+          query("--format", "csv", sql).out().lines().toList());
+      String table = query(sql).out();
+      assertTrue(table.contains("1234568  0.000341  40.65  3272"), table);
+      String json = query("--format", "json", sql).out();
+      assertTrue(json.contains("\"p95\" : 40.65"), json);
+      String markdown = query("--format", "markdown", sql).out();
+      assertTrue(markdown.contains("| 1234568 | 0.000341 | 40.65 | 3272 |"), markdown);
+      assertFalse((table + json + markdown).contains("40,65"));
+    } finally {
+      Locale.setDefault(saved);
+    }
+  }
+
+  @Test
+  void theDocumentedSchemaIsTheShippedOne() throws Exception {
+    String doc = Files.readString(Path.of("docs/CATALOG.md"));
+    assertTrue(doc.contains(CatalogDb.schemaText().strip()),
+        "docs/CATALOG.md must quote src/main/resources/dev/benchbook/catalog/schema.sql");
+  }
+}

@@ -38,30 +38,84 @@ public final class Comparisons {
     if (!differences.isEmpty() && !options.force()) {
       throw new WorkloadMismatchException(differences);
     }
-    IntervalData data = IntervalData.of(baseline, mitigation, options);
-    List<SegmentDelta> rows = new ArrayList<>();
-    for (Segment s : segmentsToCompare(baseline, mitigation)) {
-      rows.add(segmentDelta(s, baseline, mitigation, data, options));
-    }
+    IntervalData data = IntervalData.of(baseline, mitigation, options, differences);
+    // Segments are independent (own RNG streams): computed in parallel, kept in order.
+    List<SegmentDelta> rows = segmentsToCompare(baseline, mitigation).parallelStream()
+        .map(s -> segmentDelta(s, baseline, mitigation, data, options)).toList();
     return new Comparison(baseline.id(), mitigation.id(), rows,
-        throughput(baseline, mitigation, data, options), data.describe(options),
-        options.noiseThresholdPct(), differences);
+        throughput(baseline, mitigation, data, options), data.describe(),
+        options.noiseThresholdPct(), differences, data.noiseFloorMs(), data.setupDifferences());
   }
 
   /**
-   * One row from raw samples in ms: P50/P95/P99 of each side, the P95 delta, its bootstrap
-   * interval and verdict. E.g. {@code delta("db_total_ms", a, a, opts)} is 0, within noise.
+   * The delta of any percentile {@code p} (e.g. 0.99) of one segment, with its interval and
+   * verdict by the same rules as the P95 rows. Needs raw rows in {@code options} for
+   * percentiles other than P95.
    */
-  public static SegmentDelta delta(String segment, double[] baselineMs, double[] mitigationMs,
+  public static PercentileDelta percentileDelta(ConfigResult baseline, ConfigResult mitigation,
+      Segment s, double p, CompareOptions options) {
+    List<String> differences = workloadDifferences(baseline, mitigation);
+    if (!differences.isEmpty() && !options.force()) {
+      throw new WorkloadMismatchException(differences);
+    }
+    IntervalData data = IntervalData.of(baseline, mitigation, options, differences);
+    double b = percentileOf(baseline, options.baselineRows(), s, p);
+    double m = percentileOf(mitigation, options.mitigationRows(), s, p);
+    double pct = deltaPct(b, m);
+    Optional<Interval> ci = data.percentileDeltaInterval(s, p, deltaMs(b, m));
+    Optional<Verdict> verdict = verdict(ci, deltaMs(b, m), pct, data, options);
+    return new PercentileDelta(s.key(), p, b, m, deltaMs(b, m), pct, ci, verdict);
+  }
+
+  private static double percentileOf(ConfigResult c, Optional<ConfigRows> rows, Segment s,
+      double p) {
+    if (p == P95) {
+      return c.segment(s).p95();
+    }
+    ConfigRows r = rows.orElseThrow(() -> new IllegalArgumentException("percentile " + p
+        + " of " + s.key() + " needs the raw rows of config " + c.id()));
+    double[] values = SegmentStatsCalculator.samplesMs(r.rows(), r.configCode(), s);
+    if (values.length == 0) {
+      throw new IllegalArgumentException("config " + c.id() + " has no committed rows");
+    }
+    return Percentiles.of(values, p);
+  }
+
+  private static Optional<Verdict> verdict(Optional<Interval> ci, double deltaMs, double pct,
+      IntervalData data, CompareOptions options) {
+    if (data.verdictWithheld().isPresent()) {
+      return Optional.empty();
+    }
+    double floor = data.noiseFloorMs().orElse(0.0);
+    return ci.map(i -> Verdicts.latency(i, deltaMs, pct, options.noiseThresholdPct(), floor));
+  }
+
+  /**
+   * One row from raw samples in ms grouped by repetition ({@code baselineMs[i]} holds the rows
+   * of repetition i; one fork): P50/P95/P99 of the pooled rows, the P95 delta, its hierarchical
+   * interval and verdict; no interval or verdict with fewer than 3 repetitions a side.
+   */
+  public static SegmentDelta delta(String segment, double[][] baselineMs, double[][] mitigationMs,
       CompareOptions options) {
-    double[] b = Percentiles.of(baselineMs, 0.50, P95, 0.99);
-    double[] m = Percentiles.of(mitigationMs, 0.50, P95, 0.99);
+    double[] pooledB = pooled(baselineMs);
+    double[] pooledM = pooled(mitigationMs);
+    double[] b = Percentiles.of(pooledB, 0.50, P95, 0.99);
+    double[] m = Percentiles.of(pooledM, 0.50, P95, 0.99);
     double pct = deltaPct(b[1], m[1]);
-    Interval ci = Bootstrap.percentileDeltaInterval(baselineMs, mitigationMs, P95,
-        options.resamples(), options.confidence(), options.seed());
+    Optional<Interval> ci = Optional.empty();
+    if (baselineMs.length >= IntervalData.MIN_REPS && mitigationMs.length >= IntervalData.MIN_REPS) {
+      ci = Optional.of(HierarchicalBootstrap.percentileDelta(
+          NestedSample.of(baselineMs, new int[baselineMs.length]),
+          NestedSample.of(mitigationMs, new int[mitigationMs.length]), P95, options.resamples(),
+          options.confidence(), options.seed()));
+    }
+    Optional<Verdict> verdict = ci.map(i -> Verdicts.latency(i, pct, options.noiseThresholdPct()));
     return new SegmentDelta(segment, Optional.of(b[0]), b[1], Optional.of(b[2]),
-        Optional.of(m[0]), m[1], Optional.of(m[2]), deltaMs(b[1], m[1]), pct, Optional.of(ci),
-        Optional.of(Verdicts.latency(ci, pct, options.noiseThresholdPct())));
+        Optional.of(m[0]), m[1], Optional.of(m[2]), deltaMs(b[1], m[1]), pct, ci, verdict);
+  }
+
+  private static double[] pooled(double[][] reps) {
+    return java.util.Arrays.stream(reps).flatMapToDouble(java.util.Arrays::stream).toArray();
   }
 
   /** Mitigation minus baseline, in the unit of the inputs (negative = faster). */
@@ -127,20 +181,20 @@ public final class Comparisons {
     SegmentStats b = baseline.segment(s);
     SegmentStats m = mitigation.segment(s);
     double pct = deltaPct(b.p95(), m.p95());
-    Optional<Interval> ci = data.p95DeltaInterval(s, options);
-    Optional<Verdict> verdict =
-        ci.map(i -> Verdicts.latency(i, pct, options.noiseThresholdPct()));
+    double delta = deltaMs(b.p95(), m.p95());
+    Optional<Interval> ci = data.percentileDeltaInterval(s, P95, delta);
+    Optional<Verdict> verdict = verdict(ci, delta, pct, data, options);
     return new SegmentDelta(s.key(), Optional.ofNullable(b.p50Ms()), b.p95(),
         Optional.ofNullable(b.p99Ms()), Optional.ofNullable(m.p50Ms()), m.p95(),
-        Optional.ofNullable(m.p99Ms()), deltaMs(b.p95(), m.p95()), pct, ci, verdict);
+        Optional.ofNullable(m.p99Ms()), delta, pct, ci, verdict);
   }
 
   private static ThroughputRatio throughput(ConfigResult baseline, ConfigResult mitigation,
       IntervalData data, CompareOptions options) {
     double r = ratio(baseline.transitionsPerS(), mitigation.transitionsPerS());
-    Optional<Interval> ci = data.throughputInterval(options);
-    Optional<Verdict> verdict =
-        ci.map(i -> Verdicts.throughput(i, r, options.noiseThresholdPct()));
+    Optional<Interval> ci = data.throughputInterval(r);
+    Optional<Verdict> verdict = data.verdictWithheld().isPresent() ? Optional.empty()
+        : ci.map(i -> Verdicts.throughput(i, r, options.noiseThresholdPct()));
     return new ThroughputRatio(baseline.transitionsPerS(), mitigation.transitionsPerS(), r, ci,
         verdict);
   }

@@ -5,36 +5,50 @@ import dev.benchbook.results.Interval;
 import dev.benchbook.results.RepResult;
 import dev.benchbook.results.Segment;
 import dev.benchbook.results.SegmentStats;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What a comparison can build intervals from: raw rows, repetitions, or nothing; and why. */
+/**
+ * What a comparison can build intervals from (raw rows nested in repetitions and forks,
+ * per-repetition results, or nothing), whether the data can support a verdict, and why not.
+ */
 final class IntervalData {
 
-  /** Fewest repetitions per side for a repetition bootstrap. */
+  /** Fewest repetitions per side for an interval and a verdict. */
   static final int MIN_REPS = 3;
+  /** Method label of P95-delta intervals made from per-repetition P95s (no raw rows). */
+  static final String REP_P95S_METHOD = "hierarchical-bootstrap-t/rep-p95s";
   private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
   private final ConfigResult baseline;
   private final ConfigResult mitigation;
-  private final Optional<ConfigRows> baselineRows;
-  private final Optional<ConfigRows> mitigationRows;
+  private final CompareOptions options;
+  private final List<String> setupDifferences;
+  private final List<String> workloadDifferences;
 
-  private IntervalData(ConfigResult baseline, ConfigResult mitigation, CompareOptions options) {
+  private IntervalData(ConfigResult baseline, ConfigResult mitigation, CompareOptions options,
+      List<String> workloadDifferences) {
     this.baseline = baseline;
     this.mitigation = mitigation;
-    this.baselineRows = options.baselineRows();
-    this.mitigationRows = options.mitigationRows();
+    this.options = options;
+    this.workloadDifferences = workloadDifferences;
+    this.setupDifferences = options.baselineManifest().isPresent()
+        && options.mitigationManifest().isPresent()
+        ? SetupDiff.differences(options.baselineManifest().get(),
+            options.mitigationManifest().get())
+        : List.of();
   }
 
-  static IntervalData of(ConfigResult baseline, ConfigResult mitigation, CompareOptions options) {
+  static IntervalData of(ConfigResult baseline, ConfigResult mitigation, CompareOptions options,
+      List<String> workloadDifferences) {
     if (options.baselineRows().isPresent() != options.mitigationRows().isPresent()) {
       throw new IllegalArgumentException("raw rows must be given for both configs or neither");
     }
     checkRows(options.baselineRows(), baseline, "baseline");
     checkRows(options.mitigationRows(), mitigation, "mitigation");
-    return new IntervalData(baseline, mitigation, options);
+    return new IntervalData(baseline, mitigation, options, workloadDifferences);
   }
 
   private static void checkRows(Optional<ConfigRows> rows, ConfigResult config, String side) {
@@ -45,57 +59,113 @@ final class IntervalData {
   }
 
   boolean hasRows() {
-    return baselineRows.isPresent();
+    return options.baselineRows().isPresent();
   }
 
-  Optional<Interval> p95DeltaInterval(Segment s, CompareOptions options) {
-    long seed = options.seed() + GOLDEN * (s.ordinal() + 1);
+  /** True when both sides have at least {@link #MIN_REPS} per-repetition results. */
+  boolean enoughReps() {
+    return perRep(baseline) >= MIN_REPS && perRep(mitigation) >= MIN_REPS;
+  }
+
+  /** Why verdicts are withheld although intervals exist (machines, JVMs or workloads differ). */
+  Optional<String> verdictWithheld() {
+    if (!setupDifferences.isEmpty()) {
+      return Optional.of("no verdicts: the two runs' machines or JVMs differ ("
+          + String.join("; ", setupDifferences) + "), which no interval of one run's noise "
+          + "covers");
+    }
+    if (!workloadDifferences.isEmpty()) {
+      return Optional.of("no verdicts: the workloads differ (compared with --force)");
+    }
+    return Optional.empty();
+  }
+
+  List<String> setupDifferences() {
+    return setupDifferences;
+  }
+
+  Optional<Double> noiseFloorMs() {
+    return NoiseFloor.ms(options.baselineManifest(), options.mitigationManifest());
+  }
+
+  /**
+   * Interval of the delta of percentile {@code p} of segment {@code s} around
+   * {@code estimate}: from raw rows by the hierarchical bootstrap, else (P95 only) from the
+   * per-repetition P95s; empty with fewer than {@link #MIN_REPS} repetitions a side.
+   */
+  Optional<Interval> percentileDeltaInterval(Segment s, double p, double estimate) {
+    if (!enoughReps()) {
+      return Optional.empty();
+    }
+    long seed = options.seed() + GOLDEN * (s.ordinal() + 1) + Double.hashCode(p);
     if (hasRows()) {
-      double[] b = samples(baselineRows.get(), s);
-      double[] m = samples(mitigationRows.get(), s);
-      if (b.length == 0 || m.length == 0) {
+      NestedSample b = nested(options.baselineRows().get(), baseline, s);
+      NestedSample m = nested(options.mitigationRows().get(), mitigation, s);
+      if (b == null || m == null || b.topLevelUnits() < 2 || m.topLevelUnits() < 2) {
         return Optional.empty();
       }
-      return Optional.of(Bootstrap.percentileDeltaInterval(b, m, Comparisons.P95,
-          options.resamples(), options.confidence(), seed));
+      Interval ci = HierarchicalBootstrap.percentileDelta(b, m, p, options.resamples(),
+          options.confidence(), seed);
+      double shift = estimate - (HierarchicalBootstrap.pooledPercentile(m, p)
+          - HierarchicalBootstrap.pooledPercentile(b, p));
+      return Optional.of(new Interval(ci.low() + shift, ci.high() + shift, ci.level(),
+          ci.resamples(), ci.method()));
     }
-    Optional<double[]> b = repP95s(baseline, s);
-    Optional<double[]> m = repP95s(mitigation, s);
+    if (p != Comparisons.P95) {
+      return Optional.empty();
+    }
+    Optional<NestedSample> b = repP95s(baseline, s);
+    Optional<NestedSample> m = repP95s(mitigation, s);
     if (b.isEmpty() || m.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(Bootstrap.meanDeltaInterval(b.get(), m.get(), options.resamples(),
-        options.confidence(), seed, "percentile-bootstrap/rep-p95s"));
+    return Optional.of(HierarchicalBootstrap.meanDelta(b.get(), m.get(), estimate,
+        options.resamples(), options.confidence(), seed, REP_P95S_METHOD));
   }
 
-  Optional<Interval> throughputInterval(CompareOptions options) {
-    Optional<double[]> b = repRates(baseline);
-    Optional<double[]> m = repRates(mitigation);
-    if (b.isEmpty() || m.isEmpty()) {
+  /** Interval of the throughput ratio from per-repetition log rates, around {@code ratio}. */
+  Optional<Interval> throughputInterval(double ratio) {
+    if (!enoughReps()) {
       return Optional.empty();
     }
     long seed = options.seed() + GOLDEN * (Segment.values().length + 1);
-    return Optional.of(Bootstrap.meanRatioInterval(b.get(), m.get(), options.resamples(),
-        options.confidence(), seed, "percentile-bootstrap/repetitions"));
+    return Optional.of(HierarchicalBootstrap.logRatio(logRates(baseline), logRates(mitigation),
+        ratio, options.resamples(), options.confidence(), seed));
   }
 
-  /** One sentence: which intervals exist, how they were made, and why any are missing. */
-  String describe(CompareOptions options) {
-    boolean repsOk = perRep(baseline) >= MIN_REPS && perRep(mitigation) >= MIN_REPS;
-    if (!hasRows() && !repsOk) {
-      return "no intervals: " + repsPhrase() + " and no raw rows; need >= " + MIN_REPS
-          + " repetitions or raw rows";
+  /** One sentence: how the intervals were made, or why there are none; and any floor. */
+  String describe() {
+    if (!enoughReps()) {
+      return "no intervals and no verdicts: " + repsPhrase() + "; a verdict needs >= "
+          + MIN_REPS + " repetitions per config (with fewer, how much results vary from one "
+          + "repetition to the next, the largest source of noise, cannot be seen)";
     }
+    String units = forksPhrase() + perRep(baseline) + " vs " + perRep(mitigation)
+        + " repetitions";
     String latency = hasRows()
-        ? "P95 deltas by percentile bootstrap over raw committed rows"
-        : "P95 deltas by percentile bootstrap over per-repetition P95s (" + perRep(baseline)
-            + " vs " + perRep(mitigation) + " repetitions)";
-    String rate = repsOk
-        ? "throughput ratio by percentile bootstrap over repetitions (" + perRep(baseline)
-            + " vs " + perRep(mitigation) + ")"
-        : "no interval for the throughput ratio: " + repsPhrase() + "; need >= " + MIN_REPS;
-    return String.format(Locale.ROOT, "%s; %s; %d resamples, seed %d, %s%% level", latency, rate,
-        options.resamples(), options.seed(), pct(options.confidence()));
+        ? "P95 deltas by hierarchical bootstrap (" + units + ", then rows within each)"
+        : "P95 deltas by bootstrap over per-repetition P95s (" + units + "; no raw rows)";
+    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s; throughput ratio by "
+        + "bootstrap over per-repetition log rates; standard errors with a small-sample (Welch t) "
+        + "correction; %d resamples, seed %d, %s%% level", latency, options.resamples(),
+        options.seed(), pct(options.confidence())));
+    noiseFloorMs().ifPresent(f -> sb.append(String.format(Locale.ROOT,
+        "; deltas under %.4f ms (%d clock reads) are within noise", f, NoiseFloor.CLOCK_READS)));
+    verdictWithheld().ifPresent(w -> sb.append("; ").append(w));
+    return sb.toString();
+  }
+
+  private String forksPhrase() {
+    int b = forks(baseline);
+    int m = forks(mitigation);
+    if (b <= 1 && m <= 1) {
+      return "";
+    }
+    return (b == m ? b + " forks, " : b + " vs " + m + " forks, ");
+  }
+
+  private static int forks(ConfigResult c) {
+    return (int) c.repetitions().stream().map(RepResult::forkIndex).distinct().count();
   }
 
   private String repsPhrase() {
@@ -124,31 +194,49 @@ final class IntervalData {
     return java.math.BigDecimal.valueOf(level * 100).stripTrailingZeros().toPlainString();
   }
 
-  private static double[] samples(ConfigRows rows, Segment s) {
-    return SegmentStatsCalculator.samplesMs(rows.rows(), rows.configCode(), s);
+  /** The segment's rows of each repetition nested in forks; null when no repetition has rows. */
+  private static NestedSample nested(ConfigRows rows, ConfigResult c, Segment s) {
+    List<RepResult> reps = c.repetitions();
+    int[] repIds = reps.stream().mapToInt(RepResult::rep).toArray();
+    int[] forks = reps.stream().mapToInt(RepResult::forkIndex).toArray();
+    double[][] values = SegmentStatsCalculator.samplesMsByRep(rows.rows(), rows.configCode(), s,
+        repIds);
+    for (double[] v : values) {
+      if (v.length > 0) {
+        return NestedSample.of(values, forks);
+      }
+    }
+    return null;
   }
 
-  private static Optional<double[]> repP95s(ConfigResult c, Segment s) {
+  private static Optional<NestedSample> repP95s(ConfigResult c, Segment s) {
     List<RepResult> reps = c.repetitions();
-    if (reps.size() < MIN_REPS) {
-      return Optional.empty();
-    }
-    double[] out = new double[reps.size()];
-    for (int i = 0; i < out.length; i++) {
-      SegmentStats stats = reps.get(i).segments().get(s.key());
+    List<double[]> values = new ArrayList<>();
+    for (RepResult r : reps) {
+      SegmentStats stats = r.segments().get(s.key());
       if (stats == null || stats.p95Ms() == null) {
         return Optional.empty();
       }
-      out[i] = stats.p95Ms();
+      values.add(new double[] {stats.p95Ms()});
     }
-    return Optional.of(out);
+    return Optional.of(NestedSample.of(values.toArray(double[][]::new), forksOf(reps)));
   }
 
-  private static Optional<double[]> repRates(ConfigResult c) {
+  private static NestedSample logRates(ConfigResult c) {
     List<RepResult> reps = c.repetitions();
-    if (reps.size() < MIN_REPS) {
-      return Optional.empty();
+    double[][] values = new double[reps.size()][];
+    for (int i = 0; i < values.length; i++) {
+      double rate = reps.get(i).transitionsPerS();
+      if (!(rate > 0)) {
+        throw new IllegalArgumentException("config " + c.id() + " repetition "
+            + reps.get(i).rep() + " has no positive rate: " + rate + " transitions/s");
+      }
+      values[i] = new double[] {Math.log(rate)};
     }
-    return Optional.of(reps.stream().mapToDouble(RepResult::transitionsPerS).toArray());
+    return NestedSample.of(values, forksOf(reps));
+  }
+
+  private static int[] forksOf(List<RepResult> reps) {
+    return reps.stream().mapToInt(RepResult::forkIndex).toArray();
   }
 }

@@ -60,10 +60,11 @@ public final class RunSummarizer {
   }
 
   private static RepResult rep(RunOutcome outcome, PassResult p, int code) {
-    return new RepResult(p.rep(), p.committed(), p.wallNs() / 1e9, p.transitionsPerS(),
+    RepResult r = new RepResult(p.rep(), p.committed(), p.wallNs() / 1e9, p.transitionsPerS(),
         p.conflicts(), p.busyErrors(), p.rolledBack(), p.integrity().terminal()
         + p.integrity().failed(), p.durationBounded(),
         SegmentStatsCalculator.compute(outcome.rows(), code, p.rep()));
+    return outcome.plan().forks() > 1 ? r.withFork(p.fork()) : r;
   }
 
   /** The workload parameters of a config, as compared between configs. */
@@ -81,7 +82,8 @@ public final class RunSummarizer {
         m.jvmArgs(), Optional.of(m.os()), m.cpuModel(), Optional.of(m.cores()),
         Optional.of(m.sqliteVersion()), first.sqlite().pragmas(), parameters,
         Optional.of(outcome.plan().seed()), Optional.of(outcome.start().toString()),
-        Optional.of(outcome.end().toString()), Optional.empty());
+        Optional.of(outcome.end().toString()), Optional.empty(),
+        Optional.of(m.clockReadNs()));
   }
 
   /** A matrix (or sweep) results file for the whole run. */
@@ -103,14 +105,15 @@ public final class RunSummarizer {
     ConfigResult baseline = configs.get(0);
     List<ConfigResult> mitigations = configs.subList(1, configs.size());
     List<Comparison> comparisons = new ArrayList<>();
+    Manifest manifest = manifest(outcome, m, parameters);
     for (ConfigResult mit : mitigations) {
       CompareOptions withRows = options.withRows(ConfigRows.of(outcome.rows(), baseline.id()),
-          ConfigRows.of(outcome.rows(), mit.id()));
+          ConfigRows.of(outcome.rows(), mit.id())).withManifests(manifest, manifest);
       comparisons.add(Comparisons.compare(baseline, mit, withRows));
     }
     boolean single = mitigations.size() == 1;
     return new RunFile(RunFile.SCHEMA_VERSION, "mitigation", false,
-        manifest(outcome, m, parameters), Optional.of(outcome.ceilingTxPerS()), List.of(),
+        manifest, Optional.of(outcome.ceilingTxPerS()), List.of(),
         Optional.of(baseline), single ? Optional.of(mitigations.get(0)) : Optional.empty(),
         single ? List.of() : mitigations,
         single ? Optional.of(comparisons.get(0)) : Optional.empty(),

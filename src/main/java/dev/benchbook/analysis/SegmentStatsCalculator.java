@@ -68,6 +68,45 @@ public final class SegmentStatsCalculator {
     return out;
   }
 
+  /**
+   * One segment's committed values of one config in milliseconds, split by repetition: element
+   * i holds the rows of repetition {@code reps[i]} (empty when it has none). api_ms keeps the
+   * rows that called the API, as the pooled stats do.
+   */
+  public static double[][] samplesMsByRep(RawRows rows, int configCode, Segment segment,
+      int[] reps) {
+    checkCode(rows, configCode);
+    int[] idx = committedIndices(rows, configCode, ANY_REP);
+    long[] col = rows.nsColumn(segment.nsColumn());
+    if (segment == Segment.API) {
+      idx = withApiCall(col, idx);
+    }
+    int[] repOf = rows.rep();
+    Map<Integer, Integer> slot = new java.util.HashMap<>();
+    for (int i = 0; i < reps.length; i++) {
+      slot.put(reps[i], i);
+    }
+    int[] counts = new int[reps.length];
+    for (int i : idx) {
+      Integer at = slot.get(repOf[i]);
+      if (at != null) {
+        counts[at]++;
+      }
+    }
+    double[][] out = new double[reps.length][];
+    for (int i = 0; i < reps.length; i++) {
+      out[i] = new double[counts[i]];
+    }
+    int[] fill = new int[reps.length];
+    for (int i : idx) {
+      Integer at = slot.get(repOf[i]);
+      if (at != null) {
+        out[at][fill[at]++] = col[i] / NS_PER_MS;
+      }
+    }
+    return out;
+  }
+
   private static Map<String, SegmentStats> statsOf(RawRows rows, int[] idx) {
     Map<String, SegmentStats> out = new LinkedHashMap<>();
     if (idx.length == 0) {

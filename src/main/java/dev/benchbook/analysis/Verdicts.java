@@ -26,6 +26,18 @@ public final class Verdicts {
   }
 
   /**
+   * As {@link #latency(Interval, double, double)}, and within noise whenever the delta's size
+   * is below the absolute floor {@code floorMs} (see {@link NoiseFloor}), whatever its interval.
+   */
+  public static Verdict latency(Interval deltaCi, double deltaMs, double deltaPct,
+      double thresholdPct, double floorMs) {
+    if (Math.abs(deltaMs) < floorMs) {
+      return Verdict.WITHIN_NOISE;
+    }
+    return latency(deltaCi, deltaPct, thresholdPct);
+  }
+
+  /**
    * For a throughput ratio (higher is better): improved when the interval lies entirely above 1
    * and the change {@code |ratio - 1|} is at least the threshold; regressed when entirely below
    * 1 and as large; within noise otherwise.

@@ -53,7 +53,21 @@ public final class Benchbook {
       ProgressListener listener, Summary summary)
       throws IOException, SQLException, InterruptedException {
     MachineInfo machine = MachineInfo.collect();
-    RunOutcome outcome = new MatrixRunner(control, listener).run(plan);
+    RunOutcome outcome = plan.forks() > 1 ? ForkedRuns.run(plan, control, listener)
+        : new MatrixRunner(control, listener).run(plan);
+    return new Measured(summary.summarize(outcome, machine, parameters), outcome.rows());
+  }
+
+  /**
+   * As {@link #run(RunPlan, Map, RunControl, ProgressListener, Summary)}, but always in fresh
+   * child JVMs ({@code plan.forks()} of them, at least one): what a separate {@code run}
+   * command would measure, for A/A calibration across runs.
+   */
+  public static Measured runInFreshJvms(RunPlan plan, Map<String, Object> parameters,
+      RunControl control, ProgressListener listener, Summary summary)
+      throws IOException, SQLException, InterruptedException {
+    MachineInfo machine = MachineInfo.collect();
+    RunOutcome outcome = ForkedRuns.run(plan, control, listener);
     return new Measured(summary.summarize(outcome, machine, parameters), outcome.rows());
   }
 

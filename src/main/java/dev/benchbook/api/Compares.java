@@ -35,9 +35,9 @@ final class Compares {
     ConfigResult mitigation = Loads.config(b, mitigationId);
     LoadedRun ra = Loads.withRows(a);
     LoadedRun rb = a == b ? ra : Loads.withRows(b);
-    CompareOptions withRows = options;
+    CompareOptions withRows = options.withManifests(a.run().manifest(), b.run().manifest());
     if (ra.rows().isPresent() && rb.rows().isPresent()) {
-      withRows = options.withRows(ConfigRows.of(ra.rows().get(), baselineId),
+      withRows = withRows.withRows(ConfigRows.of(ra.rows().get(), baselineId),
           ConfigRows.of(rb.rows().get(), mitigationId));
     }
     return Comparisons.compare(baseline, mitigation, withRows);

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
     description = "FSM/SQLite benchmark runtime and analysis workspace.",
     subcommands = {RunCommand.class, CompareCommand.class, MitigateCommand.class,
         SweepCommand.class, ReportCommand.class, PhaseCommand.class, StatsCommand.class,
+        CalibrateCommand.class,
         CatalogCommand.class, QueryCommand.class, KernelCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 run failed, 2 bad flags, 3 bad input file, 130 cancelled."})

@@ -30,6 +30,8 @@ final class MitigateCommand implements Callable<Integer> {
 
   /** Mitigation strategies, in the order {@code all} runs them. */
   static final List<String> MITIGATIONS = List.of("shared-connection", "writer-queue", "backoff");
+  /** Forks of a comparison by default: 5 fresh JVMs of one repetition each (see README). */
+  static final int DEFAULT_FORKS = 5;
   /** The seed's non-atomic setup: runs only when named, never as part of {@code all}. */
   static final String INTERLEAVED = "shared-interleaved";
 
@@ -56,9 +58,8 @@ final class MitigateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (workload.reps == 1 && !spec.commandLine().getParseResult().hasMatchedOption("--reps")) {
-      workload.reps = 5;
-    }
+    workload.compareDefaults(spec.commandLine().getParseResult().hasMatchedOption("--reps"),
+        DEFAULT_FORKS, 5);
     workload.validate();
     List<String> names = resolve(strategies);
     RunPlan plan = workload.plan(configs(names));

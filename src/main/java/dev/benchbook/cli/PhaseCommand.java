@@ -38,7 +38,9 @@ final class PhaseCommand implements Callable<Integer> {
   List<String> strategies = new ArrayList<>(List.of("all"));
 
   @Option(names = "--mitigation-reps", paramLabel = "N",
-      description = "Repetitions of the mitigation comparison (default: ${DEFAULT-VALUE}).")
+      description = "Repetitions per fork of the mitigation comparison (default: 1 with forks, "
+          + "5 with --forks 1). --forks (default 5) applies to the mitigations only; the "
+          + "matrix runs in this JVM.")
   int mitigationReps = 5;
 
   @Mixin
@@ -65,6 +67,8 @@ final class PhaseCommand implements Callable<Integer> {
     }
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    Integer forks = workload.forks;
+    workload.forks = 1;
     List<BenchConfig> matrix = new ArrayList<>(workload.matrix(matrixOptions.concurrency,
         matrixOptions.profiles, "per-worker"));
     scenario.config(workload).filter(s -> matrix.stream().noneMatch(m -> m.id().equals(s.id())))
@@ -78,14 +82,17 @@ final class PhaseCommand implements Callable<Integer> {
     Runs.writeAndPrint(run, workload, o);
 
     ConfigResult target = target(run.file().configs());
+    int savedReps = workload.reps;
+    workload.forks = forks;
+    workload.reps = mitigationReps;
+    workload.compareDefaults(spec.commandLine().getParseResult()
+        .hasMatchedOption("--mitigation-reps"), MitigateCommand.DEFAULT_FORKS, mitigationReps);
     o.println();
     o.println("Step 2/2: mitigations " + mitigations + " on " + target.id() + ", "
-        + mitigationReps + " repetitions");
+        + mitigationPlan());
     o.println("  chosen " + (scenario.target.isPresent() ? "by --target: " : "as the most "
         + "contended config: ") + Contention.why(target));
     o.flush();
-    int savedReps = workload.reps;
-    workload.reps = mitigationReps;
     target.workload().ifPresent(w -> {
       workload.extraParameters.put("files", w.files());
       workload.extraParameters.put("hold_ms", w.holdMs());
@@ -100,6 +107,11 @@ final class PhaseCommand implements Callable<Integer> {
         .orElse("Phase results: " + saved.files().json() + " (--no-report: no report written)"));
     o.flush();
     return ExitCode.OK;
+  }
+
+  private String mitigationPlan() {
+    return workload.forks() > 1 ? workload.forks() + " forks (fresh JVMs) x " + workload.reps
+        + " repetition" + (workload.reps == 1 ? "" : "s") : workload.reps + " repetitions";
   }
 
   /** Fails before measuring when --target names no config of the matrix. */

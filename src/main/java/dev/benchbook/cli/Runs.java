@@ -29,13 +29,24 @@ final class Runs {
     if (options.reportsDir().isPresent()) {
       ResultsWriter.checkWritable(options.reportsDir().get(), "reports folder");
     }
+    return measure(plan, options, task, err, summary, false);
+  }
+
+  /**
+   * Runs the plan with a progress bar and Ctrl-C handling, writing nothing (calibrate); with
+   * {@code freshJvms} the plan runs in child JVMs even with one fork (as a separate command).
+   */
+  static Measured measure(RunPlan plan, WorkloadOptions options, String task, PrintWriter err,
+      Summary summary, boolean freshJvms) throws Exception {
     RunControl control = new RunControl();
     long perPass = (long) plan.configs().get(0).files()
         * plan.configs().get(0).flow().happyPathLength();
     ProgressListener progress = ProgressBarListener.forTerminal(options.quiet, task, perPass);
     try (Interrupts ignored = Interrupts.install(control)) {
       try {
-        return Benchbook.run(plan, options.parameters(), control, progress, summary);
+        return freshJvms
+            ? Benchbook.runInFreshJvms(plan, options.parameters(), control, progress, summary)
+            : Benchbook.run(plan, options.parameters(), control, progress, summary);
       } catch (InterruptedException e) {
         err.println("benchbook: cancelled; no results written, temporary databases removed");
         err.flush();

@@ -22,6 +22,12 @@ public final class WorkloadOptions {
   @Option(names = "--reps", paramLabel = "N", description = "Measured repetitions per config, each on a fresh database (default: ${DEFAULT-VALUE}).")
   int reps = 1;
 
+  @Option(names = "--forks", paramLabel = "N", description = "Fresh JVMs the repetitions run "
+      + "in, one after another, each with its own warmup (as JMH's forks); --reps is per fork "
+      + "(default: 1 for run and sweep; 5 for mitigate, phase's mitigations and calibrate's forked "
+      + "mode).")
+  Integer forks;
+
   @Option(names = "--duration", paramLabel = "TIME", converter = DurationConverter.class,
       description = "Configs with API latency stop taking new files after this long (default: 20s).")
   Duration duration = Duration.ofSeconds(20);
@@ -95,6 +101,8 @@ public final class WorkloadOptions {
   void validate() {
     check(files >= 1, "--files must be >= 1, got " + files);
     check(reps >= 1 && reps <= 1000, "--reps must be in [1, 1000], got " + reps);
+    check(forks == null || forks >= 1 && forks <= dev.benchbook.runtime.RunPlan.MAX_FORKS,
+        "--forks must be in [1, " + dev.benchbook.runtime.RunPlan.MAX_FORKS + "], got " + forks);
     check(holdMs >= 0 && holdMs <= 10_000, "--hold-ms must be in [0, 10000] ms, got " + holdMs);
     check(busyTimeoutMs >= 0, "--busy-timeout-ms must be >= 0 ms, got " + busyTimeoutMs);
     check(failureProbability >= 0 && failureProbability < 1,
@@ -134,10 +142,30 @@ public final class WorkloadOptions {
         strategy, synchronous, holdMs);
   }
 
-  /** A plan over the given configs with these options. */
+  /** A plan over the given configs with these options (one fork unless --forks was given). */
   RunPlan plan(List<BenchConfig> configs) {
     return new RunPlan(configs, reps, seed, !noWarmup, Duration.ofSeconds(1),
-        Duration.ofMillis(1500), Path.of(System.getProperty("java.io.tmpdir")), List.of());
+        Duration.ofMillis(1500), Path.of(System.getProperty("java.io.tmpdir")), List.of(),
+        forks());
+  }
+
+  /** The fork count: --forks when given, else 1. */
+  int forks() {
+    return forks == null ? 1 : forks;
+  }
+
+  /**
+   * Defaults of the comparing commands (mitigate, phase's mitigations): {@code forks} fresh
+   * JVMs of one repetition each unless --forks or --reps were given; with --forks 1 and no
+   * --reps, {@code repsUnforked} repetitions in this JVM.
+   */
+  void compareDefaults(boolean repsGiven, int defaultForks, int repsUnforked) {
+    if (forks == null) {
+      forks = repsGiven ? 1 : defaultForks;
+    }
+    if (!repsGiven) {
+      reps = forks > 1 ? 1 : repsUnforked;
+    }
   }
 
   /** Every parameter, for the manifest. */
@@ -145,6 +173,7 @@ public final class WorkloadOptions {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("files", files);
     m.put("reps", reps);
+    m.put("forks", forks());
     m.put("duration_s", duration.toMillis() / 1000.0);
     m.put("seed", seed);
     m.put("synchronous", synchronous);

@@ -90,7 +90,8 @@ public final class ComparisonTable {
       return base;
     }
     String ci = row.deltaCiMs().map(i -> msInterval(i, d)).orElse("-");
-    String verdict = row.verdict().map(Verdict::label).orElse("-");
+    String verdict = row.verdict().map(Verdict::label)
+        .orElse(row.deltaCiMs().isPresent() ? "no verdict" : "-");
     return base + " " + ci + " | " + verdict + " |";
   }
 
@@ -121,7 +122,7 @@ public final class ComparisonTable {
     }
     Interval ci = t.ci().get();
     return line + String.format(Locale.ROOT, " (%s%% CI %.2fx to %.2fx%s)", level(ci), ci.low(),
-        ci.high(), t.verdict().map(v -> ", " + v.label()).orElse(""));
+        ci.high(), ", " + t.verdict().map(Verdict::label).orElse("no verdict"));
   }
 
   /** CSV with a header: one row per segment (P95 delta), then a transitions_per_s row. */

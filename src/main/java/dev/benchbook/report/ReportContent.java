@@ -1,6 +1,7 @@
 package dev.benchbook.report;
 
 import dev.benchbook.analysis.Contention;
+import dev.benchbook.analysis.Recomparisons;
 import dev.benchbook.charts.LockWaitShareChart;
 import dev.benchbook.charts.P95BeforeAfterChart;
 import dev.benchbook.charts.PercentileSpectrumChart;
@@ -53,10 +54,14 @@ record ReportContent(String markdown, List<PlottedChart<?>> charts) {
     return new ReportContent(page.toString(), charts);
   }
 
-  /** The one-line headline of a results file, for titles and the index. */
-  static String headlineOf(RunFile f) {
+  /**
+   * The one-line headline of a results file, for titles and the index; comparisons are
+   * recomputed with the current interval method (see {@link Recomparisons}).
+   */
+  static String headlineOf(LoadedRun run) {
+    RunFile f = run.run();
     if (!f.allComparisons().isEmpty()) {
-      return Insights.headline(Contention.lead(f.allComparisons()));
+      return Insights.headline(Contention.lead(Recomparisons.of(run)));
     }
     if (f.sweep().isPresent()) {
       return "Sweep of " + f.sweep().get().parameter() + "; knees: "
@@ -68,9 +73,9 @@ record ReportContent(String markdown, List<PlottedChart<?>> charts) {
   private static void mitigation(LoadedRun run, ReportPage page, List<PlottedChart<?>> charts) {
     RunFile f = run.run();
     ConfigResult baseline = f.baseline().orElseThrow();
-    List<Comparison> comparisons = f.allComparisons();
+    List<Comparison> comparisons = Recomparisons.of(run);
     page.title("Phase report: " + run.name());
-    page.paragraph("**" + headlineOf(f) + "**");
+    page.paragraph("**" + Insights.headline(Contention.lead(comparisons)) + "**");
     Insights.atomicityWarning(f.allConfigs()).ifPresent(w -> page.paragraph("**" + w + "**"));
     if (f.reconstructed()) {
       page.paragraph("Reconstructed from a published summary: aggregates only, no raw rows, so "
@@ -126,7 +131,7 @@ record ReportContent(String markdown, List<PlottedChart<?>> charts) {
     RunFile f = run.run();
     String parameter = f.sweep().orElseThrow().parameter();
     page.title("Contention sweep: " + run.name());
-    page.paragraph("**" + headlineOf(f) + "**");
+    page.paragraph("**" + headlineOf(run) + "**");
     Insights.atomicityWarning(f.allConfigs()).ifPresent(w -> page.paragraph("**" + w + "**"));
     performance(f, page);
     page.heading("Results");

@@ -13,6 +13,10 @@ import java.util.Optional;
  * @param intervals how intervals were computed, or why there are none
  * @param noiseThresholdPct changes below this percentage are within noise
  * @param workloadDifferences what differs between the two workloads (non-empty only if forced)
+ * @param noiseFloorMs absolute noise floor: a P95 delta smaller than this (ms) is within noise
+ *     whatever its interval (derived from the measured clock cost; absent when unknown)
+ * @param setupDifferences how the two runs' machines or JVMs differ (cross-file comparisons);
+ *     when non-empty the comparison gives no verdicts
  */
 public record Comparison(
     String baselineConfig,
@@ -21,12 +25,24 @@ public record Comparison(
     ThroughputRatio throughput,
     String intervals,
     double noiseThresholdPct,
-    List<String> workloadDifferences) {
+    List<String> workloadDifferences,
+    Optional<Double> noiseFloorMs,
+    List<String> setupDifferences) {
 
   /** Copies lists. */
   public Comparison {
     segments = List.copyOf(segments);
     workloadDifferences = workloadDifferences == null ? List.of() : List.copyOf(workloadDifferences);
+    noiseFloorMs = noiseFloorMs == null ? Optional.empty() : noiseFloorMs;
+    setupDifferences = setupDifferences == null ? List.of() : List.copyOf(setupDifferences);
+  }
+
+  /** A comparison without a noise floor or setup check (the record's earlier shape). */
+  public Comparison(String baselineConfig, String mitigationConfig, List<SegmentDelta> segments,
+      ThroughputRatio throughput, String intervals, double noiseThresholdPct,
+      List<String> workloadDifferences) {
+    this(baselineConfig, mitigationConfig, segments, throughput, intervals, noiseThresholdPct,
+        workloadDifferences, Optional.empty(), List.of());
   }
 
   /** The row of one segment, when present. */

@@ -22,6 +22,9 @@ import java.util.Optional;
  * @param startTime ISO-8601 start instant
  * @param endTime ISO-8601 end instant
  * @param note free text, e.g. how a reconstructed file was made
+ * @param clockReadNs measured cost of one {@code System.nanoTime()} read on this machine and
+ *     JVM, ns (median over batches; absent in older files): the scale below which no timing
+ *     difference is resolvable, used for the comparison's absolute noise floor
  */
 public record Manifest(
     String toolVersion,
@@ -38,7 +41,8 @@ public record Manifest(
     Optional<Long> seed,
     Optional<String> startTime,
     Optional<String> endTime,
-    Optional<String> note) {
+    Optional<String> note,
+    Optional<Double> clockReadNs) {
 
   /** Normalises absent collections and optionals. */
   public Manifest {
@@ -58,5 +62,16 @@ public record Manifest(
     startTime = startTime == null ? Optional.empty() : startTime;
     endTime = endTime == null ? Optional.empty() : endTime;
     note = note == null ? Optional.empty() : note;
+    clockReadNs = clockReadNs == null ? Optional.empty() : clockReadNs;
+  }
+
+  /** A manifest without a clock measurement (reconstructed and older files, tests). */
+  public Manifest(String toolVersion, Optional<String> gitCommit, Optional<Boolean> gitDirty,
+      Optional<String> jvm, List<String> jvmArgs, Optional<String> os, Optional<String> cpuModel,
+      Optional<Integer> cores, Optional<String> sqliteVersion, Map<String, String> pragmas,
+      Map<String, Object> parameters, Optional<Long> seed, Optional<String> startTime,
+      Optional<String> endTime, Optional<String> note) {
+    this(toolVersion, gitCommit, gitDirty, jvm, jvmArgs, os, cpuModel, cores, sqliteVersion,
+        pragmas, parameters, seed, startTime, endTime, note, Optional.empty());
   }
 }

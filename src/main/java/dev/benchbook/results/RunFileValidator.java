@@ -81,6 +81,7 @@ final class RunFileValidator {
     check.array(m, p, "jvm_args", false);
     check.object(m, p, "pragmas", false);
     check.object(m, p, "parameters", false);
+    check.number(m, p, "clock_read_ns", false, 0);
   }
 
   private void configsOfKind(JsonNode root, String kind, boolean complete) {
@@ -230,6 +231,7 @@ final class RunFileValidator {
       check.integer(r, p, f, true, 0);
     }
     check.bool(r, p, "duration_bounded", true);
+    check.integer(r, p, "fork", false, 0);
     check.object(r, p, "segments", false).ifPresent(s -> segments(s, p + ".segments", false));
     check.object(r, p, "fairness", false).ifPresent(f -> fairness(f, p + ".fairness"));
   }
@@ -264,6 +266,8 @@ final class RunFileValidator {
     check.text(c, p, "baseline_config", true);
     check.text(c, p, "mitigation_config", true);
     check.number(c, p, "noise_threshold_pct", true, 0);
+    check.number(c, p, "noise_floor_ms", false, 0);
+    check.array(c, p, "setup_differences", false);
     check.array(c, p, "segments", true).ifPresent(a -> {
       for (int i = 0; i < a.size(); i++) {
         deltaRow(a.get(i), JsonChecks.index(p + ".segments", i));

@@ -26,10 +26,11 @@ import java.util.concurrent.TimeUnit;
  * @param cpuModel CPU model from /proc/cpuinfo, when readable
  * @param cores available processors
  * @param sqliteVersion SQLite library version
+ * @param clockReadNs measured cost of one clock read, ns (see {@link ClockCost})
  */
 public record MachineInfo(String toolVersion, Optional<String> gitCommit,
     Optional<Boolean> gitDirty, String jvm, List<String> jvmArgs, String os,
-    Optional<String> cpuModel, int cores, String sqliteVersion) {
+    Optional<String> cpuModel, int cores, String sqliteVersion, double clockReadNs) {
 
   /** benchbook's version, from the jar manifest or the build's default. */
   public static final String TOOL_VERSION = Optional.ofNullable(
@@ -49,7 +50,7 @@ public record MachineInfo(String toolVersion, Optional<String> gitCommit,
         + System.getProperty("os.arch") + " CPU (no model name in /proc/cpuinfo)"));
     return new MachineInfo(TOOL_VERSION, commit, dirty, jvm,
         ManagementFactory.getRuntimeMXBean().getInputArguments(), os, cpu,
-        Runtime.getRuntime().availableProcessors(), readSqliteVersion());
+        Runtime.getRuntime().availableProcessors(), readSqliteVersion(), ClockCost.measureNs());
   }
 
   /** SQLite's version as linked into sqlite-jdbc. */

@@ -66,10 +66,14 @@ public final class MatrixRunner {
 
   /**
    * One ceiling probe per distinct transaction shape (synchronous, hold, files) in the plan;
-   * returns each config's ceiling by config id.
+   * returns each config's ceiling by config id. A zero probe duration probes nothing (a fork
+   * child: the parent probes once) and returns an empty map.
    */
-  private static Map<String, Double> probeCeilings(RunPlan plan)
+  public static Map<String, Double> probeCeilings(RunPlan plan)
       throws IOException, SQLException {
+    if (plan.ceilingDuration().isZero()) {
+      return Map.of();
+    }
     Map<String, Double> byShape = new HashMap<>();
     Map<String, Double> byConfig = new LinkedHashMap<>();
     for (BenchConfig c : plan.configs()) {

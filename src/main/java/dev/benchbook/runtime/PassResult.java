@@ -15,10 +15,19 @@ import dev.benchbook.workload.IntegrityReport;
  * @param rolledBack transitions rolled back after an error
  * @param durationBounded whether the duration bound stopped the pass before every file ran
  * @param integrity what the integrity check found
+ * @param fork the fork (fresh JVM, from 0) the pass ran in; 0 when the run was not forked
  */
 public record PassResult(BenchConfig config, int configCode, int rep, long wallNs,
     long committed, long conflicts, long busyErrors, long rolledBack, boolean durationBounded,
-    IntegrityReport integrity) {
+    IntegrityReport integrity, int fork) {
+
+  /** A pass of a run that was not forked. */
+  public PassResult(BenchConfig config, int configCode, int rep, long wallNs, long committed,
+      long conflicts, long busyErrors, long rolledBack, boolean durationBounded,
+      IntegrityReport integrity) {
+    this(config, configCode, rep, wallNs, committed, conflicts, busyErrors, rolledBack,
+        durationBounded, integrity, 0);
+  }
 
   /** Committed transitions per second of wall time. */
   public double transitionsPerS() {

@@ -15,10 +15,16 @@ import java.util.List;
  * @param ceilingDuration how long the ceiling probe runs
  * @param tempDir where temporary databases live
  * @param injections failures to inject (tests); empty for real runs
+ * @param forks fresh JVMs the repetitions run in, one after another (JMH's forks): each runs
+ *     {@code reps} interleaved repetitions of every config after its own warmup; 1 runs in
+ *     this JVM
  */
 public record RunPlan(List<BenchConfig> configs, int reps, long seed, boolean warmup,
     Duration warmupBound, Duration ceilingDuration, Path tempDir,
-    List<FailureInjection> injections) {
+    List<FailureInjection> injections, int forks) {
+
+  /** Most forks a plan may ask for. */
+  public static final int MAX_FORKS = 100;
 
   /** Validates and copies. */
   public RunPlan {
@@ -28,12 +34,27 @@ public record RunPlan(List<BenchConfig> configs, int reps, long seed, boolean wa
     if (reps < 1 || reps > 1000) {
       throw new IllegalArgumentException("reps must be in [1, 1000], got " + reps);
     }
+    if (forks < 1 || forks > MAX_FORKS) {
+      throw new IllegalArgumentException("forks must be in [1, " + MAX_FORKS + "], got " + forks);
+    }
     configs = List.copyOf(configs);
     injections = List.copyOf(injections);
     long distinct = configs.stream().map(BenchConfig::id).distinct().count();
     if (distinct != configs.size()) {
       throw new IllegalArgumentException("config ids must be unique");
     }
+  }
+
+  /** A plan run in this JVM (one fork). */
+  public RunPlan(List<BenchConfig> configs, int reps, long seed, boolean warmup,
+      Duration warmupBound, Duration ceilingDuration, Path tempDir,
+      List<FailureInjection> injections) {
+    this(configs, reps, seed, warmup, warmupBound, ceilingDuration, tempDir, injections, 1);
+  }
+
+  /** Repetitions per config over all forks. */
+  public int totalReps() {
+    return reps * forks;
   }
 
   /** Config ids in plan order: a config's code in raw rows is its index here. */
@@ -45,7 +66,7 @@ public record RunPlan(List<BenchConfig> configs, int reps, long seed, boolean wa
   public long expectedTransitions() {
     long n = 0;
     for (BenchConfig c : configs) {
-      n += (long) c.files() * c.flow().happyPathLength() * reps;
+      n += (long) c.files() * c.flow().happyPathLength() * reps * forks;
     }
     return n;
   }

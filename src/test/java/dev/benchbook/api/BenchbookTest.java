@@ -75,7 +75,9 @@ class BenchbookTest {
     assertEquals(80, rows.where(rows.stringColumn("outcome").isEqualTo("committed"))
         .rowCount());
     Comparison c = Benchbook.compare(matrix, "c1-zero", "c2-zero");
-    assertTrue(c.segments().get(0).deltaCiMs().isPresent(), "intervals from raw rows");
+    assertTrue(c.segments().get(0).deltaCiMs().isEmpty(), "one repetition: no interval");
+    assertTrue(c.intervals().startsWith("no intervals and no verdicts: 1 repetition per config"),
+        c.intervals());
     assertEquals(2 * 5, Benchbook.stats(List.of(matrix)).rowCount());
   }
 

@@ -88,7 +88,11 @@ class CompareCommandTest {
     Cli.Result r = Cli.run("compare", SEED.toString(), "--format", "json")
         .assertCode(ExitCode.OK);
     Comparison parsed = Json.MAPPER.readValue(r.out(), Comparison.class);
-    assertEquals(ResultsReader.read(SEED).run().comparison().orElseThrow(), parsed);
+    Comparison stored = ResultsReader.read(SEED).run().comparison().orElseThrow();
+    assertEquals(stored.segments(), parsed.segments());
+    assertEquals(stored.throughput(), parsed.throughput());
+    assertTrue(parsed.intervals().startsWith("no intervals and no verdicts: 1 repetition per "
+        + "config"), parsed.intervals());
   }
 
   static Stream<Arguments> badSeedVariants() {

@@ -30,7 +30,8 @@ class SweepHeadlineTest {
       knees.put(strategies.get(k), Integer.toString(1 << k));
     }
     assertEquals("Sweep of concurrency; knees: {backoff=1, per-worker=2, shared-connection=4, "
-        + "writer-queue=8}", ReportContent.headlineOf(sweep(knees)));
+        + "writer-queue=8}", ReportContent.headlineOf(new dev.benchbook.results.LoadedRun(
+        java.nio.file.Path.of("results-sweep.json"), sweep(knees), java.util.Optional.empty())));
   }
 
   private static RunFile sweep(Map<String, String> knees) {

@@ -32,7 +32,7 @@ final class Fixtures {
         Optional.of(2), Optional.of("3.54.1"), Map.of("journal_mode", "WAL",
             "synchronous", "NORMAL"), params, Optional.of(42L),
         Optional.of("2026-02-22T11:47:07Z"), Optional.of("2026-02-22T11:47:31Z"),
-        Optional.empty());
+        Optional.empty(), Optional.of(61.0));
   }
 
   static SegmentStats stats(double scale) {
@@ -57,7 +57,7 @@ final class Fixtures {
 
   static ConfigResult config(String id, int concurrency, long transitions) {
     RepResult rep = new RepResult(0, transitions, 1.25, transitions / 1.25, 0, 0, 0, 818, false,
-        Map.of("db_total_ms", stats(10)));
+        Map.of("db_total_ms", stats(10))).withFork(0);
     return new ConfigResult(id, concurrency, "zero", "per-worker", Map.of("fair", true), true, 1,
         transitions, 1.25, transitions / 1.25, 12.5, 0, 0, false, Optional.of(workload()),
         segments(), List.of(rep));

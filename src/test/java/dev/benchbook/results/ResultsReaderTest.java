@@ -69,6 +69,12 @@ class ResultsReaderTest {
             "$.configs[1].id: expected a config id unique in this file, found \"c1-zero\" again"),
         bad("missing machine field", r -> ((ObjectNode) r.get("manifest")).remove("cpu_model"),
             "$.manifest.cpu_model: expected a non-empty string, found nothing"),
+        bad("negative fork", r -> ((ObjectNode) config(r, 0).get("repetitions").get(0))
+                .put("fork", -1),
+            "$.configs[0].repetitions[0].fork: expected a non-negative integer, found -1"),
+        bad("clock cost not a number", r -> ((ObjectNode) r.get("manifest"))
+                .put("clock_read_ns", "fast"),
+            "$.manifest.clock_read_ns: expected a non-negative number, found \"fast\""),
         bad("no configs", r -> r.putArray("configs"),
             "$.configs: expected at least one config, found []"),
         bad("rows file in another folder", r -> r.put("rows_file", "../x.rows.csv.gz"),

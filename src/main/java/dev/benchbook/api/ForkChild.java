@@ -1,0 +1,103 @@
+package dev.benchbook.api;
+
+import dev.benchbook.results.Json;
+import dev.benchbook.results.RowsCsv;
+import dev.benchbook.runtime.MatrixRunner;
+import dev.benchbook.runtime.ProgressListener;
+import dev.benchbook.runtime.RunControl;
+import dev.benchbook.runtime.RunOutcome;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The entry point of one fork (a fresh JVM started by the parent run): reads the plan, runs it,
+ * writes its raw rows and passes into the folder it was given, and reports progress as lines
+ * on standard output. Not a user command: {@code benchbook run --forks N} starts it.
+ */
+public final class ForkChild {
+
+  /** Raw rows file written into the output folder. */
+  static final String ROWS = "rows.csv.gz";
+  /** Passes file written into the output folder. */
+  static final String PASSES = "passes.json";
+  /** Exit code when cancelled (128 + SIGINT). */
+  static final int CANCELLED = 130;
+
+  private ForkChild() {
+  }
+
+  /** {@code ForkChild <plan.json> <out-dir> <fork>}; exits 0, 1 (failed) or 130 (cancelled). */
+  public static void main(String[] args) {
+    System.setProperty("java.awt.headless", "true");
+    if (args.length != 3) {
+      System.err.println("benchbook: fork child needs <plan.json> <out-dir> <fork>");
+      System.exit(2);
+    }
+    int fork = Integer.parseInt(args[2]);
+    RunControl control = new RunControl();
+    CountDownLatch cleaned = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      control.cancel();
+      awaitQuietly(cleaned);
+    }, "benchbook-fork-ctrl-c");
+    Runtime.getRuntime().addShutdownHook(hook);
+    int code;
+    try {
+      code = run(Path.of(args[0]), Path.of(args[1]), fork, control);
+    } finally {
+      cleaned.countDown();
+    }
+    System.exit(code);
+  }
+
+  private static int run(Path spec, Path out, int fork, RunControl control) {
+    PrintStream events = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    try {
+      ForkedRuns.Spec s = Json.MAPPER.readValue(spec.toFile(), ForkedRuns.Spec.class);
+      RunOutcome outcome = new MatrixRunner(control, listener(events)).run(s.plan(fork));
+      RowsCsv.write(outcome.rows(), out.resolve(ROWS));
+      Json.MAPPER.writeValue(out.resolve(PASSES).toFile(),
+          outcome.passes().stream().map(ForkedRuns.Pass::of).toList());
+      return 0;
+    } catch (InterruptedException e) {
+      return CANCELLED;
+    } catch (Exception e) {
+      if (control.userCancelled()) {
+        return CANCELLED;
+      }
+      System.err.println("benchbook: fork " + (fork + 1) + ": " + e.getMessage());
+      return 1;
+    }
+  }
+
+  /** Progress as lines: {@code S|P|E <config> <rep> <n>} (started, progress, ended). */
+  private static ProgressListener listener(PrintStream out) {
+    return new ProgressListener() {
+      @Override
+      public void passStarted(String configId, int rep, int reps) {
+        out.println("S " + configId + " " + rep + " " + reps);
+      }
+
+      @Override
+      public void passProgress(String configId, int rep, long transitionsDone) {
+        out.println("P " + configId + " " + rep + " " + transitionsDone);
+      }
+
+      @Override
+      public void passEnded(String configId, int rep, long transitions) {
+        out.println("E " + configId + " " + rep + " " + transitions);
+      }
+    };
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

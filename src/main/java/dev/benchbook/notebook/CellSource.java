@@ -56,6 +56,49 @@ final class CellSource {
     return pieces;
   }
 
+  /**
+   * True when the code ends with {@code ;} (comments and whitespace after it ignored): a final
+   * expression written that way hides its value.
+   */
+  static boolean endsWithSemicolon(String code) {
+    char last = 0;
+    int i = 0;
+    int n = code.length();
+    while (i < n) {
+      char c = code.charAt(i);
+      if (code.startsWith("//", i)) {
+        int nl = code.indexOf('\n', i);
+        i = nl < 0 ? n : nl;
+      } else if (code.startsWith("/*", i)) {
+        int end = code.indexOf("*/", i + 2);
+        i = end < 0 ? n : end + 2;
+      } else if (c == '"' || c == '\'') {
+        i = skipLiteral(code, i);
+        last = c;
+      } else {
+        if (!Character.isWhitespace(c)) {
+          last = c;
+        }
+        i++;
+      }
+    }
+    return last == ';';
+  }
+
+  /** The index after the string, text block or char literal starting at {@code start}. */
+  private static int skipLiteral(String code, int start) {
+    if (code.startsWith("\"\"\"", start)) {
+      int end = code.indexOf("\"\"\"", start + 3);
+      return end < 0 ? code.length() : end + 3;
+    }
+    char quote = code.charAt(start);
+    int i = start + 1;
+    while (i < code.length() && code.charAt(i) != quote && code.charAt(i) != '\n') {
+      i += code.charAt(i) == '\\' ? 2 : 1;
+    }
+    return Math.min(i + 1, code.length());
+  }
+
   /** The 1-based line of {@code offset} in {@code text}. */
   static int lineAt(String text, int offset) {
     int line = 1;

@@ -19,6 +19,8 @@ final class CellStreams {
   private static Router out;
   private static Router err;
   private static volatile CellListener current;
+  /** True while this thread is inside a listener: what it prints goes to the original stream. */
+  private static final ThreadLocal<Boolean> IN_LISTENER = ThreadLocal.withInitial(() -> false);
 
   private CellStreams() {
   }
@@ -42,6 +44,12 @@ final class CellStreams {
   static PrintStream originalOut() {
     install();
     return originalOut;
+  }
+
+  /** The stream that was System.err before {@link #install()}. */
+  static PrintStream originalErr() {
+    install();
+    return originalErr;
   }
 
   /** Sends what the process prints to {@code listener} until {@link #end()}. */
@@ -90,7 +98,7 @@ final class CellStreams {
 
     @Override
     public synchronized void write(byte[] b, int off, int len) {
-      if (current == null) {
+      if (current == null || IN_LISTENER.get()) {
         drain();
         fallback.write(b, off, len);
         return;
@@ -118,7 +126,15 @@ final class CellStreams {
         fallback.write(pending.toByteArray(), 0, pending.size());
         fallback.flush();
       } else {
-        sink.accept(listener, pending.toString(StandardCharsets.UTF_8));
+        String text = pending.toString(StandardCharsets.UTF_8);
+        pending.reset();
+        IN_LISTENER.set(true);
+        try {
+          sink.accept(listener, text);
+        } finally {
+          IN_LISTENER.set(false);
+        }
+        return;
       }
       pending.reset();
     }

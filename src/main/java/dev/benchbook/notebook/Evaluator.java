@@ -29,7 +29,8 @@ import jdk.jshell.VarSnippet;
  * In-process JShell evaluator: one per notebook run or kernel session. Code runs in this JVM
  * with the host class path and the {@link DefaultImports}; a cell is parsed as a whole, its
  * snippets run in order, the first rejected snippet or exception stops it, and the value of its
- * last expression is its result, displayed by the {@link Display} rules.
+ * last expression (written without a closing {@code ;}) is its result, displayed by the
+ * {@link Display} rules.
  */
 public final class Evaluator implements AutoCloseable {
 
@@ -86,6 +87,7 @@ public final class Evaluator implements AutoCloseable {
   public CellOutcome execute(String cell, CellListener listener) {
     synchronized (lock) {
       stopReason = null;
+      control.clearStop();
       running = true;
       CellStreams.begin(listener);
       ScheduledFuture<?> timer = startTimer();
@@ -169,7 +171,7 @@ public final class Evaluator implements AutoCloseable {
       if (stopped.isPresent()) {
         return CellOutcome.failure(stopped.get());
       }
-      if (i == pieces.size() - 1 && main != null && hasValue(main.snippet())) {
+      if (i == pieces.size() - 1 && main != null && shows(piece, main.snippet())) {
         Object value = control.lastValue();
         result = value == null ? Optional.empty() : Optional.of(Display.of(value));
       }
@@ -203,8 +205,15 @@ public final class Evaluator implements AutoCloseable {
     return Optional.empty();
   }
 
-  /** Expressions (also a bare variable name) show their value; assignments and declarations don't. */
-  private static boolean hasValue(Snippet s) {
+  /**
+   * The last snippet shows its value when it is an expression (also a bare variable name; not an
+   * assignment or declaration) written without a closing {@code ;}: as in IPython, a final
+   * {@code ;} hides it ({@code System.out.printf(...);} shows no PrintStream).
+   */
+  private static boolean shows(CellSource.Piece piece, Snippet s) {
+    if (CellSource.endsWithSemicolon(piece.source())) {
+      return false;
+    }
     return switch (s.subKind()) {
       case TEMP_VAR_EXPRESSION_SUBKIND, VAR_VALUE_SUBKIND, OTHER_EXPRESSION_SUBKIND -> true;
       default -> false;
@@ -304,6 +313,19 @@ public final class Evaluator implements AutoCloseable {
           .forEach((VarSnippet v) -> vars.put(v.name(), v.typeName()));
       return vars;
     }
+  }
+
+  /**
+   * System.out as it was before evaluators routed the process's output to cells: the host's own
+   * output (a CLI's messages, a kernel's log) goes here so it never lands in a cell.
+   */
+  public static PrintStream hostOut() {
+    return CellStreams.originalOut();
+  }
+
+  /** System.err as it was before evaluators routed it (see {@link #hostOut()}). */
+  public static PrintStream hostErr() {
+    return CellStreams.originalErr();
   }
 
   /** Ends the session and frees the compiler; the process streams are left routed. */

@@ -9,7 +9,9 @@ import jdk.jshell.execution.DirectExecutionControl;
  * Runs snippets in this JVM, each on a fresh thread, and keeps the value of the last one so a
  * cell's result can be displayed as an object (a chart, a table), not only as a string.
  * {@link #stop()} interrupts the snippet's thread and, if it does not end within a grace period,
- * stops it (honoured up to JDK 19, as the jshell tool's own local engine does).
+ * stops it (honoured up to JDK 19, as the jshell tool's own local engine does). A stop that
+ * comes while no snippet runs (e.g. during compilation) stops the next one, until
+ * {@link #clearStop()} at the start of the next cell.
  */
 final class KeepingExecutionControl extends DirectExecutionControl {
 
@@ -19,7 +21,15 @@ final class KeepingExecutionControl extends DirectExecutionControl {
   private final Object lock = new Object();
   private Thread running;
   private boolean stopRequested;
+  private boolean stopPending;
   private volatile Object lastValue;
+
+  /** Forgets a stop asked for during an earlier cell; called when a cell starts. */
+  void clearStop() {
+    synchronized (lock) {
+      stopPending = false;
+    }
+  }
 
   /** The value returned by the last snippet that ran (null for statements and void). */
   Object lastValue() {
@@ -41,6 +51,9 @@ final class KeepingExecutionControl extends DirectExecutionControl {
     thread.setDaemon(true);
     thread.setContextClassLoader(doit.getDeclaringClass().getClassLoader());
     synchronized (lock) {
+      if (stopPending) {
+        throw new StoppedException();
+      }
       stopRequested = false;
       running = thread;
     }
@@ -77,6 +90,7 @@ final class KeepingExecutionControl extends DirectExecutionControl {
   public void stop() {
     Thread thread;
     synchronized (lock) {
+      stopPending = true;
       thread = running;
       if (thread == null) {
         return;

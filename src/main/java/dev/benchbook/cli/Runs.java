@@ -38,12 +38,19 @@ final class Runs {
    */
   static Measured measure(RunPlan plan, WorkloadOptions options, String task, PrintWriter err,
       Summary summary, boolean freshJvms) throws Exception {
+    if (options.jfr && (freshJvms || plan.forks() > 1)) {
+      throw new IllegalArgumentException("--jfr records the passes run in this JVM; this run "
+          + "would use " + Math.max(plan.forks(), 1) + " fresh JVM(s): give --forks 1");
+    }
     RunControl control = new RunControl();
     long perPass = (long) plan.configs().get(0).files()
         * plan.configs().get(0).flow().happyPathLength();
     ProgressListener progress = ProgressBarListener.forTerminal(options.quiet, task, perPass);
     try (Interrupts ignored = Interrupts.install(control)) {
       try {
+        if (options.jfr) {
+          return Recorded.measure(plan, options, control, progress, summary);
+        }
         return freshJvms
             ? Benchbook.runInFreshJvms(plan, options.parameters(), control, progress, summary)
             : Benchbook.run(plan, options.parameters(), control, progress, summary);
@@ -62,10 +69,13 @@ final class Runs {
   static Saved writeAndPrint(Measured measured, WorkloadOptions options, PrintWriter out)
       throws Exception {
     ResultsWriter.Written written = new ResultsWriter(options.dataDir)
-        .write(measured.file(), measured.rows());
+        .write(measured.file(), Optional.of(measured.rows()), measured.recording());
     out.println("Wrote:");
     out.println("  " + written.json());
     written.rows().ifPresent(r -> out.println("  " + r));
+    measured.recording().ifPresent(r -> out.println("  " + written.json().resolveSibling(
+        written.json().getFileName().toString().replaceAll("\\.json$", "")
+        + ResultsWriter.JFR_SUFFIX)));
     Optional<Path> report = Optional.empty();
     Optional<Path> reports = options.reportsDir();
     if (reports.isPresent()) {

@@ -24,8 +24,7 @@ public final class WorkloadOptions {
 
   @Option(names = "--forks", paramLabel = "N", description = "Fresh JVMs the repetitions run "
       + "in, one after another, each with its own warmup (as JMH's forks); --reps is per fork "
-      + "(default: 1 for run and sweep; 5 for mitigate, phase's mitigations and calibrate's forked "
-      + "mode).")
+      + "(default: 1; 4 for mitigate and phase's mitigations unless --reps is given).")
   Integer forks;
 
   @Option(names = "--duration", paramLabel = "TIME", converter = DurationConverter.class,
@@ -77,6 +76,12 @@ public final class WorkloadOptions {
 
   @Option(names = "--no-report", description = "Write no report (results files only).")
   boolean noReport;
+
+  @Option(names = "--jfr", description = "Record the run with Java Flight Recorder: "
+      + "results-<ts>.jfr beside the results, and a 'where the time went' table per config "
+      + "in the report (costs some throughput: docs/PERFORMANCE.md). Records this JVM only: "
+      + "mitigate and phase then default to --forks 1.")
+  boolean jfr;
 
   /** Parameters a command adds to the manifest beside the flags' (e.g. phase's scenario). */
   final Map<String, Object> extraParameters = new LinkedHashMap<>();
@@ -157,11 +162,12 @@ public final class WorkloadOptions {
   /**
    * Defaults of the comparing commands (mitigate, phase's mitigations): {@code forks} fresh
    * JVMs of one repetition each unless --forks or --reps were given; with --forks 1 and no
-   * --reps, {@code repsUnforked} repetitions in this JVM.
+   * --reps, {@code repsUnforked} repetitions in this JVM. With --jfr the default is one fork
+   * (the recording sees only this JVM).
    */
   void compareDefaults(boolean repsGiven, int defaultForks, int repsUnforked) {
     if (forks == null) {
-      forks = repsGiven ? 1 : defaultForks;
+      forks = repsGiven || jfr ? 1 : defaultForks;
     }
     if (!repsGiven) {
       reps = forks > 1 ? 1 : repsUnforked;
@@ -188,6 +194,7 @@ public final class WorkloadOptions {
     m.put("warmup", !noWarmup);
     m.put("warmup_bound_s", 1.0);
     m.put("ceiling_probe_s", 1.5);
+    m.put("jfr", jfr);
     m.putAll(extraParameters);
     return m;
   }

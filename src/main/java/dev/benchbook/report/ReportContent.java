@@ -48,6 +48,7 @@ record ReportContent(String markdown, List<PlottedChart<?>> charts) {
       default:
         matrix(run, page, charts);
     }
+    profiles(f, page);
     manifest(f, page);
     chartsSection(charts, page);
     sources(run, links, page);
@@ -140,6 +141,16 @@ record ReportContent(String markdown, List<PlottedChart<?>> charts) {
     contention(f.allConfigs(), page);
     charts.add(SweepChart.throughput(f.sweep().get(), points));
     charts.add(SweepChart.lockWait(f.sweep().get(), points));
+  }
+
+  /** "Where the time went", when the run was recorded with --jfr. */
+  private static void profiles(RunFile f, ReportPage page) {
+    if (f.profiles().isEmpty()) {
+      return;
+    }
+    page.heading("Where the time went (JFR)").raw(ProfileTable.categories(f.profiles()))
+        .raw(ProfileTable.waits(f.profiles())).raw(ProfileTable.topFrames(f.profiles()))
+        .paragraph(ProfileTable.legend(f.jfrFile().orElse("the recording")));
   }
 
   /** The contention and fairness table with its legend, when the configs have lock_wait. */
@@ -248,6 +259,8 @@ record ReportContent(String markdown, List<PlottedChart<?>> charts) {
     items.add("[" + run.path().getFileName() + "](" + links.to(run.path()) + ")");
     run.rowsPath().filter(p -> run.hasRowsFile()).ifPresent(p -> items.add("["
         + p.getFileName() + "](" + links.to(p) + ")"));
+    run.run().jfrFile().map(run.path()::resolveSibling).filter(java.nio.file.Files::isRegularFile)
+        .ifPresent(p -> items.add("[" + p.getFileName() + "](" + links.to(p) + ")"));
     page.heading("Sources").bullets(items);
   }
 }

@@ -61,6 +61,9 @@ public final class ResultsWriter {
     }
   }
 
+  /** Suffix of the Java Flight Recorder file written beside a results file. */
+  public static final String JFR_SUFFIX = ".jfr";
+
   /** Test seam: called between steps; throwing simulates a failure at that step. */
   interface Hook {
     void at(String step) throws IOException;
@@ -123,12 +126,22 @@ public final class ResultsWriter {
 
   /** Writes a results file and, when present, its raw rows. */
   public Written write(RunFile run, Optional<RawRows> rows) throws IOException {
-    return publish(copy(run, Optional.empty(), run.complete()), rows);
+    return publish(copy(run, Optional.empty(), run.complete()), rows, Optional.empty());
+  }
+
+  /**
+   * Writes the raw rows, moves {@code recording} (a file in the data folder) beside them as
+   * {@code <stem>.jfr}, then writes the results file naming both; on failure the recording is
+   * deleted with the rest.
+   */
+  public Written write(RunFile run, Optional<RawRows> rows, Optional<Path> recording)
+      throws IOException {
+    return publish(copy(run, Optional.empty(), run.complete()), rows, recording);
   }
 
   /** Writes what an interrupted run measured, marked {@code "complete": false}. */
   public Written writeIncomplete(RunFile run, Optional<RawRows> rows) throws IOException {
-    return publish(copy(run, Optional.empty(), false), rows);
+    return publish(copy(run, Optional.empty(), false), rows, Optional.empty());
   }
 
   /** The exact bytes written for a results file: pretty JSON, LF line ends, final newline. */
@@ -148,10 +161,12 @@ public final class ResultsWriter {
     return prefix + STAMP.format(time);
   }
 
-  private Written publish(RunFile run, Optional<RawRows> rows) throws IOException {
+  private Written publish(RunFile run, Optional<RawRows> rows, Optional<Path> recording)
+      throws IOException {
     toJsonBytes(run);
     Files.createDirectories(dataDir);
     LocalDateTime start = LocalDateTime.now(clock).withNano(0);
+    Path jfrAt = recording.orElse(null);
     Path rowsAt = null;
     Path jsonTemp = null;
     boolean committed = false;
@@ -165,7 +180,9 @@ public final class ResultsWriter {
         String stem = stem(run.kind(), start.plusSeconds(ahead));
         Path json = dataDir.resolve(stem + ".json");
         Path rowsTarget = dataDir.resolve(stem + RowsCsv.SUFFIX);
-        if (exists(json) || rows.isPresent() && exists(rowsTarget)) {
+        Path jfrTarget = dataDir.resolve(stem + JFR_SUFFIX);
+        if (exists(json) || rows.isPresent() && exists(rowsTarget)
+            || jfrAt != null && exists(jfrTarget)) {
           continue;
         }
         if (rowsAt != null) {
@@ -175,8 +192,16 @@ public final class ResultsWriter {
           rowsAt = rowsTarget;
           hook.at("rows-published");
         }
+        if (jfrAt != null && !jfrAt.equals(jfrTarget)) {
+          if (!moveNoReplace(jfrAt, jfrTarget)) {
+            continue;
+          }
+          jfrAt = jfrTarget;
+        }
         Optional<String> rowsName = rows.map(r -> stem + RowsCsv.SUFFIX);
-        byte[] bytes = toJsonBytes(copy(run, rowsName, run.complete()));
+        RunFile named = recording.isPresent()
+            ? run.withProfiles(Optional.of(stem + JFR_SUFFIX), run.profiles()) : run;
+        byte[] bytes = toJsonBytes(copy(named, rowsName, run.complete()));
         jsonTemp = tempFile();
         writeSynced(jsonTemp, out -> out.write(bytes));
         hook.at("json-temp-written");
@@ -196,6 +221,7 @@ public final class ResultsWriter {
       if (!committed) {
         deleteQuietly(jsonTemp);
         deleteQuietly(rowsAt);
+        deleteQuietly(jfrAt);
       }
     }
   }
@@ -267,6 +293,7 @@ public final class ResultsWriter {
   private static RunFile copy(RunFile r, Optional<String> rowsFile, boolean complete) {
     return new RunFile(r.schemaVersion(), r.kind(), r.reconstructed(), r.manifest(),
         r.ceilingTxPerS(), r.configs(), r.baseline(), r.mitigationRun(), r.mitigationRuns(),
-        r.comparison(), r.comparisons(), r.sweep(), rowsFile, complete);
+        r.comparison(), r.comparisons(), r.sweep(), rowsFile, complete, r.jfrFile(),
+        r.profiles());
   }
 }

@@ -25,6 +25,9 @@ import java.util.Optional;
  * @param sweep the varied parameter of a sweep run
  * @param rowsFile name of the raw-rows file beside this one, when written
  * @param complete false when the run was interrupted; such files are kept but marked
+ * @param jfrFile name of the Java Flight Recorder file beside this one, when recorded
+ *     ({@code --jfr})
+ * @param profiles where each config's time went, from that recording
  */
 public record RunFile(
     int schemaVersion,
@@ -40,7 +43,11 @@ public record RunFile(
     List<Comparison> comparisons,
     Optional<SweepSpec> sweep,
     Optional<String> rowsFile,
-    boolean complete) {
+    boolean complete,
+    Optional<String> jfrFile,
+    @com.fasterxml.jackson.annotation.JsonInclude(
+        com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+    List<ConfigProfile> profiles) {
 
   /** Current schema version written by this build. */
   public static final int SCHEMA_VERSION = 1;
@@ -56,6 +63,27 @@ public record RunFile(
     comparisons = comparisons == null ? List.of() : List.copyOf(comparisons);
     sweep = sweep == null ? Optional.empty() : sweep;
     rowsFile = rowsFile == null ? Optional.empty() : rowsFile;
+    jfrFile = jfrFile == null ? Optional.empty() : jfrFile;
+    profiles = profiles == null ? List.of() : List.copyOf(profiles);
+  }
+
+  /** A file without a recording (every file written without {@code --jfr}). */
+  public RunFile(int schemaVersion, String kind, boolean reconstructed, Manifest manifest,
+      Optional<Double> ceilingTxPerS, List<ConfigResult> configs,
+      Optional<ConfigResult> baseline, Optional<ConfigResult> mitigationRun,
+      List<ConfigResult> mitigationRuns, Optional<Comparison> comparison,
+      List<Comparison> comparisons, Optional<SweepSpec> sweep, Optional<String> rowsFile,
+      boolean complete) {
+    this(schemaVersion, kind, reconstructed, manifest, ceilingTxPerS, configs, baseline,
+        mitigationRun, mitigationRuns, comparison, comparisons, sweep, rowsFile, complete,
+        Optional.empty(), List.of());
+  }
+
+  /** This file with a recording's name and the profiles read from it. */
+  public RunFile withProfiles(Optional<String> jfr, List<ConfigProfile> value) {
+    return new RunFile(schemaVersion, kind, reconstructed, manifest, ceilingTxPerS, configs,
+        baseline, mitigationRun, mitigationRuns, comparison, comparisons, sweep, rowsFile,
+        complete, jfr, value);
   }
 
   /** Every config in this file: matrix configs, then baseline, then mitigation runs. */
@@ -72,7 +100,7 @@ public record RunFile(
     return new RunFile(schemaVersion, kind, reconstructed, manifest, ceilingTxPerS,
         configs.stream().map(f).toList(), baseline.map(f), mitigationRun.map(f),
         mitigationRuns.stream().map(f).toList(), comparison, comparisons, sweep, rowsFile,
-        complete);
+        complete, jfrFile, profiles);
   }
 
   /** Finds a config by id. */

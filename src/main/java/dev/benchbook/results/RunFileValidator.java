@@ -54,7 +54,13 @@ final class RunFileValidator {
     check.number(root, "$", "ceiling_tx_per_s", measured, 0);
     kind.ifPresent(k -> configsOfKind(root, k, complete));
     comparisons(root);
-    check.text(root, "$", "rows_file", false).ifPresent(this::rowsFile);
+    check.text(root, "$", "rows_file", false).ifPresent(n -> besideFile("$.rows_file", n));
+    check.text(root, "$", "jfr_file", false).ifPresent(n -> besideFile("$.jfr_file", n));
+    check.array(root, "$", "profiles", false).ifPresent(a -> {
+      for (int i = 0; i < a.size(); i++) {
+        profile(a.get(i), JsonChecks.index("$.profiles", i));
+      }
+    });
   }
 
   private boolean schemaVersion(JsonNode root) {
@@ -317,9 +323,20 @@ final class RunFileValidator {
     });
   }
 
-  private void rowsFile(String name) {
+  private void profile(JsonNode p, String at) {
+    if (!p.isObject()) {
+      check.expected(at, "a profile object", p);
+      return;
+    }
+    check.text(p, at, "config", true);
+    check.integer(p, at, "samples", true, 0);
+    check.object(p, at, "categories", false);
+    check.array(p, at, "top_frames", false);
+  }
+
+  private void besideFile(String field, String name) {
     if (name.contains("/") || name.contains("\\") || name.equals("..") || name.equals(".")) {
-      check.expected("$.rows_file", "a file name beside this file (no folders)",
+      check.expected(field, "a file name beside this file (no folders)",
           com.fasterxml.jackson.databind.node.TextNode.valueOf(name));
     }
   }

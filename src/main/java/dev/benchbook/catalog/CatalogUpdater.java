@@ -1,6 +1,7 @@
 package dev.benchbook.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.benchbook.analysis.Fairness;
 import dev.benchbook.results.Json;
 import dev.benchbook.results.LoadReport;
 import dev.benchbook.results.Problem;
@@ -244,8 +245,16 @@ final class CatalogUpdater {
     String hash = contentHash(bytes, stamp.rowsPath() == null || stamp.rowsSize() < 0 ? null
         : json.resolveSibling(stamp.rowsPath()));
     LoadReport load = before.isPresent() && before.get().contentHash().equals(hash) ? null
-        : ResultsReader.load(json, ResultsReader.RowsMode.LOAD);
+        : withFairness(ResultsReader.load(json, ResultsReader.RowsMode.LOAD));
     return new Prepared(json, rel, before, stamp, hash, load, List.of(), System.nanoTime() - t0);
+  }
+
+  /**
+   * The loaded runs with fairness figures filled from their raw rows where the file has none
+   * (as reports and the API do), so older files with rows get the same columns.
+   */
+  private static LoadReport withFairness(LoadReport load) {
+    return new LoadReport(load.runs().stream().map(Fairness::fill).toList(), load.problems());
   }
 
   /** Writes one prepared file: a touch, a (re-)import, or its problems. */

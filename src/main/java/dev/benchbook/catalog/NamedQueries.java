@@ -16,7 +16,7 @@ public final class NamedQueries {
 
   /** The shipped queries, in listing order; each is {@code queries/<name>.sql}. */
   public static final List<String> NAMES = List.of("p95-trend", "best-strategy",
-      "worker-share", "sync-or-hold", "p95-from-rows", "runs");
+      "worker-share", "starvation", "sync-or-hold", "p95-from-rows", "runs");
 
   private NamedQueries() {
   }

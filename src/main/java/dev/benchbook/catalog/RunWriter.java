@@ -11,6 +11,7 @@ import dev.benchbook.results.SegmentDelta;
 import dev.benchbook.results.SegmentStats;
 import dev.benchbook.results.SweepSpec;
 import dev.benchbook.results.Verdict;
+import dev.benchbook.results.WorkerFairness;
 import dev.benchbook.results.WorkloadSpec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Inserts one loaded results file (records and raw rows) and deletes one run's data. */
 final class RunWriter {
@@ -82,7 +84,7 @@ final class RunWriter {
         m.pragmas().get("journal_mode"), number(p.get("files")), number(p.get("reps")),
         number(p.get("duration_s")), run.ceilingTxPerS(),
         run.sweep().map(SweepSpec::parameter), run.sweep().map(SweepSpec::values),
-        run.rowsFile(), rawRows};
+        run.rowsFile(), rawRows, m.clockReadNs()};
   }
 
   private static Object text(Object v) {
@@ -138,7 +140,18 @@ final class RunWriter {
         c.busyErrors(), c.durationBounded(), w.map(WorkloadSpec::files),
         w.map(WorkloadSpec::flow), w.map(WorkloadSpec::synchronous),
         w.map(WorkloadSpec::holdMs), w.map(WorkloadSpec::busyTimeoutMs),
-        w.map(WorkloadSpec::failureProbability), w.map(WorkloadSpec::latency));
+        w.map(WorkloadSpec::failureProbability), w.map(WorkloadSpec::latency),
+        fair(c.fairness(), WorkerFairness::minPerWorker),
+        fair(c.fairness(), WorkerFairness::medianPerWorker),
+        fair(c.fairness(), WorkerFairness::maxPerWorker),
+        fair(c.fairness(), WorkerFairness::jainIndex),
+        fair(c.fairness(), WorkerFairness::starvedWorkers));
+  }
+
+  /** One fairness figure, or NULL when there are none. */
+  private static Optional<Object> fair(Optional<WorkerFairness> f,
+      Function<WorkerFairness, Object> figure) {
+    return f.map(figure);
   }
 
   private static void stats(Inserts in, long runId, ConfigResult c) throws SQLException {
@@ -150,7 +163,11 @@ final class RunWriter {
     for (RepResult r : c.repetitions()) {
       in.insert("repetitions", runId, c.id(), r.rep(), r.transitions(), r.wallS(),
           r.transitionsPerS(), r.conflicts(), r.busyErrors(), r.rolledBack(), r.filesTerminal(),
-          r.durationBounded());
+          r.durationBounded(), r.fork(), fair(r.fairness(), WorkerFairness::minPerWorker),
+          fair(r.fairness(), WorkerFairness::medianPerWorker),
+          fair(r.fairness(), WorkerFairness::maxPerWorker),
+          fair(r.fairness(), WorkerFairness::jainIndex),
+          fair(r.fairness(), WorkerFairness::starvedWorkers));
       for (Map.Entry<String, SegmentStats> e : r.segments().entrySet()) {
         SegmentStats s = e.getValue();
         in.insert("repetition_stats", runId, c.id(), r.rep(), e.getKey(), s.count(),
@@ -167,7 +184,8 @@ final class RunWriter {
         c.throughput().baselinePerS(), c.throughput().mitigationPerS(), c.throughput().ratio(),
         ci.map(Interval::low), ci.map(Interval::high), ci.map(Interval::level),
         c.throughput().verdict().map(Verdict::label), c.intervals(), c.noiseThresholdPct(),
-        c.workloadDifferences());
+        c.workloadDifferences(), ci.map(Interval::resamples), ci.map(Interval::method),
+        c.noiseFloorMs(), c.setupDifferences());
     for (SegmentDelta d : c.segments()) {
       Optional<Interval> dci = d.deltaCiMs();
       in.insert("comparison_segments", runId, index, d.segment(), d.baselineP50Ms(),

@@ -52,7 +52,8 @@ CREATE TABLE runs (
   sweep_parameter TEXT,
   sweep_values TEXT,                  -- JSON array
   rows_file TEXT,
-  raw_rows INTEGER NOT NULL           -- rows imported into the rows table (0 when none)
+  raw_rows INTEGER NOT NULL,          -- rows imported into the rows table (0 when none)
+  clock_read_ns REAL                  -- manifest: measured cost of one clock read (NULL: older file)
 );
 CREATE INDEX runs_created_at ON runs (created_at);
 CREATE INDEX runs_kind ON runs (kind, created_at);
@@ -95,6 +96,14 @@ CREATE TABLE configs (
   busy_timeout_ms INTEGER,
   failure_probability REAL,
   latency TEXT,                       -- JSON object
+  -- Fairness (NULL when the file has no fairness figures and no raw rows): committed
+  -- transitions per worker, Jain's index, workers under 10% of the fair share.
+  -- Counts over every worker of every repetition; Jain and starved of the worst repetition.
+  min_per_worker INTEGER,
+  median_per_worker REAL,
+  max_per_worker INTEGER,
+  jain_index REAL,
+  starved_workers INTEGER,
   UNIQUE (run_id, config)
 );
 CREATE INDEX configs_strategy ON configs (strategy, concurrency);
@@ -132,6 +141,14 @@ CREATE TABLE repetitions (
   rolled_back INTEGER NOT NULL,
   files_terminal INTEGER NOT NULL,
   duration_bounded BOOLEAN NOT NULL,
+  fork INTEGER,                       -- the fresh JVM it ran in, from 0 (NULL: not forked)
+  -- Fairness (NULL when the file has no fairness figures and no raw rows): committed
+  -- transitions per worker, Jain's index, workers under 10% of the fair share.
+  min_per_worker INTEGER,
+  median_per_worker REAL,
+  max_per_worker INTEGER,
+  jain_index REAL,
+  starved_workers INTEGER,
   PRIMARY KEY (run_id, config, rep)
 ) WITHOUT ROWID;
 
@@ -169,6 +186,10 @@ CREATE TABLE comparisons (
   intervals TEXT,
   noise_threshold_pct REAL NOT NULL,
   workload_differences TEXT,          -- JSON array
+  ratio_ci_resamples INTEGER,
+  ratio_ci_method TEXT,               -- e.g. percentile-bootstrap/repetitions
+  noise_floor_ms REAL,                -- P95 deltas below this are within noise (NULL: older file)
+  setup_differences TEXT,             -- JSON array: machine/JVM differences (no verdicts if any)
   PRIMARY KEY (run_id, comparison)
 ) WITHOUT ROWID;
 

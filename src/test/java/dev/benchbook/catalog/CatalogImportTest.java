@@ -4,7 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.benchbook.analysis.Fairness;
 import dev.benchbook.cli.Cli;
+import dev.benchbook.results.Comparison;
+import dev.benchbook.results.ConfigResult;
+import dev.benchbook.results.Json;
+import dev.benchbook.results.LoadedRun;
+import dev.benchbook.results.RepResult;
+import dev.benchbook.results.ResultsReader;
+import dev.benchbook.results.WorkerFairness;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -121,6 +131,117 @@ class CatalogImportTest {
     Path fresh = dir.resolve("fresh.db");
     Catalog.update(dir, fresh, ImportProgress.NONE);
     assertEquals(CatalogFixture.dump(fresh), CatalogFixture.dump(catalog));
+  }
+
+  static final String MITIGATION = "contention/results-mitigation-20261126-210911.json";
+
+  /**
+   * The committed mitigation file in today's format: clock cost in the manifest, a fork per
+   * repetition, a noise floor and setup differences per comparison (fairness from its rows).
+   */
+  private Path newFormatMitigation() throws Exception {
+    CatalogFixture.copySome(dir, MITIGATION, MITIGATION.replace(".json", ".rows.csv.gz"));
+    Path json = dir.resolve(MITIGATION);
+    ObjectNode root = (ObjectNode) Json.MAPPER.readTree(json.toFile());
+    ((ObjectNode) root.get("manifest")).put("clock_read_ns", 21.75);
+    int fork = 0;
+    for (JsonNode rep : root.get("baseline").get("repetitions")) {
+      ((ObjectNode) rep).put("fork", fork++);
+    }
+    for (JsonNode c : root.get("comparisons")) {
+      ((ObjectNode) c).put("noise_floor_ms", 0.00125);
+      ((ObjectNode) c).putArray("setup_differences").add("jvm: 17.0.9 vs 17.0.10");
+    }
+    Files.write(json, Json.MAPPER.writeValueAsBytes(root));
+    return json;
+  }
+
+  @Test
+  void fairnessForkClockAndNoiseFloorAreImportedExactlyAsTheReaderLoadsThem() throws Exception {
+    Path json = newFormatMitigation();
+    Path catalog = Catalog.update(dir).catalog();
+    LoadedRun run = Fairness.fill(ResultsReader.load(json, ResultsReader.RowsMode.LOAD)
+        .runsOrThrow().get(0));
+    assertEquals(List.of("21.75"), column(catalog, "SELECT clock_read_ns FROM runs"));
+    int checked = 0;
+    for (ConfigResult c : run.run().allConfigs()) {
+      assertEquals(fairness(c.fairness().orElseThrow()), fairnessRow(catalog, "configs",
+          "config = '" + c.id() + "'"), c.id());
+      for (RepResult r : c.repetitions()) {
+        String where = "config = '" + c.id() + "' AND rep = " + r.rep();
+        assertEquals(fairness(r.fairness().orElseThrow()),
+            fairnessRow(catalog, "repetitions", where), where);
+        assertEquals(List.of(r.fork().map(String::valueOf).orElse("null")).toString(),
+            column(catalog, "SELECT ifnull(fork, 'null') FROM repetitions WHERE " + where)
+                .toString(), where);
+        checked++;
+      }
+    }
+    assertTrue(checked >= 8, "repetitions checked: " + checked);
+    ConfigResult baseline = run.run().baseline().orElseThrow();
+    assertEquals(java.util.stream.IntStream.range(0, baseline.repetitions().size())
+        .mapToObj(String::valueOf).toList(), column(catalog, "SELECT fork FROM repetitions "
+        + "WHERE config = '" + baseline.id() + "' ORDER BY rep"));
+    assertEquals(List.of("0"), column(catalog, "SELECT count(fork) FROM repetitions "
+        + "WHERE config <> '" + baseline.id() + "'"));
+    Comparison first = run.run().allComparisons().get(0);
+    assertEquals(List.of("0.00125|[\"jvm: 17.0.9 vs 17.0.10\"]|"
+        + first.throughput().ci().orElseThrow().method()), column(catalog, "SELECT "
+        + "noise_floor_ms || '|' || setup_differences || '|' || ratio_ci_method "
+        + "FROM comparisons WHERE comparison = 0"));
+  }
+
+  /** The figures in the catalog's column order, for an exact comparison. */
+  private static List<Object> fairness(WorkerFairness f) {
+    return List.of(f.minPerWorker(), f.medianPerWorker(), f.maxPerWorker(), f.jainIndex(),
+        (long) f.starvedWorkers());
+  }
+
+  /** The fairness columns of one row, read with their Java types (no text conversion). */
+  private static List<Object> fairnessRow(Path catalog, String table, String where)
+      throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + catalog);
+        Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT "
+            + "min_per_worker, median_per_worker, max_per_worker, jain_index, starved_workers "
+            + "FROM " + table + " WHERE " + where)) {
+      assertTrue(rs.next(), table + " " + where);
+      List<Object> row = List.of(rs.getLong(1), rs.getDouble(2), rs.getLong(3),
+          rs.getDouble(4), rs.getLong(5));
+      assertFalse(rs.next(), table + " " + where);
+      return row;
+    }
+  }
+
+  @Test
+  void anOlderFileWithoutTheNewFieldsImportsThemAsNull() throws Exception {
+    CatalogFixture.copySome(dir, SEED);
+    Path catalog = Catalog.update(dir).catalog();
+    assertEquals(List.of("1|0"), column(catalog, "SELECT count(*) || '|' || "
+        + "count(clock_read_ns) FROM runs"));
+    assertEquals(List.of("2|0|0|0"), column(catalog, "SELECT count(*) || '|' || "
+        + "count(jain_index) || '|' || count(starved_workers) || '|' || count(min_per_worker) "
+        + "FROM configs"));
+    assertEquals(List.of("0|0"), column(catalog, "SELECT count(fork) || '|' || "
+        + "count(jain_index) FROM repetitions"));
+    assertEquals(List.of("1|0|0"), column(catalog, "SELECT count(*) || '|' || "
+        + "count(noise_floor_ms) || '|' || count(ratio_ci_method) FROM comparisons"));
+  }
+
+  @Test
+  void aCatalogMadeByAnotherSchemaVersionIsRebuiltWithTheNewColumns() throws Exception {
+    CatalogFixture.copySome(dir, SEED);
+    Path catalog = Catalog.update(dir).catalog();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + catalog);
+        Statement st = c.createStatement()) {
+      st.execute("ALTER TABLE configs DROP COLUMN jain_index");
+      st.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'");
+    }
+    ImportReport again = Catalog.update(dir);
+    assertEquals(1, again.imported(), again.summary());
+    assertEquals(List.of(Integer.toString(CatalogDb.SCHEMA_VERSION)), column(catalog,
+        "SELECT value FROM meta WHERE key = 'schema_version'"));
+    assertEquals(List.of("1"), column(catalog, "SELECT count(*) FROM pragma_table_info('configs') "
+        + "WHERE name = 'jain_index'"));
   }
 
   static List<String> column(Path catalog, String sql) throws Exception {

@@ -149,6 +149,41 @@ class QueryCommandTest {
   }
 
   @Test
+  void starvationListsEveryConfigWithStarvedWorkersLeastFairFirst() {
+    Cli.Result r = query("--named", "starvation", "--format", "csv");
+    r.assertCode(0);
+    List<String> lines = r.out().lines().toList();
+    assertEquals("run,config,workers,starved,min_per_worker,max_per_worker,jain", lines.get(0));
+    List<String> expected = new java.util.ArrayList<>();
+    java.util.Map<String, Double> jains = new java.util.HashMap<>();
+    for (LoadedRun loaded : ResultsReader.load(CatalogFixture.sharedDataDir()).runsOrThrow()) {
+      LoadedRun run = dev.benchbook.analysis.Fairness.fill(loaded.withRowsIfPresent());
+      for (ConfigResult c : run.run().allConfigs()) {
+        c.fairness().filter(f -> f.starvedWorkers() > 0).ifPresent(f -> {
+          String key = run.name() + "," + c.id() + "," + f.workers() + "," + f.starvedWorkers()
+              + "," + f.minPerWorker() + "," + f.maxPerWorker();
+          expected.add(key);
+          jains.put(key, f.jainIndex());
+        });
+      }
+    }
+    expected.sort(java.util.Comparator.comparing(jains::get));
+    List<String> actual = lines.stream().skip(1)
+        .map(l -> l.substring(0, l.lastIndexOf(','))).toList();
+    assertEquals(expected, actual);
+    assertEquals(7, actual.size(), "5 hold points of c10-zero, c16-fast baseline, c32-fast");
+    for (String line : lines.subList(1, lines.size())) {
+      String key = line.substring(0, line.lastIndexOf(','));
+      assertEquals(jains.get(key), Double.parseDouble(line.substring(line.lastIndexOf(',') + 1)),
+          5e-5, line);
+    }
+    Cli.Result one = query("--named", "starvation", "--param",
+        "run=results-mitigation-20261126-210911", "--format", "csv");
+    one.assertCode(0);
+    assertEquals(2, one.out().lines().count(), one.describe());
+  }
+
+  @Test
   void theDocumentedSchemaIsTheShippedOne() throws Exception {
     String doc = Files.readString(Path.of("docs/CATALOG.md"));
     assertTrue(doc.contains(CatalogDb.schemaText().strip()),

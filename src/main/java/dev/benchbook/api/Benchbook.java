@@ -158,6 +158,17 @@ public final class Benchbook {
     return Compares.between(a, baselineId, b, mitigationId, options);
   }
 
+  /**
+   * Any percentile's delta of one segment, with its hierarchical interval and verdict, e.g.
+   * {@code percentileDelta(run, "c10-zero", "c10-zero-shared-connection", "lock_wait_ms", 0.99)}.
+   * Needs the file's raw rows.
+   */
+  public static dev.benchbook.analysis.PercentileDelta percentileDelta(LoadedRun run,
+      String baselineId, String mitigationId, String segment, double p) {
+    return Compares.percentile(run, baselineId, run, mitigationId, segment, p,
+        CompareOptions.defaults());
+  }
+
   /** The seed-style Markdown table, throughput line and intervals sentence. */
   public static String table(Comparison comparison) {
     return ComparisonTable.markdown(comparison);

@@ -28,6 +28,23 @@ final class Compares {
     return between(run, baseline.id(), run, mitigation.id(), options);
   }
 
+  /**
+   * The delta of percentile {@code p} of one segment between config {@code baselineId} of
+   * {@code a} and {@code mitigationId} of {@code b}, from their raw rows.
+   */
+  static dev.benchbook.analysis.PercentileDelta percentile(LoadedRun a, String baselineId,
+      LoadedRun b, String mitigationId, String segment, double p, CompareOptions options) {
+    dev.benchbook.results.Segment s = dev.benchbook.results.Segment.byKey(segment)
+        .orElseThrow(() -> new IllegalArgumentException("no segment '" + segment + "'"));
+    LoadedRun ra = Loads.requireRows(a);
+    LoadedRun rb = a == b ? ra : Loads.requireRows(b);
+    CompareOptions withRows = options.withManifests(a.run().manifest(), b.run().manifest())
+        .withRows(ConfigRows.of(ra.rows().get(), baselineId),
+            ConfigRows.of(rb.rows().get(), mitigationId));
+    return Comparisons.percentileDelta(Loads.config(a, baselineId), Loads.config(b, mitigationId),
+        s, p, withRows);
+  }
+
   /** Config {@code baselineId} of {@code a} against config {@code mitigationId} of {@code b}. */
   static Comparison between(LoadedRun a, String baselineId, LoadedRun b, String mitigationId,
       CompareOptions options) {

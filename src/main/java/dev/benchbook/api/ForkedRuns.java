@@ -38,7 +38,8 @@ import java.util.stream.Stream;
  * another; the parent probes the ceiling once, merges the children's rows and passes (fork f's
  * repetition r becomes repetition {@code f * reps + r}), shows their progress, and on
  * cancellation stops the child and removes the temporary folder. Fork f runs with seed
- * {@code seed + f * FORK_SEED_STEP}, so no two forks replay the same latencies.
+ * {@code seed + f * FORK_SEED_STEP}, so no two forks replay the same latencies, and odd forks
+ * run the configs in reverse order.
  */
 final class ForkedRuns {
 
@@ -170,9 +171,11 @@ final class ForkedRuns {
           child.retries()[i], Outcome.of(child.outcome()[i]));
     }
     Pass[] read = Json.MAPPER.readValue(out.resolve(ForkChild.PASSES).toFile(), Pass[].class);
+    List<String> childIds = Spec.of(plan).plan(fork).configIds();
     for (Pass p : read) {
-      BenchConfig config = plan.configs().get(p.configCode());
-      passes.add(new PassResult(config, p.configCode(), p.rep() + offset, p.wallNs(),
+      int code = plan.configIds().indexOf(childIds.get(p.configCode()));
+      BenchConfig config = plan.configs().get(code);
+      passes.add(new PassResult(config, code, p.rep() + offset, p.wallNs(),
           p.committed(), p.conflicts(), p.busyErrors(), p.rolledBack(), p.durationBounded(),
           p.integrity(), fork));
     }
@@ -220,9 +223,17 @@ final class ForkedRuns {
           plan.seed(), plan.warmup(), plan.warmupBound().toNanos(), plan.tempDir().toString());
     }
 
-    /** The plan of fork {@code fork}: no ceiling probe (the parent probed), its own seed. */
+    /**
+     * The plan of fork {@code fork}: no ceiling probe (the parent probed), its own seed, and
+     * the configs in reverse order in odd forks, so that with one repetition per fork no config
+     * always runs first.
+     */
     RunPlan plan(int fork) {
-      return new RunPlan(configs.stream().map(Config::config).toList(), reps,
+      List<BenchConfig> order = new ArrayList<>(configs.stream().map(Config::config).toList());
+      if (fork % 2 == 1) {
+        java.util.Collections.reverse(order);
+      }
+      return new RunPlan(order, reps,
           seed + fork * FORK_SEED_STEP, warmup, Duration.ofNanos(warmupBoundNs), Duration.ZERO,
           Path.of(tempDir), List.of(), 1);
     }

@@ -30,8 +30,11 @@ final class MitigateCommand implements Callable<Integer> {
 
   /** Mitigation strategies, in the order {@code all} runs them. */
   static final List<String> MITIGATIONS = List.of("shared-connection", "writer-queue", "backoff");
-  /** Forks of a comparison by default: 5 fresh JVMs of one repetition each (see README). */
-  static final int DEFAULT_FORKS = 5;
+  /**
+   * Forks of a comparison by default: 4 fresh JVMs of one repetition each, which keeps
+   * {@code phase} near its 3-minute budget (docs/PERFORMANCE.md, Step 9).
+   */
+  static final int DEFAULT_FORKS = 4;
   /** The seed's non-atomic setup: runs only when named, never as part of {@code all}. */
   static final String INTERLEAVED = "shared-interleaved";
 

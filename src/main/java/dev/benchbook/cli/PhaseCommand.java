@@ -39,7 +39,7 @@ final class PhaseCommand implements Callable<Integer> {
 
   @Option(names = "--mitigation-reps", paramLabel = "N",
       description = "Repetitions per fork of the mitigation comparison (default: 1 with forks, "
-          + "5 with --forks 1). --forks (default 5) applies to the mitigations only; the "
+          + "5 with --forks 1). --forks (default 4) applies to the mitigations only; the "
           + "matrix runs in this JVM.")
   int mitigationReps = 5;
 

@@ -24,8 +24,7 @@ public final class WorkloadOptions {
 
   @Option(names = "--forks", paramLabel = "N", description = "Fresh JVMs the repetitions run "
       + "in, one after another, each with its own warmup (as JMH's forks); --reps is per fork "
-      + "(default: 1 for run and sweep; 5 for mitigate, phase's mitigations and calibrate's forked "
-      + "mode).")
+      + "(default: 1; 4 for mitigate and phase's mitigations unless --reps is given).")
   Integer forks;
 
   @Option(names = "--duration", paramLabel = "TIME", converter = DurationConverter.class,

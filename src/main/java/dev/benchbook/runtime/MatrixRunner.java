@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs a plan: the ceiling probe, then every config's repetitions interleaved (rep 0 of every
- * config, then rep 1...), each on a fresh database, with one warmup pass per config first.
+ * Runs a plan: the ceiling probe, one warmup pass per config, then every config's repetitions
+ * interleaved (rep 0 of every config, then rep 1...), each on a fresh database. Every config is
+ * warmed up before any is measured, and odd repetitions run the configs in reverse order
+ * (A B, B A, ...), so that no config always runs first or right after its own warmup.
  */
 public final class MatrixRunner {
 
@@ -39,14 +41,18 @@ public final class MatrixRunner {
       PassRunner passes = new PassRunner(plan, control, listener);
       RawRows rows = new RawRows(plan.configIds(), plan.configs().get(0).flow().states(),
           (int) Math.min(1 << 26, plan.expectedTransitions() + 1024));
-      List<PassResult> results = new ArrayList<>();
-      for (int rep = 0; rep < plan.reps(); rep++) {
+      if (plan.warmup()) {
         for (int code = 0; code < plan.configs().size(); code++) {
           BenchConfig config = plan.configs().get(code);
-          if (rep == 0 && plan.warmup()) {
-            listener.passStarted(config.id(), -1, plan.reps());
-            passes.run(config, code, -1, shorter(config, plan), null);
-          }
+          listener.passStarted(config.id(), -1, plan.reps());
+          passes.run(config, code, -1, shorter(config, plan), null);
+        }
+      }
+      List<PassResult> results = new ArrayList<>();
+      for (int rep = 0; rep < plan.reps(); rep++) {
+        for (int i = 0; i < plan.configs().size(); i++) {
+          int code = rep % 2 == 0 ? i : plan.configs().size() - 1 - i;
+          BenchConfig config = plan.configs().get(code);
           listener.passStarted(config.id(), rep, plan.reps());
           PassResult r = passes.run(config, code, rep, config.durationBound(), rows);
           listener.passEnded(config.id(), rep, r.committed());

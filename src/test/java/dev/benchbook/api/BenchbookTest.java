@@ -82,6 +82,16 @@ class BenchbookTest {
   }
 
   @Test
+  void anyPercentileOfTwoConfigsFromTheRows() {
+    var p99 = Benchbook.percentileDelta(matrix, "c1-zero", "c2-zero", "lock_wait_ms", 0.99);
+    double[] rows = dev.benchbook.analysis.SegmentStatsCalculator.samplesMs(
+        matrix.rows().get(), matrix.rows().get().configIds().indexOf("c1-zero"),
+        dev.benchbook.results.Segment.LOCK_WAIT);
+    assertEquals(dev.benchbook.analysis.Percentiles.of(rows, 0.99), p99.baselineMs(), 0.0);
+    assertTrue(p99.ciMs().isEmpty() && p99.verdict().isEmpty(), "one repetition: no verdict");
+  }
+
+  @Test
   void chartsBuildRenderAndSave() throws Exception {
     Comparison c = Benchbook.compare(matrix, "c1-zero", "c2-zero");
     assertEquals(1000, Benchbook.image(Benchbook.p95Chart(c)).getWidth());

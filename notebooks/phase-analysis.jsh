@@ -1,38 +1,87 @@
-// Phase analysis: the newest measured mitigation run under data/ (one with raw rows), or, when
-// there is none, a tiny run measured now into a temp folder (4 workers, 40 files, 3 reps).
-// Compares the configs, summarizes the raw rows with benchbook's P95 and saves one chart.
-// Run from the repo root:
-//   jshell --class-path target/benchbook.jar notebooks/startup.jsh notebooks/phase-analysis.jsh
+// Generated from phase-analysis.ipynb by `benchbook notebook export phase-analysis.ipynb --to jsh`: edit the notebook, then export again.
+// Run from the repo root: ./benchbook shell notebooks/phase-analysis.jsh
+//   or: jshell --class-path target/benchbook.jar notebooks/startup.jsh notebooks/phase-analysis.jsh
 
-var work = Files.createTempDirectory("benchbook-notebook-");
-var newest = Benchbook.newest("data", "mitigation").filter(r -> r.rows().isPresent());
-var run = (newest.isPresent() ? newest.get() :
-    Benchbook.write(Benchbook.mitigate(4, "zero", 40, 3, "shared-connection", "writer-queue"),
-        work.resolve("data").toString()));
-System.out.println("Run: " + run.name() + "; configs: " + run.run().allConfigs().stream()
-    .map(ConfigResult::id).toList());
+// %% [markdown]
+// # Phase analysis: does the mitigation help, and by how much?
+//
+// A measured mitigation run (baseline and mitigation strategies, interleaved repetitions, raw rows
+// kept) compared the way the phase report does it: P95 deltas with bootstrap intervals and a
+// verdict per segment, the throughput ratio with its interval, latency by percentile, and whether
+// every worker got its share of the work.
+//
+// The parameters cell below (tagged `parameters`, papermill's convention) picks the run: by default
+// the newest measured mitigation file under `data/` and its first mitigation. Run another with
+// `./benchbook notebook run notebooks/phase-analysis.ipynb -p file=data/results-mitigation-....json
+// -p mitigation=c10-fast-writer-queue`.
+//
+// **Run it.** Headless from the repo root: `./benchbook notebook run notebooks/phase-analysis.ipynb`
+// writes `reports/notebooks/phase-analysis.ipynb` with every output (the committed copy is there, readable
+// on any Git host without running anything). In Jupyter: open it with a Java kernel whose
+// kernelspec is `java` (benchbook's own, see the README), from the repo root or from `notebooks/`.
+// As a script: `./benchbook shell notebooks/phase-analysis.jsh` (generated from this notebook by
+// `./benchbook notebook export`).
 
-var comparison = Benchbook.compare(run);
-System.out.println(Benchbook.table(comparison));
+// %%
+String file = "";        // a results-mitigation-*.json; "" = the newest measured one under data/
+String mitigation = "";  // a mitigation config of that file; "" = its first mitigation
 
-for (Comparison c : run.run().allComparisons()) {
-  System.out.printf(Locale.ROOT, "%s vs %s: throughput %.2fx%n", c.mitigationConfig(),
-      c.baselineConfig(), c.throughput().ratio());
-}
+// %%
+var run = file.isEmpty()
+    ? Benchbook.newest("data", "mitigation").filter(r -> r.rows().isPresent())
+        .orElseThrow(() -> new IllegalStateException("no measured mitigation run under data/;"
+            + " make one with ./benchbook mitigate"))
+    : Benchbook.load(file);
+var baselineId = Benchbook.baseline(run).id();
+var mitigationId = mitigation.isEmpty() ? Benchbook.mitigations(run).get(0).id() : mitigation;
+run.name() + ": " + baselineId + " against " + mitigationId + " (" + run.run().manifest()
+    .parameters().get("reps") + " repetitions)"
 
-var rows = Benchbook.rows(run);
-var committed = rows.where(rows.stringColumn("outcome").isEqualTo("committed"));
-var p95ByConfig = committed.summarize("lock_wait_ms", "db_total_ms", "fsm_net_ms",
-    BenchAggregates.P95).by("config");
-System.out.println(p95ByConfig.printAll());
+// %% [markdown]
+// ## Before and after
+//
+// Each row is a segment of the transition. The interval is a 95% percentile-bootstrap interval of
+// the P95 delta over the raw committed rows; "improved" or "regressed" is printed only when the
+// whole interval is beyond the noise threshold, "within noise" otherwise.
 
+// %%
+var comparison = Benchbook.compare(run, baselineId, mitigationId);
+comparison
+
+// %%
+Benchbook.p95Chart(comparison)
+
+// %% [markdown]
+// ## Throughput of every config in the file
+//
+// Bars are committed transitions per second (mean of the repetitions), with the ratio to the
+// baseline.
+
+// %%
+Benchbook.throughputChart(run)
+
+// %% [markdown]
+// ## Where the tail is
+//
+// P95 alone hides the shape: the percentile spectrum of `lock_wait` shows from which percentile
+// on each config starts waiting for the write lock.
+
+// %%
+Benchbook.spectrum(run, "lock_wait_ms")
+
+// %%
 var stats = Benchbook.stats(run);
-System.out.println(stats.where(stats.stringColumn("segment").isEqualTo("lock_wait_ms"))
+stats.where(stats.stringColumn("segment").isEqualTo("lock_wait_ms"))
     .selectColumns("config", "count", "p50_ms", "p95_ms", "p99_ms", "transitions_per_s")
-    .printAll());
 
-var chart = Benchbook.p95Chart(comparison);
-var saved = Benchbook.save(chart, work.resolve("charts").toString());
-System.out.println("Saved " + saved.png());
+// %% [markdown]
+// ## Did every worker get its share?
+//
+// A lower P95 can come from starving some workers. Committed transitions per worker, per config
+// and repetition: min, max, and Jain's fairness index (1 = equal shares, 1/n = one worker did
+// everything).
+
+// %%
+Benchbook.perWorker(run)
 
 /exit

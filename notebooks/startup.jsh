@@ -1,5 +1,6 @@
-// benchbook session imports: the facade, results records, analysis, charts and Tablesaw.
-// Run scripts after it: jshell --class-path target/benchbook.jar notebooks/startup.jsh X.jsh
+// benchbook session imports (the same as notebooks and `benchbook shell` start with): the facade,
+// results, analysis, charts, Tablesaw, files, collections and display(obj).
+// Plain jshell: jshell --class-path target/benchbook.jar notebooks/startup.jsh notebooks/X.jsh
 import dev.benchbook.api.*;
 import dev.benchbook.results.*;
 import dev.benchbook.analysis.*;
@@ -7,3 +8,4 @@ import dev.benchbook.charts.*;
 import tech.tablesaw.api.*;
 import java.nio.file.*;
 import java.util.*;
+import static dev.benchbook.notebook.Display.display;

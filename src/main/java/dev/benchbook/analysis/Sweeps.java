@@ -1,8 +1,10 @@
 package dev.benchbook.analysis;
 
 import dev.benchbook.results.ConfigResult;
+import dev.benchbook.results.RunFile;
 import dev.benchbook.results.Segment;
 import dev.benchbook.results.SegmentStats;
+import dev.benchbook.results.SweepSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +41,22 @@ public final class Sweeps {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The points of a sweep file: configs are stored strategy by strategy, each over the sweep's
+   * values in order, so the i-th config of a strategy sits at the i-th value.
+   */
+  public static List<SweepPoint> points(RunFile f) {
+    SweepSpec spec = f.sweep().orElseThrow(() -> new IllegalArgumentException("a " + f.kind()
+        + " file is not a sweep"));
+    List<SweepPoint> points = new ArrayList<>();
+    int n = spec.values().size();
+    List<ConfigResult> configs = f.configs();
+    for (int i = 0; i < configs.size(); i++) {
+      points.add(point(configs.get(i), spec.values().get(i % n).trim()));
+    }
+    return points;
   }
 
   /** Points grouped by strategy, in first-appearance order. */

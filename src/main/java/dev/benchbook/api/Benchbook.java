@@ -1,12 +1,16 @@
 package dev.benchbook.api;
 
 import dev.benchbook.analysis.CompareOptions;
+import dev.benchbook.analysis.SweepPoint;
+import dev.benchbook.analysis.Sweeps;
+import dev.benchbook.analysis.WorkPerWorker;
 import dev.benchbook.catalog.ImportReport;
 import dev.benchbook.charts.ChartExport;
 import dev.benchbook.charts.ExportedChart;
 import dev.benchbook.charts.P95BeforeAfterChart;
 import dev.benchbook.charts.PercentileSpectrumChart;
 import dev.benchbook.charts.PlottedChart;
+import dev.benchbook.charts.SweepChart;
 import dev.benchbook.charts.ThroughputChart;
 import dev.benchbook.report.ComparisonTable;
 import dev.benchbook.results.Comparison;
@@ -16,6 +20,7 @@ import dev.benchbook.results.ResultsWriter;
 import dev.benchbook.results.RowsTable;
 import dev.benchbook.results.Segment;
 import dev.benchbook.results.StatsTable;
+import dev.benchbook.results.SweepSpec;
 import dev.benchbook.runtime.MachineInfo;
 import dev.benchbook.runtime.MatrixRunner;
 import dev.benchbook.runtime.ProgressListener;
@@ -26,6 +31,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -80,13 +86,34 @@ public final class Benchbook {
   /** Runs the baseline over concurrency x profiles, {@code files} files each, one rep, quietly. */
   public static Measured runMatrix(List<Integer> concurrency, List<String> profiles, int files)
       throws IOException, SQLException, InterruptedException {
-    return QuickRuns.matrix(concurrency, profiles, files);
+    return plan().concurrency(concurrency.stream().mapToInt(Integer::intValue).toArray())
+        .profile(profiles.toArray(String[]::new)).files(files).run();
   }
 
   /** Runs the baseline and mitigations (default shared-connection) on one config, quietly. */
   public static Measured mitigate(int concurrency, String profile, int files, int reps,
       String... strategies) throws IOException, SQLException, InterruptedException {
-    return QuickRuns.mitigate(concurrency, profile, files, reps, Arrays.asList(strategies));
+    return plan().concurrency(concurrency).profile(profile).files(files).reps(reps)
+        .mitigate(strategies);
+  }
+
+  /**
+   * A quick run with every workload knob, e.g. {@code Benchbook.plan().concurrency(4, 16)
+   * .profile("fast").holdMs(1).files(400).reps(3).run()} or {@code ...mitigate("writer-queue")}.
+   */
+  public static PlanBuilder plan() {
+    return new PlanBuilder();
+  }
+
+  /** A run just measured (not written) as a run every one-liner takes; its rows stay in memory. */
+  public static LoadedRun asRun(Measured measured) {
+    return new LoadedRun(Path.of("measured-" + measured.file().kind() + "-not-written.json"),
+        measured.file(), Optional.of(measured.rows()));
+  }
+
+  /** A fresh mitigation measurement's baseline vs its (first) mitigation, e.g. of {@link #plan()}. */
+  public static Comparison compare(Measured measured) {
+    return compare(asRun(measured));
   }
 
   /** Writes a measured run (JSON + raw rows) into {@code dataDir} and loads it back. */
@@ -119,6 +146,24 @@ public final class Benchbook {
   /** A config of a loaded run by id; fails naming the file and its config ids. */
   public static ConfigResult config(LoadedRun run, String id) {
     return Loads.config(run, id);
+  }
+
+  /**
+   * A mitigation file's baseline config (the file's {@code run().baseline()} is an Optional,
+   * empty for matrix and sweep files); fails naming the file and its kind otherwise.
+   */
+  public static ConfigResult baseline(LoadedRun run) {
+    return run.run().baseline().orElseThrow(() -> new IllegalArgumentException(
+        run.path().getFileName() + " is a " + run.run().kind() + " file: only mitigation files "
+            + "have a baseline; configs: " + Loads.ids(run.run())));
+  }
+
+  /** A mitigation file's mitigation configs, in file order (empty for other kinds). */
+  public static List<ConfigResult> mitigations(LoadedRun run) {
+    List<ConfigResult> out = new ArrayList<>();
+    run.run().mitigationRun().ifPresent(out::add);
+    out.addAll(run.run().mitigationRuns());
+    return out;
   }
 
   /** Segment stats of the runs as one Tablesaw table (see {@link StatsTable#COLUMNS}). */
@@ -195,6 +240,58 @@ public final class Benchbook {
     String baseline = run.run().baseline().map(ConfigResult::id)
         .orElse(configs.isEmpty() ? "" : configs.get(0).id());
     return ThroughputChart.of(configs, baseline);
+  }
+
+  /** A sweep file's points: strategy, value, config, throughput, P95/P99 lock_wait. */
+  public static List<SweepPoint> sweepPoints(LoadedRun run) {
+    return Sweeps.points(run.run());
+  }
+
+  /** The knee per strategy of a sweep file (the value where P95 lock_wait jumps 10x). */
+  public static Map<String, String> knees(LoadedRun run) {
+    return Sweeps.knees(sweepPoints(run));
+  }
+
+  /** A sweep file's points as a table, with a {@code knee} column marking each strategy's knee. */
+  public static Table sweep(LoadedRun run) {
+    return Tables.sweep(run.name(), sweepPoints(run));
+  }
+
+  /**
+   * A sweep chart: {@code "lock_wait_ms"} (P95 and P99 lock_wait, log scale) or
+   * {@code "throughput"} (committed transitions/s), one line per strategy, knees circled.
+   */
+  public static PlottedChart<CategoryChart> sweepChart(LoadedRun run, String metric) {
+    SweepSpec spec = run.run().sweep().orElseThrow(() -> new IllegalArgumentException(
+        run.path().getFileName() + " is a " + run.run().kind() + " file, not a sweep"));
+    return switch (metric) {
+      case "lock_wait_ms" -> SweepChart.lockWait(spec, sweepPoints(run));
+      case "throughput", "transitions_per_s" -> SweepChart.throughput(spec, sweepPoints(run));
+      default -> throw new IllegalArgumentException("no sweep chart of '" + metric
+          + "'; charts: lock_wait_ms, throughput");
+    };
+  }
+
+  /**
+   * Committed transitions per worker and repetition of one config, from raw rows; the table's
+   * name sums up min, max, max/min and Jain's fairness per repetition.
+   */
+  public static Table perWorker(LoadedRun run, String configId) {
+    config(run, configId);
+    LoadedRun loaded = Loads.requireRows(run);
+    return Tables.perWorker(WorkPerWorker.of(loaded.rows().orElseThrow(), configId));
+  }
+
+  /** Per config and repetition: workers, min, max, max/min and Jain's fairness of their work. */
+  public static Table perWorker(LoadedRun run) {
+    LoadedRun loaded = Loads.requireRows(run);
+    return Tables.balance(run.name(), run.run().allConfigs().stream()
+        .map(c -> WorkPerWorker.of(loaded.rows().orElseThrow(), c.id())).toList());
+  }
+
+  /** A copy of the table with every floating-point column rounded to {@code decimals}. */
+  public static Table round(Table table, int decimals) {
+    return Tables.round(table, decimals);
   }
 
   /**

@@ -3,6 +3,8 @@ package dev.benchbook.api;
 import dev.benchbook.results.ConfigResult;
 import dev.benchbook.results.LoadReport;
 import dev.benchbook.results.LoadedRun;
+import dev.benchbook.results.Problem;
+import dev.benchbook.results.ResultsFormatException;
 import dev.benchbook.results.ResultsReader;
 import dev.benchbook.results.RunFile;
 import java.io.IOException;
@@ -15,6 +17,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Loading results files for the facade: paths, raw rows on demand, config lookup. */
 final class Loads {
@@ -47,7 +50,30 @@ final class Loads {
       throw new IllegalArgumentException(p + " is a folder; use Benchbook.loadAll(\"" + file
           + "\") for every results file under it");
     }
+    if (!Files.exists(p)) {
+      throw new ResultsFormatException(new Problem(p, "", "no such file" + nearMatch(p)));
+    }
     return withRows(ResultsReader.read(p));
+  }
+
+  /**
+   * {@code ; a file of that name is data/x/f.json} when a file with the same name exists
+   * elsewhere under the workspace's {@code data/} folder, else empty.
+   */
+  static String nearMatch(Path missing) {
+    Path data = path("data");
+    if (missing.getFileName() == null || !Files.isDirectory(data)) {
+      return "";
+    }
+    String name = missing.getFileName().toString();
+    try (Stream<Path> files = Files.walk(data, 4)) {
+      List<Path> found = files.filter(f -> f.getFileName().toString().equals(name)).sorted()
+          .toList();
+      return found.isEmpty() ? "" : "; a file of that name is " + found.stream()
+          .map(Path::toString).collect(Collectors.joining(" and "));
+    } catch (IOException e) {
+      return "";
+    }
   }
 
   /** Every good results file under a folder; bad files are reported on {@code err}. */

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         SweepCommand.class, ReportCommand.class, PhaseCommand.class, StatsCommand.class,
         CalibrateCommand.class,
         CatalogCommand.class, QueryCommand.class,
+        NotebookCommand.class, ShellCommand.class, KernelCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 run failed, 2 bad flags, 3 bad input file, 130 cancelled."})
 public final class Main {

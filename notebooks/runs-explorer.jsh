@@ -1,0 +1,107 @@
+// Generated from runs-explorer.ipynb by `benchbook notebook export runs-explorer.ipynb --to jsh`: edit the notebook, then export again.
+// Run from the repo root: ./benchbook shell notebooks/runs-explorer.jsh
+//   or: jshell --class-path target/benchbook.jar notebooks/startup.jsh notebooks/runs-explorer.jsh
+
+// %% [markdown]
+// # Runs explorer: questions across every past run, in SQL
+//
+// `Benchbook.query(sql)` runs one read-only SQL statement over every results file under `data/`
+// (sub-folders too) and returns a Tablesaw table with typed columns. It reads a SQLite catalog
+// derived from `data/` (`data/.benchbook-catalog.db`, git-ignored), brought up to date before each
+// query: only files that changed are read again. Tables and columns are in `docs/CATALOG.md`:
+// `runs`, `configs`, `segment_stats`, and the raw `rows` of every measured run.
+//
+// **Run it.** Headless from the repo root: `./benchbook notebook run notebooks/runs-explorer.ipynb`
+// writes `reports/notebooks/runs-explorer.ipynb` with every output (the committed copy is there, readable
+// on any Git host without running anything). In Jupyter: open it with a Java kernel whose
+// kernelspec is `java` (benchbook's own, see the README), from the repo root or from `notebooks/`.
+// As a script: `./benchbook shell notebooks/runs-explorer.jsh` (generated from this notebook by
+// `./benchbook notebook export`).
+
+// %%
+Benchbook.query("SELECT name, kind, created_at, reps, raw_rows FROM runs ORDER BY created_at")
+
+// %% [markdown]
+// ## The baseline's lock queue, run after run
+//
+// P95 and P99 `lock_wait` of every per-worker (baseline) config of every run, oldest run first.
+
+// %%
+var trend = Benchbook.query("""
+    SELECT r.name AS run, c.config, c.concurrency, s.p95_ms, s.p99_ms
+    FROM runs r
+    JOIN configs c ON c.run_id = r.run_id AND c.strategy = 'per-worker'
+    JOIN segment_stats s
+      ON s.run_id = c.run_id AND s.config = c.config AND s.segment = 'lock_wait_ms'
+    ORDER BY r.created_at, c.concurrency, c.config""");
+trend
+
+// %%
+var chart = new org.knowm.xchart.XYChartBuilder().width(800).height(500)
+    .title("P95 lock_wait of the per-worker baseline against workers, one line per run")
+    .xAxisTitle("workers").yAxisTitle("P95 lock_wait (ms, log scale)").build();
+chart.getStyler().setYAxisLogarithmic(true);
+for (String run : trend.stringColumn("run").unique().asList()) {
+  var points = trend.where(trend.stringColumn("run").isEqualTo(run)
+      .and(trend.doubleColumn("p95_ms").isGreaterThan(0))).sortAscendingOn("concurrency");
+  if (points.rowCount() > 1) {
+    chart.addSeries(run, points.numberColumn("concurrency").asDoubleArray(),
+        points.doubleColumn("p95_ms").asDoubleArray());
+  }
+}
+chart
+
+// %% [markdown]
+// ## Which strategy won each mitigation run
+//
+// The config with the lowest P99 `lock_wait` in each mitigation run (the seed's reconstructed file
+// has P95s only, so it has no entry here).
+
+// %%
+Benchbook.query("""
+    SELECT run, strategy, config, p99_ms
+    FROM (
+      SELECT r.created_at, r.name AS run, c.strategy, c.config, s.p99_ms,
+             RANK() OVER (PARTITION BY r.run_id ORDER BY s.p99_ms) AS place
+      FROM runs r
+      JOIN configs c ON c.run_id = r.run_id
+      JOIN segment_stats s ON s.run_id = c.run_id AND s.config = c.config
+      WHERE r.kind = 'mitigation' AND s.segment = 'lock_wait_ms' AND s.p99_ms IS NOT NULL)
+    WHERE place = 1
+    ORDER BY created_at""")
+
+// %% [markdown]
+// ## Work per worker, from the raw rows
+//
+// Committed transitions per worker over the five repetitions of the 16-worker baseline in
+// `data/contention/`: the starvation `contention` shows, counted in SQL from the raw rows.
+
+// %%
+Benchbook.query("""
+    SELECT w.worker, count(*) AS committed
+    FROM runs r
+    JOIN configs c ON c.run_id = r.run_id AND c.role = 'baseline'
+    JOIN rows w ON w.config_key = c.config_key
+    WHERE r.name = 'results-mitigation-20261126-210911' AND w.committed
+    GROUP BY w.worker
+    ORDER BY committed""")
+
+// %% [markdown]
+// ## Your question
+//
+// Change this cell. For example, P95 of the whole transition (`fsm_net`) per config, recomputed
+// from the raw rows with SQLite's `percentile_cont` (numpy's linear method, as everywhere in
+// benchbook), beside the stored P95:
+
+// %%
+Benchbook.query("""
+    SELECT r.name AS run, c.config, p.p95_ms AS p95_from_rows_ms, s.p95_ms AS stored_p95_ms
+    FROM (SELECT config_key, percentile_cont(fsm_net_ns, 0.95) / 1e6 AS p95_ms
+          FROM rows WHERE committed GROUP BY config_key) p
+    JOIN configs c ON c.config_key = p.config_key
+    JOIN runs r ON r.run_id = c.run_id
+    JOIN segment_stats s
+      ON s.run_id = c.run_id AND s.config = c.config AND s.segment = 'fsm_net_ms'
+    ORDER BY r.created_at, c.position""")
+
+/exit

@@ -1,0 +1,25 @@
+package dev.benchbook.notebook;
+
+import java.util.List;
+
+/**
+ * The imports every session starts with: the facade, results, analysis, charts, Tablesaw, NIO
+ * files, collections and {@code display(obj)}. {@code notebooks/startup.jsh} holds the same
+ * lines for the plain {@code jshell} tool (a test keeps the two in step).
+ */
+public final class DefaultImports {
+
+  /** The import statements, one per snippet. */
+  public static final List<String> IMPORTS = List.of(
+      "import dev.benchbook.api.*;",
+      "import dev.benchbook.results.*;",
+      "import dev.benchbook.analysis.*;",
+      "import dev.benchbook.charts.*;",
+      "import tech.tablesaw.api.*;",
+      "import java.nio.file.*;",
+      "import java.util.*;",
+      "import static dev.benchbook.notebook.Display.display;");
+
+  private DefaultImports() {
+  }
+}

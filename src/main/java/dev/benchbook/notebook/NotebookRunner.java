@@ -1,0 +1,177 @@
+package dev.benchbook.notebook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Runs a notebook headless in a fresh {@link Evaluator}: code cells in order, outputs and
+ * execution counts written into a copy of the notebook (nbformat 4), the {@code -p} values
+ * injected after the cell tagged {@code parameters}. The first failing cell stops the run; the
+ * copy then holds the outputs so far and the error.
+ */
+public final class NotebookRunner {
+
+  /**
+   * The cell that stopped a run.
+   *
+   * @param cell 1-based position among all cells of the output notebook
+   * @param codeCell 1-based position among its code cells
+   * @param error what stopped it
+   */
+  public record Failure(int cell, int codeCell, CellError error) {
+
+    /** {@code cell 5 (code cell 3), line 2: java.lang.IllegalArgumentException: ...}. */
+    public String summary() {
+      return "cell " + cell + " (code cell " + codeCell + "), " + error.summary();
+    }
+  }
+
+  /**
+   * A finished run.
+   *
+   * @param notebook the notebook with outputs
+   * @param failure the cell that stopped the run, if one did
+   * @param executed how many code cells ran (including a failed one)
+   */
+  public record Result(ObjectNode notebook, Optional<Failure> failure, int executed) {
+
+    /** True when every code cell ran without error. */
+    public boolean ok() {
+      return failure.isEmpty();
+    }
+  }
+
+  private NotebookRunner() {
+  }
+
+  /**
+   * Runs {@code input} (not modified) with the given parameters; {@code progress} receives one
+   * line per code cell when it ends, with its run time.
+   */
+  public static Result run(ObjectNode input, Map<String, String> parameters,
+      EvaluatorOptions options, Consumer<String> progress) {
+    ArrayNode cells = (ArrayNode) input.get("cells");
+    Optional<Integer> paramsCell = parametersCell(cells);
+    if (!parameters.isEmpty() && paramsCell.isEmpty()) {
+      throw new IllegalArgumentException("the notebook has no cell tagged 'parameters', so -p "
+          + "cannot set " + String.join(", ", parameters.keySet()));
+    }
+    ObjectNode nb = input.deepCopy();
+    try (Evaluator eval = Evaluator.start(options)) {
+      return new Run(eval, nb, parameters, progress, count(cells)).all(cells);
+    }
+  }
+
+  /** Index of the first cell tagged {@code parameters}. */
+  static Optional<Integer> parametersCell(ArrayNode cells) {
+    for (int i = 0; i < cells.size(); i++) {
+      if (NotebookJson.tags(cells.get(i)).contains(Parameters.TAG)) {
+        return Optional.of(i);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static int count(ArrayNode cells) {
+    int n = 0;
+    for (JsonNode c : cells) {
+      if (isCode(c) && !NotebookJson.source(c).isBlank()) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static boolean isCode(JsonNode cell) {
+    return cell.path("cell_type").asText().equals("code");
+  }
+
+  /** One run's state: the evaluator, the cells written so far, the counters. */
+  private static final class Run {
+
+    private final Evaluator eval;
+    private final ObjectNode nb;
+    private final ArrayNode out;
+    private final Map<String, String> parameters;
+    private final Consumer<String> progress;
+    private final int total;
+    private int executed;
+    private int codeCells;
+    private Failure failure;
+
+    Run(Evaluator eval, ObjectNode nb, Map<String, String> parameters,
+        Consumer<String> progress, int total) {
+      this.eval = eval;
+      this.nb = nb;
+      this.out = nb.putArray("cells");
+      this.parameters = parameters;
+      this.progress = progress;
+      this.total = total + (parameters.isEmpty() ? 0 : 1);
+    }
+
+    Result all(ArrayNode cells) {
+      for (JsonNode in : cells) {
+        if (NotebookJson.tags(in).contains(Parameters.INJECTED_TAG)) {
+          continue;
+        }
+        ObjectNode cell = ((ObjectNode) in).deepCopy();
+        out.add(cell);
+        if (!isCode(cell)) {
+          continue;
+        }
+        codeCells++;
+        cell.putArray("outputs");
+        cell.putNull("execution_count");
+        if (failure == null) {
+          execute(cell);
+        }
+        if (failure == null && !parameters.isEmpty()
+            && NotebookJson.tags(cell).contains(Parameters.TAG)) {
+          ObjectNode injected = injected(cell);
+          out.add(injected);
+          codeCells++;
+          execute(injected);
+        }
+      }
+      return new Result(nb, Optional.ofNullable(failure), executed);
+    }
+
+    private void execute(ObjectNode cell) {
+      String source = NotebookJson.source(cell);
+      if (source.isBlank()) {
+        return;
+      }
+      executed++;
+      CellOutputs outputs = new CellOutputs();
+      long t0 = System.nanoTime();
+      CellOutcome outcome = eval.execute(source, outputs);
+      progress.accept(String.format(Locale.ROOT, "code cell %d/%d %s in %.3f s", executed, total,
+          outcome.ok() ? "ran" : "failed", (System.nanoTime() - t0) / 1e9));
+      outcome.result().ifPresent(r -> outputs.result(r, executed));
+      outcome.error().ifPresent(e -> {
+        outputs.error(e);
+        failure = new Failure(out.size(), codeCells, e);
+      });
+      cell.set("outputs", outputs.json());
+      cell.put("execution_count", executed);
+    }
+
+    private ObjectNode injected(ObjectNode paramsCell) {
+      ObjectNode cell = out.objectNode();
+      cell.put("cell_type", "code");
+      cell.putNull("execution_count");
+      if (paramsCell.has("id")) {
+        cell.put("id", Parameters.INJECTED_TAG);
+      }
+      cell.putObject("metadata").putArray("tags").add(Parameters.INJECTED_TAG);
+      cell.putArray("outputs");
+      cell.set("source", NotebookJson.lines(Parameters.cell(parameters, eval.variables())));
+      return cell;
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package dev.benchbook.notebook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.benchbook.SeedFigures;
+import dev.benchbook.api.Benchbook;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.util.Base64;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/** The display rules: tables rounded and cut, comparisons as Markdown, charts and images as PNG. */
+class DisplayTest {
+
+  @Test
+  void aTableShowsAsHtmlAndTextWithNumbersRoundedPerColumn() {
+    Table t = Table.create("stats",
+        StringColumn.create("config", "c1-zero", "c10-<x>"),
+        DoubleColumn.create("p95_ms", 40.95123456789, 1.2),
+        DoubleColumn.create("share", 0.001234567, 0.0456),
+        DoubleColumn.create("count", 818, 3287),
+        IntColumn.create("workers", 1, 10));
+    DisplayData d = Display.of(t);
+    assertEquals(Set.of("text/html", "text/plain"), d.data().keySet());
+    String html = d.data().get("text/html");
+    assertTrue(html.contains("<caption>stats</caption>"), html);
+    assertTrue(html.contains("<td>c10-&lt;x&gt;</td>"), html);
+    assertTrue(html.contains(">40.951</td>") && html.contains(">1.200</td>"), html);
+    assertTrue(html.contains(">0.0012</td>") && html.contains(">0.0456</td>"), html);
+    assertTrue(html.contains(">3287</td>") && html.contains(">10</td>"), html);
+    assertTrue(html.contains("<p>2 rows x 5 columns</p>"), html);
+    assertEquals("stats\n"
+        + "config   p95_ms   share  count  workers\n"
+        + "c1-zero  40.951  0.0012    818        1\n"
+        + "c10-<x>   1.200  0.0456   3287       10\n"
+        + "2 rows x 5 columns", d.plain());
+  }
+
+  @Test
+  void aLongTableIsCutWithANote() {
+    double[] v = new double[1000];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = i + 0.5;
+    }
+    DisplayData d = Display.of(Table.create("long", DoubleColumn.create("x", v)));
+    String html = d.data().get("text/html");
+    assertEquals(TableCells.HEAD_ROWS + TableCells.TAIL_ROWS + 1,
+        html.split("<tr>", -1).length - 2, "body rows incl. the gap row");
+    assertTrue(html.contains(">49.500</td>") && html.contains(">999.500</td>")
+        && !html.contains(">50.500</td>"), html);
+    assertTrue(d.plain().endsWith("1,000 rows x 1 column; rows 51 to 995 not shown (numbers "
+        + "rounded for display; table.printAll() prints every row)"), d.plain());
+  }
+
+  @Test
+  void aComparisonShowsAsTheSeedsMarkdownTable() {
+    DisplayData d = Display.of(Benchbook.compare(Benchbook.load(SeedFigures.FILE.toString())));
+    String md = d.data().get("text/markdown");
+    SeedFigures.ROWS.forEach(row -> assertTrue(md.contains(row), () -> row + " in\n" + md));
+    assertEquals(md, d.plain());
+  }
+
+  @Test
+  void chartsAndImagesShowAsPng() throws Exception {
+    var run = Benchbook.load(SeedFigures.FILE.toString());
+    DisplayData chart = Display.of(Benchbook.p95Chart(Benchbook.compare(run)));
+    BufferedImage png = ImageIO.read(new ByteArrayInputStream(
+        Base64.getDecoder().decode(chart.data().get("image/png"))));
+    assertTrue(png.getWidth() > 300 && png.getHeight() > 200);
+    assertTrue(chart.plain().startsWith("chart p95-before-after"), chart.plain());
+    DisplayData img = Display.of(new BufferedImage(3, 2, BufferedImage.TYPE_INT_RGB));
+    assertEquals("image 3x2", img.plain());
+    assertEquals(3, ImageIO.read(new ByteArrayInputStream(
+        Base64.getDecoder().decode(img.data().get("image/png")))).getWidth());
+    assertEquals(Set.of("text/plain"), Display.of(42).data().keySet());
+  }
+}

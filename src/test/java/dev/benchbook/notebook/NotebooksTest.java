@@ -1,0 +1,222 @@
+package dev.benchbook.notebook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.benchbook.SeedFigures;
+import dev.benchbook.analysis.Sweeps;
+import dev.benchbook.api.Benchbook;
+import dev.benchbook.report.ComparisonTable;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every notebook under {@code notebooks/} runs headless against the committed data: no error
+ * outputs, a PNG for every chart cell, the key numbers right, valid nbformat 4, the committed
+ * {@code reports/notebooks/} up to date and the generated {@code .jsh} scripts in step.
+ */
+class NotebooksTest {
+
+  static final Path NOTEBOOKS = Path.of("notebooks");
+  static final Path COMMITTED = Path.of("reports", "notebooks");
+  static final String HOW_TO_FIX = "run ./benchbook notebook run --all (and notebook export "
+      + "--all) and commit reports/notebooks/ and notebooks/";
+  private static final Map<String, ObjectNode> RUN = new LinkedHashMap<>();
+
+  @BeforeAll
+  static void runEveryNotebook() throws IOException {
+    for (Path nb : notebooks()) {
+      NotebookRunner.Result r = NotebookRunner.run(NotebookJson.read(nb), Map.of(),
+          EvaluatorOptions.defaults().withCellTimeout(Duration.ofMinutes(2)), line -> { });
+      assertTrue(r.ok(), () -> nb + ": " + r.failure().get().summary());
+      RUN.put(name(nb), r.notebook());
+    }
+  }
+
+  @Test
+  void theCommittedOutputsAreUpToDate() throws IOException {
+    assertEquals(new TreeSet<>(RUN.keySet()), committedNames(), HOW_TO_FIX);
+    List<String> stale = new ArrayList<>();
+    for (Map.Entry<String, ObjectNode> e : RUN.entrySet()) {
+      String fresh = withoutPngs(new String(NotebookJson.bytes(e.getValue()),
+          StandardCharsets.UTF_8));
+      String committed = withoutPngs(Files.readString(COMMITTED.resolve(e.getKey() + ".ipynb")));
+      if (!fresh.equals(committed)) {
+        stale.add(e.getKey());
+      }
+    }
+    assertEquals(List.of(), stale, "stale notebooks; " + HOW_TO_FIX);
+  }
+
+  @Test
+  void noErrorsAndAPngForEveryChartCell() {
+    RUN.forEach((name, nb) -> {
+      for (JsonNode cell : codeCells(nb)) {
+        String src = NotebookJson.source(cell);
+        for (JsonNode out : cell.get("outputs")) {
+          assertFalse(out.get("output_type").asText().equals("error"), () -> name + ": " + out);
+          assertFalse(out.path("name").asText().equals("stderr"), () -> name + ": " + out);
+        }
+        if (src.toLowerCase(java.util.Locale.ROOT).contains("chart")
+            || src.contains("spectrum(")) {
+          assertTrue(pngs(cell) >= 1, () -> name + ": no PNG for\n" + src);
+        }
+      }
+      assertTrue(codeCells(nb).stream().allMatch(c -> c.get("execution_count").isInt()), name);
+    });
+  }
+
+  @Test
+  void theSeedNotebookShowsTheSeedsTableAndRatioAndNoVerdict() {
+    String text = texts(RUN.get("seed-phase-14"));
+    SeedFigures.ROWS.forEach(row -> assertTrue(text.contains(row), row));
+    assertTrue(text.contains("c10-zero-shared-connection / c10-zero: 8.7x"), text);
+    String intervals = Benchbook.compare(Benchbook.load(SeedFigures.FILE.toString()))
+        .intervals();
+    assertTrue(intervals.startsWith("no intervals"), intervals);
+    assertTrue(text.contains(intervals), text);
+  }
+
+  @Test
+  void thePhaseNotebookShowsTheNewestRunsComparisonAsTheReportComputesIt() {
+    var run = Benchbook.newest("data", "mitigation").orElseThrow();
+    var first = Benchbook.mitigations(run).get(0).id();
+    String expected = ComparisonTable.markdown(Benchbook.compare(run,
+        Benchbook.baseline(run).id(), first));
+    String text = texts(RUN.get("phase-analysis"));
+    assertTrue(text.contains(expected), () -> expected + "\nnot in\n" + text);
+    assertTrue(text.contains(run.name() + ": " + Benchbook.baseline(run).id() + " against "
+        + first), text);
+  }
+
+  @Test
+  void theContentionNotebookShowsKneesStarvationAndTheStrategies() {
+    var sweep = Benchbook.load("data/contention/results-20261126-210804.json");
+    String text = texts(RUN.get("contention"));
+    assertTrue(text.contains(Sweeps.knees(Benchbook.sweepPoints(sweep)).toString()), text);
+    assertTrue(text.contains("c16-fast: committed transitions per worker; rep 0: min 8, max 188"),
+        text);
+    assertEquals(3, text.split("\\| Segment \\| Baseline P95", -1).length - 1 - 3,
+        "one comparison per strategy, each as markdown and plain text");
+  }
+
+  @Test
+  void theRunsExplorerListsEveryRunAndTheWinners() {
+    String text = texts(RUN.get("runs-explorer"));
+    for (var run : Benchbook.loadAll("data")) {
+      assertTrue(text.contains(run.name()), run.name());
+    }
+    var point = Benchbook.load("data/contention/results-mitigation-20261126-210911.json");
+    double p99 = Benchbook.config(point, "c16-fast-writer-queue")
+        .segment(dev.benchbook.results.Segment.LOCK_WAIT).p99();
+    assertTrue(text.contains(String.format(java.util.Locale.ROOT,
+        "results-mitigation-20261126-210911  writer-queue  c16-fast-writer-queue  %.3f", p99)),
+        text);
+    var work = Benchbook.perWorker(point, "c16-fast");
+    long worker10 = (long) work.where(work.intColumn("worker").isEqualTo(10))
+        .longColumn("transitions").sum();
+    assertTrue(text.contains(String.format("    10  %9d", worker10)), "SQL count of worker 10 "
+        + "equals the facade's (" + worker10 + "):\n" + text);
+  }
+
+  @Test
+  void theOutputsAreValidNbformat4(@TempDir Path tmp) throws Exception {
+    List<Path> files = new ArrayList<>();
+    for (Map.Entry<String, ObjectNode> e : RUN.entrySet()) {
+      Path f = tmp.resolve(e.getKey() + ".ipynb");
+      NotebookJson.write(e.getValue(), f);
+      files.add(f);
+    }
+    NbformatValidator.assertValid(files);
+  }
+
+  @Test
+  void theScriptsAreGeneratedFromTheNotebooksAndStartupMatchesTheDefaultImports()
+      throws IOException {
+    for (Path nb : notebooks()) {
+      Path jsh = NOTEBOOKS.resolve(name(nb) + ".jsh");
+      assertEquals(ScriptExport.jsh(NotebookJson.read(nb), nb), Files.readString(jsh),
+          jsh + " is not what notebook export makes; " + HOW_TO_FIX);
+    }
+    List<String> imports = Files.readAllLines(NOTEBOOKS.resolve("startup.jsh")).stream()
+        .filter(l -> l.startsWith("import ")).toList();
+    assertEquals(DefaultImports.IMPORTS, imports);
+  }
+
+  static List<Path> notebooks() throws IOException {
+    try (Stream<Path> s = Files.list(NOTEBOOKS)) {
+      return s.filter(p -> p.toString().endsWith(".ipynb")).sorted().toList();
+    }
+  }
+
+  private static TreeSet<String> committedNames() throws IOException {
+    try (Stream<Path> s = Files.list(COMMITTED)) {
+      return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".ipynb"))
+          .map(n -> n.substring(0, n.length() - 6)).collect(Collectors.toCollection(TreeSet::new));
+    }
+  }
+
+  private static String name(Path nb) {
+    String n = nb.getFileName().toString();
+    return n.substring(0, n.length() - ".ipynb".length());
+  }
+
+  /** PNG bytes may differ across JDKs and fonts (as for reports): compare everything else. */
+  static String withoutPngs(String json) {
+    return json.replaceAll("\"image/png\": \"[A-Za-z0-9+/=]+\"", "\"image/png\": \"...\"");
+  }
+
+  static List<JsonNode> codeCells(JsonNode nb) {
+    List<JsonNode> out = new ArrayList<>();
+    nb.get("cells").forEach(c -> {
+      if (c.get("cell_type").asText().equals("code")) {
+        out.add(c);
+      }
+    });
+    return out;
+  }
+
+  private static long pngs(JsonNode cell) {
+    long n = 0;
+    for (JsonNode out : cell.get("outputs")) {
+      if (out.path("data").has("image/png")) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Every text output (streams, text/plain, text/markdown, text/html) joined. */
+  static String texts(JsonNode nb) {
+    StringBuilder s = new StringBuilder();
+    for (JsonNode cell : codeCells(nb)) {
+      for (JsonNode out : cell.get("outputs")) {
+        if (out.has("text")) {
+          s.append(NotebookJson.text(out.get("text"))).append('\n');
+        }
+        out.path("data").fields().forEachRemaining(e -> {
+          if (e.getKey().startsWith("text/")) {
+            s.append(NotebookJson.text(e.getValue())).append('\n');
+          }
+        });
+      }
+    }
+    return s.toString();
+  }
+}

@@ -33,6 +33,19 @@ public final class Catalog {
     return dataDir.resolve(FILE_NAME);
   }
 
+  /**
+   * Loads SQLite's native library (the first connection of a process does) and returns how
+   * long that took, in nanoseconds: a cost of any query, kept apart from the catalog check.
+   */
+  public static long loadSqlite() {
+    long t0 = System.nanoTime();
+    try (Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite::memory:")) {
+      return System.nanoTime() - t0;
+    } catch (SQLException e) {
+      throw new CatalogQueryException("cannot load SQLite: " + SqlErrors.message(e));
+    }
+  }
+
   /** Brings the data dir's default catalog up to date. */
   public static ImportReport update(Path dataDir) {
     return update(dataDir, defaultFile(dataDir), ImportProgress.NONE);

@@ -22,11 +22,15 @@ import java.util.stream.Collectors;
  * @param runs runs in the catalog afterwards
  * @param rawRows raw rows in the catalog afterwards
  * @param problems one per problem of every bad file (skipped, not in the catalog)
+ * @param readNs time spent reading, hashing and validating changed files (raw rows included)
+ * @param insertNs time spent in write transactions (deleting old runs, inserting new ones)
+ * @param insertCpuNs CPU time of the writing thread in those transactions
  * @param elapsedNs wall time of the update, in nanoseconds
  */
 public record ImportReport(Path catalog, int files, int imported, int reimported, int touched,
     int unchanged, int removed, long rowsImported, long runs, long rawRows,
-    List<Problem> problems, long elapsedNs) {
+    List<Problem> problems, long readNs, long insertNs, long insertCpuNs,
+    long elapsedNs) {
 
   /** Copies the problems. */
   public ImportReport {
@@ -52,6 +56,13 @@ public record ImportReport(Path catalog, int files, int imported, int reimported
   /** The problems, one line each. */
   public List<String> problemLines() {
     return problems.stream().map(Problem::line).collect(Collectors.toList());
+  }
+
+  /** Where the time went: reading (overlapped), inserting (wall and CPU), in total. */
+  public String timing() {
+    return String.format(Locale.ROOT, "read+hash+validate %.3f s (on a helper thread), insert "
+        + "%.3f s (%.3f s CPU), total %.3f s", readNs / 1e9, insertNs / 1e9, insertCpuNs / 1e9,
+        elapsedNs / 1e9);
   }
 
   /** One line saying what changed, e.g. for {@code benchbook catalog}. */

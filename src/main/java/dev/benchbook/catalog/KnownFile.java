@@ -19,14 +19,15 @@ import java.util.Optional;
  *
  * @param path relative to the data dir, '/' separated
  * @param stamp sizes and modification times then
- * @param sha256 content hash then (JSON bytes, then raw-rows bytes)
+ * @param contentHash content hash then (JSON bytes, then raw-rows bytes; see
+ *     {@link CatalogUpdater#contentHash})
  * @param runId its run, or null when the file was bad
  * @param problems the problems of a bad file, as JSON text, or null
  */
-record KnownFile(String path, FileStamp stamp, String sha256, Long runId, String problems) {
+record KnownFile(String path, FileStamp stamp, String contentHash, Long runId, String problems) {
 
   private static final String COLUMNS = "path, json_size, json_mtime_ns, rows_path, rows_size, "
-      + "rows_mtime_ns, sha256, run_id, problems";
+      + "rows_mtime_ns, content_hash, run_id, problems";
 
   /** Every known file, by path. */
   static Map<String, KnownFile> all(Connection c) throws SQLException {
@@ -53,7 +54,7 @@ record KnownFile(String path, FileStamp stamp, String sha256, Long runId, String
   }
 
   /** Writes (inserts or replaces) a file's row. */
-  static void save(Connection c, String path, FileStamp s, String sha256, Long runId,
+  static void save(Connection c, String path, FileStamp s, String contentHash, Long runId,
       List<Problem> problems, String importedAt) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO files (" + COLUMNS
         + ", imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -63,7 +64,7 @@ record KnownFile(String path, FileStamp stamp, String sha256, Long runId, String
       Inserts.bind(ps, 4, s.rowsPath());
       Inserts.bind(ps, 5, s.rowsSize());
       Inserts.bind(ps, 6, s.rowsMtimeNs());
-      Inserts.bind(ps, 7, sha256);
+      Inserts.bind(ps, 7, contentHash);
       Inserts.bind(ps, 8, runId);
       Inserts.bind(ps, 9, problems.isEmpty() ? null : problemsJson(problems));
       Inserts.bind(ps, 10, importedAt);
@@ -72,15 +73,15 @@ record KnownFile(String path, FileStamp stamp, String sha256, Long runId, String
   }
 
   /** Updates the sizes and times of a file whose content is unchanged. */
-  static void touch(Connection c, String path, FileStamp s, String sha256) throws SQLException {
+  static void touch(Connection c, String path, FileStamp s, String contentHash) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("UPDATE files SET json_size = ?, "
-        + "json_mtime_ns = ?, rows_size = ?, rows_mtime_ns = ? WHERE path = ? AND sha256 = ?")) {
+        + "json_mtime_ns = ?, rows_size = ?, rows_mtime_ns = ? WHERE path = ? AND content_hash = ?")) {
       ps.setLong(1, s.jsonSize());
       ps.setLong(2, s.jsonMtimeNs());
       ps.setLong(3, s.rowsSize());
       ps.setLong(4, s.rowsMtimeNs());
       ps.setString(5, path);
-      ps.setString(6, sha256);
+      ps.setString(6, contentHash);
       ps.executeUpdate();
     }
   }

@@ -34,6 +34,9 @@ final class CatalogCommand implements Callable<Integer> {
   @Option(names = "--rebuild", description = "Delete the catalog first and import everything.")
   boolean rebuild;
 
+  @Option(names = "--timing", description = "Print where the time went on stderr.")
+  boolean timing;
+
   @Option(names = {"-q", "--quiet"}, description = "No progress bar and no summary line.")
   boolean quiet;
 
@@ -46,6 +49,9 @@ final class CatalogCommand implements Callable<Integer> {
     ImportReport report = CatalogAccess.update(dataDir, file, quiet);
     PrintWriter err = spec.commandLine().getErr();
     report.problemLines().forEach(l -> err.println("benchbook: " + l));
+    if (timing) {
+      err.println("benchbook: " + report.timing());
+    }
     err.flush();
     if (!quiet) {
       PrintWriter out = spec.commandLine().getOut();

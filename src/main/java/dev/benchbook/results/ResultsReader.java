@@ -16,8 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Reads and validates results files: one file, or every {@code results-*.json} under a folder.
@@ -76,15 +74,7 @@ public final class ResultsReader {
 
   /** Every {@code results-*.json} under a folder, recursively, sorted by path. */
   public static List<Path> resultFiles(Path folder) throws IOException {
-    try (Stream<Path> s = Files.walk(folder)) {
-      return s.filter(Files::isRegularFile).filter(ResultsReader::isResultsName).sorted()
-          .collect(Collectors.toList());
-    }
-  }
-
-  private static boolean isResultsName(Path p) {
-    String n = p.getFileName().toString();
-    return n.startsWith("results-") && n.endsWith(".json");
+    return ResultFiles.under(folder);
   }
 
   private static LoadReport readOne(Path file, RowsMode mode) {

@@ -14,7 +14,7 @@ CREATE TABLE files (
   rows_path TEXT,                     -- the raw-rows file the JSON names, when it names one
   rows_size INTEGER,                  -- -1 when that file is missing
   rows_mtime_ns INTEGER,
-  sha256 TEXT NOT NULL,               -- of the JSON bytes, then the raw-rows bytes
+  content_hash TEXT NOT NULL,         -- CRC-32C + CRC-32 of the JSON bytes, then the raw rows
   run_id INTEGER,                     -- NULL when the file is bad
   problems TEXT,                      -- one line per problem when the file is bad
   imported_at TIMESTAMP NOT NULL

@@ -27,7 +27,7 @@ public final class Gate {
    *
    * @param regressions one line per regression that fails the gate
    * @param judged how many chosen figures had an interval and a verdict
-   * @param unjudged one line per chosen figure without an interval (not judged)
+   * @param unjudged one line per chosen figure without a verdict (not judged)
    */
   public record Result(List<String> regressions, int judged, List<String> unjudged) {
 
@@ -61,7 +61,7 @@ public final class Gate {
           continue;
         }
         if (row.verdict().isEmpty() || row.deltaCiMs().isEmpty()) {
-          unjudged.add(c.mitigationConfig() + " " + row.segment() + ": no interval");
+          unjudged.add(c.mitigationConfig() + " " + row.segment() + ": no verdict");
           continue;
         }
         judged++;
@@ -72,7 +72,7 @@ public final class Gate {
       if (segments.isEmpty() || segments.contains(THROUGHPUT)) {
         ThroughputRatio t = c.throughput();
         if (t.verdict().isEmpty() || t.ci().isEmpty()) {
-          unjudged.add(c.mitigationConfig() + " throughput: no interval");
+          unjudged.add(c.mitigationConfig() + " throughput: no verdict");
           continue;
         }
         judged++;

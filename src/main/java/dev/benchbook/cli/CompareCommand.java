@@ -127,12 +127,12 @@ final class CompareCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     for (String line : r.unjudged()) {
       err.println("benchbook: gate: not judged: " + line
-          + " (needs raw rows, or 3+ repetitions for throughput)");
+          + " (a verdict needs 3+ repetitions a side, and runs on the same machine and JVM)");
     }
     if (r.judged() == 0) {
       err.flush();
-      throw new BadInputException("gate: nothing could be judged: no chosen figure has an "
-          + "interval; compare runs with raw rows (and 3+ repetitions for throughput)");
+      throw new BadInputException("gate: nothing could be judged: no chosen figure has a "
+          + "verdict; compare runs of 3+ repetitions made on the same machine and JVM");
     }
     PrintWriter out = spec.commandLine().getOut();
     if (r.failed()) {

@@ -124,10 +124,17 @@ public final class Contention {
     if (starved.isEmpty() && !tail) {
       return Optional.empty();
     }
-    String what = starved.map(f -> starvedClause(f) + ", "
-        + tailClause(lw)).orElse("a tail: " + tailClause(lw));
-    return Optional.of("At " + c.id() + ", P95 lock_wait " + ms(lw.p95Ms()) + " ms hides "
-        + (starved.isPresent() ? "starvation: " : "") + what + ".");
+    String p95 = "P95 lock_wait " + ms(lw.p95Ms()) + " ms";
+    boolean low = lw.p95Ms() < HIDDEN_TAIL_MIN_MS;
+    String sentence;
+    if (starved.isPresent()) {
+      sentence = (low ? p95 + " hides starvation: " : "beyond its " + p95 + ": ")
+          + starvedClause(starved.get()) + ", " + tailClause(lw);
+    } else {
+      sentence = (low ? p95 + " hides a tail: " : "beyond its " + p95 + " there is a tail: ")
+          + tailClause(lw);
+    }
+    return Optional.of("At " + c.id() + ", " + sentence + ".");
   }
 
   /**

@@ -63,6 +63,17 @@ class ContentionTest {
   }
 
   @Test
+  void aHighP95WithStarvedWorkersIsNotSaidToHideIt() {
+    SegmentStats lw = SegmentStats.measured(1000, 30.0, 0, 5, 50, 79, 530, 2135, 3036);
+    SegmentStats db = SegmentStats.measured(1000, 31.0, 0.1, 5, 51, 80, 531, 2136, 3037);
+    ConfigResult c16 = config("c16-fast", 16, 10.0, lw, db)
+        .withFairness(new WorkerFairness(16, 4, 104, 228, 0.66, 3), List.of());
+    assertEquals(Optional.of("At c16-fast, beyond its P95 lock_wait 79 ms: 3 of 16 workers "
+        + "starved (fewest 4 transitions per worker, most 228), P99.9 2,135 ms, max wait "
+        + "3,036 ms."), Contention.hiddenByP95(c16));
+  }
+
+  @Test
   void lockShareIsMeanOverMean() {
     assertEquals(0.25, Contention.lockShare(slower()).orElseThrow(), 1e-12);
     ConfigResult p95Only = new ConfigResult("seed", 10, "zero", "per-worker", Map.of(), true, 1,

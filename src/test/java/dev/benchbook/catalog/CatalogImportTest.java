@@ -124,8 +124,16 @@ class CatalogImportTest {
     Path catalog = Catalog.defaultFile(dir);
     if (Files.exists(catalog)) {
       assertEquals(List.of("ok"), column(catalog, "PRAGMA integrity_check"));
-      assertEquals(List.of("0"), column(catalog, "SELECT count(*) FROM files f WHERE "
-          + "f.run_id IS NOT NULL AND f.run_id NOT IN (SELECT run_id FROM runs)"));
+      // The schema is created in one transaction: a kill before its commit leaves a file
+      // with no tables, which is consistent too (the next call creates the schema).
+      List<String> tables = column(catalog, "SELECT name FROM sqlite_schema WHERE type = "
+          + "'table' AND name IN ('files', 'runs') ORDER BY name");
+      assertTrue(tables.isEmpty() || tables.equals(List.of("files", "runs")),
+          "partial schema after a kill: " + tables);
+      if (!tables.isEmpty()) {
+        assertEquals(List.of("0"), column(catalog, "SELECT count(*) FROM files f WHERE "
+            + "f.run_id IS NOT NULL AND f.run_id NOT IN (SELECT run_id FROM runs)"));
+      }
     }
     Catalog.update(dir);
     Path fresh = dir.resolve("fresh.db");

@@ -84,6 +84,10 @@ final class Runs {
       out.println("  " + report.get());
       out.println("  " + writer.writeIndex(ResultsReader.load(options.dataDir).runs()));
     }
+    if (WorkspaceNotebooks.applies(options.dataDir, options.noReport)) {
+      out.flush();
+      out.println("  " + WorkspaceNotebooks.refresh() + "/ (every notebook re-run on the new data)");
+    }
     out.flush();
     return new Saved(written, report);
   }

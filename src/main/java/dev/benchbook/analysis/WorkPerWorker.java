@@ -55,14 +55,11 @@ public record WorkPerWorker(String configId, long[][] counts) {
     return Arrays.stream(counts[rep]).max().orElse(0);
   }
 
-  /** Jain's fairness index of repetition {@code rep}, in (0, 1]; NaN when nothing committed. */
+  /**
+   * Jain's fairness index of repetition {@code rep}, as {@link Fairness#jain} defines it for
+   * every table and report (1 when nobody committed anything).
+   */
   public double jainIndex(int rep) {
-    double sum = 0;
-    double squares = 0;
-    for (long c : counts[rep]) {
-      sum += c;
-      squares += (double) c * c;
-    }
-    return squares == 0 ? Double.NaN : sum * sum / (counts[rep].length * squares);
+    return Fairness.jain(counts[rep]);
   }
 }

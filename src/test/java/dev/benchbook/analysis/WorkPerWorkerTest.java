@@ -38,7 +38,8 @@ class WorkPerWorkerTest {
     assertEquals(0.25, new WorkPerWorker("x", new long[][] {{8, 0, 0, 0}}).jainIndex(0), 1e-12);
     // (1+3)^2 / (2 * (1+9)) = 16/20
     assertEquals(0.8, new WorkPerWorker("x", new long[][] {{1, 3}}).jainIndex(0), 1e-12);
-    assertEquals(Double.NaN, new WorkPerWorker("x", new long[][] {{0, 0}}).jainIndex(0));
+    assertEquals(1.0, new WorkPerWorker("x", new long[][] {{0, 0}}).jainIndex(0), 1e-12,
+        "one definition with Fairness.jain: nobody committed, nobody favoured");
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -23,13 +24,8 @@ final class CatalogCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--data-dir", paramLabel = "DIR", description = "Folder of results files "
-      + "(default: ${DEFAULT-VALUE}).")
-  Path dataDir = Path.of("data");
-
-  @Option(names = "--catalog", paramLabel = "FILE", description = "Catalog file (default: "
-      + "<data-dir>/" + Catalog.FILE_NAME + ").")
-  Path catalogFile;
+  @Mixin
+  CatalogLocation location;
 
   @Option(names = "--rebuild", description = "Delete the catalog first and import everything.")
   boolean rebuild;
@@ -42,11 +38,11 @@ final class CatalogCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path file = CatalogAccess.file(dataDir, catalogFile);
+    Path file = location.file();
     if (rebuild) {
       CatalogAccess.delete(file);
     }
-    ImportReport report = CatalogAccess.update(dataDir, file, quiet);
+    ImportReport report = CatalogAccess.update(location.dataDir, file, quiet);
     PrintWriter err = spec.commandLine().getErr();
     report.problemLines().forEach(l -> err.println("benchbook: " + l));
     if (timing) {

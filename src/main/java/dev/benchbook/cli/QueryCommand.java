@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -53,13 +54,8 @@ final class QueryCommand implements Callable<Integer> {
       + "markdown (default: ${DEFAULT-VALUE}).")
   String format = "table";
 
-  @Option(names = "--data-dir", paramLabel = "DIR", description = "Folder of results files "
-      + "(default: ${DEFAULT-VALUE}).")
-  Path dataDir = Path.of("data");
-
-  @Option(names = "--catalog", paramLabel = "FILE", description = "Catalog file (default: "
-      + "<data-dir>/" + Catalog.FILE_NAME + ").")
-  Path catalogFile;
+  @Mixin
+  CatalogLocation location;
 
   @Option(names = "--timing", description = "Print the update and query times on stderr.")
   boolean timing;
@@ -74,9 +70,9 @@ final class QueryCommand implements Callable<Integer> {
     QueryFormat fmt = format();
     String text = statement();
     Map<String, String> values = named == null ? params : NamedQueries.get(named).bind(params);
-    Path file = CatalogAccess.file(dataDir, catalogFile);
+    Path file = location.file();
     long sqliteNs = Catalog.loadSqlite();
-    ImportReport report = CatalogAccess.update(dataDir, file, true);
+    ImportReport report = CatalogAccess.update(location.dataDir, file, true);
     warn(report);
     QueryResult result = Catalog.query(file, text, values);
     out.print(fmt.render(result));

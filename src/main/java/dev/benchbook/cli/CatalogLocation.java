@@ -1,0 +1,22 @@
+package dev.benchbook.cli;
+
+import dev.benchbook.catalog.Catalog;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The data folder and catalog file flags that {@code catalog} and {@code query} share. */
+final class CatalogLocation {
+
+  @Option(names = "--data-dir", paramLabel = "DIR", description = "Folder of results files "
+      + "(default: ${DEFAULT-VALUE}).")
+  Path dataDir = Path.of("data");
+
+  @Option(names = "--catalog", paramLabel = "FILE", description = "Catalog file (default: "
+      + "<data-dir>/" + Catalog.FILE_NAME + ").")
+  Path catalogFile;
+
+  /** The catalog file these flags name. */
+  Path file() throws BadInputException {
+    return CatalogAccess.file(dataDir, catalogFile);
+  }
+}

@@ -79,7 +79,7 @@ final class PhaseCommand implements Callable<Integer> {
     o.flush();
     Measured run = Runs.measure(workload.plan(matrix), workload, "matrix", err, Summary.matrix());
     o.println(RunTable.markdown(run.file().configs()));
-    Runs.writeAndPrint(run, workload, o);
+    Runs.writeAndPrint(run, workload, o, false);
 
     ConfigResult target = target(run.file().configs());
     int savedReps = workload.reps;

@@ -68,6 +68,15 @@ final class Runs {
    */
   static Saved writeAndPrint(Measured measured, WorkloadOptions options, PrintWriter out)
       throws Exception {
+    return writeAndPrint(measured, options, out, true);
+  }
+
+  /**
+   * The same; {@code refreshNotebooks} false leaves reports/notebooks/ for a later write of the
+   * same command (phase writes its matrix, then its mitigations: the notebooks run once).
+   */
+  static Saved writeAndPrint(Measured measured, WorkloadOptions options, PrintWriter out,
+      boolean refreshNotebooks) throws Exception {
     ResultsWriter.Written written = new ResultsWriter(options.dataDir)
         .write(measured.file(), Optional.of(measured.rows()), measured.recording());
     out.println("Wrote:");
@@ -84,7 +93,7 @@ final class Runs {
       out.println("  " + report.get());
       out.println("  " + writer.writeIndex(ResultsReader.load(options.dataDir).runs()));
     }
-    if (WorkspaceNotebooks.applies(options.dataDir, options.noReport)) {
+    if (refreshNotebooks && WorkspaceNotebooks.applies(options.dataDir, options.noReport)) {
       out.flush();
       out.println("  " + WorkspaceNotebooks.refresh() + "/ (every notebook re-run on the new data)");
     }

@@ -18,6 +18,12 @@ final class IntervalData {
 
   /** Fewest repetitions per side for an interval and a verdict. */
   static final int MIN_REPS = 3;
+  /**
+   * Fewest forks (JVMs) per side for a verdict between two separate runs: the JVM-to-JVM
+   * variation that separates two runs is inside the interval only when each side was measured
+   * in several JVMs (docs/STATISTICS.md, A/A across runs).
+   */
+  static final int MIN_FORKS_ACROSS_RUNS = 3;
   /** Method label of P95-delta intervals made from per-repetition P95s (no raw rows). */
   static final String REP_P95S_METHOD = "hierarchical-bootstrap-t/rep-p95s";
   private static final long GOLDEN = 0x9E3779B97F4A7C15L;
@@ -27,6 +33,7 @@ final class IntervalData {
   private final CompareOptions options;
   private final List<String> setupDifferences;
   private final List<String> workloadDifferences;
+  private final boolean acrossRuns;
 
   private IntervalData(ConfigResult baseline, ConfigResult mitigation, CompareOptions options,
       List<String> workloadDifferences) {
@@ -39,6 +46,9 @@ final class IntervalData {
         ? SetupDiff.differences(options.baselineManifest().get(),
             options.mitigationManifest().get())
         : List.of();
+    this.acrossRuns = options.baselineManifest().isPresent()
+        && options.mitigationManifest().isPresent()
+        && !options.baselineManifest().get().equals(options.mitigationManifest().get());
   }
 
   static IntervalData of(ConfigResult baseline, ConfigResult mitigation, CompareOptions options,
@@ -77,7 +87,27 @@ final class IntervalData {
     if (!workloadDifferences.isEmpty()) {
       return Optional.of("no verdicts: the workloads differ (compared with --force)");
     }
+    if (tooFewForksAcrossRuns()) {
+      return Optional.of("no verdicts: the two configs come from separate runs and "
+          + forkCounts() + ", so the JVM-to-JVM variation that separates two runs is not inside "
+          + "the intervals; a verdict across runs needs >= " + MIN_FORKS_ACROSS_RUNS
+          + " forks per config on both sides (measure with --forks "
+          + MIN_FORKS_ACROSS_RUNS + " or more)");
+    }
     return Optional.empty();
+  }
+
+  /** True when the two sides are separate runs and either ran in fewer JVMs than needed. */
+  boolean tooFewForksAcrossRuns() {
+    return acrossRuns
+        && Math.min(forks(baseline), forks(mitigation)) < MIN_FORKS_ACROSS_RUNS;
+  }
+
+  private String forkCounts() {
+    int b = forks(baseline);
+    int m = forks(mitigation);
+    return b == m ? "each ran in " + plural(b, "JVM") + " (fork" + (b == 1 ? ")" : "s)")
+        : "they ran in " + b + " vs " + m + " JVMs (forks)";
   }
 
   List<String> setupDifferences() {
@@ -165,7 +195,8 @@ final class IntervalData {
   }
 
   private static int forks(ConfigResult c) {
-    return (int) c.repetitions().stream().map(RepResult::forkIndex).distinct().count();
+    return (int) Math.max(1,
+        c.repetitions().stream().map(RepResult::forkIndex).distinct().count());
   }
 
   private String repsPhrase() {

@@ -74,6 +74,7 @@ final class CalibrateCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--mode must be interleaved or runs, got '" + mode
           + "'");
     }
+    refuseFileFlags();
     workload.compareDefaults(spec.commandLine().getParseResult().hasMatchedOption("--reps"), 1,
         5);
     workload.validate();
@@ -95,6 +96,16 @@ final class CalibrateCommand implements Callable<Integer> {
     out.println(results.get(0).intervals());
     out.flush();
     return ExitCode.OK;
+  }
+
+  /** The run flags that write or record something mean nothing here: refused, not ignored. */
+  private void refuseFileFlags() {
+    for (String flag : List.of("--data-dir", "--out", "--no-report", "--jfr")) {
+      if (spec.commandLine().getParseResult().hasMatchedOption(flag)) {
+        throw new IllegalArgumentException(flag + " does nothing for calibrate, which writes no "
+            + "files and keeps no recording; leave it out");
+      }
+    }
   }
 
   private String header() {

@@ -127,12 +127,13 @@ final class CompareCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     for (String line : r.unjudged()) {
       err.println("benchbook: gate: not judged: " + line
-          + " (a verdict needs 3+ repetitions a side, and runs on the same machine and JVM)");
+          + " (a verdict needs 3+ repetitions a side and runs on the same machine and JVM; "
+          + "between two run files, 3+ forks a side: see the intervals line)");
     }
     if (r.judged() == 0) {
       err.flush();
       throw new BadInputException("gate: nothing could be judged: no chosen figure has a "
-          + "verdict; compare runs of 3+ repetitions made on the same machine and JVM");
+          + "verdict; compare two runs made with --forks 3 or more on the same machine and JVM");
     }
     PrintWriter out = spec.commandLine().getOut();
     if (r.failed()) {

@@ -19,7 +19,7 @@ public final class AaTable {
       cells.add(List.of(r.row().equals(AaTally.THROUGHPUT) ? r.row() : r.row() + " P95",
           r.falseVerdicts() + " / " + judged + (r.noVerdict() > 0 ? " (" + r.noVerdict()
               + " without a verdict)" : ""),
-          String.format(Locale.ROOT, "%.0f%%", 100 * r.falseRate()),
+          judged == 0 ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * r.falseRate()),
           r.improved() + " / " + r.regressed(), spread(r.deltasPct())));
     }
     return MarkdownTable.render(List.of("Row", "False verdicts", "Rate", "Improved / regressed",

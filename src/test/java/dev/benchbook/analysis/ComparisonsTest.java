@@ -238,12 +238,26 @@ class ComparisonsTest {
         .withRows(ConfigRows.of(rows, "c10-zero"), ConfigRows.of(rows, "c10-zero-shared")));
   }
 
+  /** As {@link #compareRows(RawRows, int, CompareOptions)}, each repetition in its own fork. */
+  static Comparison compareForkedRows(RawRows rows, int reps, CompareOptions options) {
+    ConfigResult b = statsConfig(rows, "c10-zero", 3287, reps, true);
+    ConfigResult m = statsConfig(rows, "c10-zero-shared", 28638, reps, true);
+    return Comparisons.compare(b, m, options
+        .withRows(ConfigRows.of(rows, "c10-zero"), ConfigRows.of(rows, "c10-zero-shared")));
+  }
+
   static ConfigResult statsConfig(RawRows rows, String id, double perS, int reps) {
+    return statsConfig(rows, id, perS, reps, false);
+  }
+
+  static ConfigResult statsConfig(RawRows rows, String id, double perS, int reps,
+      boolean forked) {
     int code = rows.configIds().indexOf(id);
     Map<String, SegmentStats> stats = SegmentStatsCalculator.compute(rows, code);
     List<RepResult> perRep = new ArrayList<>();
     for (int r = 0; r < reps; r++) {
-      perRep.add(rep(r, perS, SegmentStatsCalculator.compute(rows, code, r)));
+      RepResult one = rep(r, perS, SegmentStatsCalculator.compute(rows, code, r));
+      perRep.add(forked ? one.withFork(r) : one);
     }
     return config(id, stats, perS, perRep, Optional.of(SEED_WORKLOAD));
   }

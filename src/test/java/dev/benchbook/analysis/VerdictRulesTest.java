@@ -53,13 +53,38 @@ class VerdictRulesTest {
     assertEquals(Optional.of(Verdict.IMPROVED), fine.verdict(), fine.toString());
     CompareOptions coarseClock = CompareOptions.defaults().withManifests(manifest(60, 2),
         manifest(40, 2));
-    Comparison c = ComparisonsTest.compareRows(tinyShift(), 5, coarseClock);
+    Comparison c = ComparisonsTest.compareForkedRows(tinyShift(), 5, coarseClock);
     SegmentDelta coarse = c.row(Segment.DB_TOTAL).orElseThrow();
     assertTrue(coarse.deltaCiMs().orElseThrow().high() < 0, "the interval alone excludes zero");
     assertEquals(Optional.of(Verdict.WITHIN_NOISE), coarse.verdict());
     assertEquals(Optional.of(0.0006), c.noiseFloorMs());
     assertTrue(c.intervals().contains("deltas under 0.0006 ms (10 clock reads) are within noise"),
         c.intervals());
+  }
+
+  @Test
+  void separateRunsNeedThreeForksASideForAVerdict() {
+    RawRows rows = new RawRows(List.of("c10-zero", "c10-zero-shared"), List.of("A", "B"), 8_000);
+    ComparisonsTest.addRows(rows, 0, BootstrapTest.exponential(1, 3_000, 10, 30));
+    ComparisonsTest.addRows(rows, 1, BootstrapTest.exponential(2, 3_000, 10, 5));
+    CompareOptions twoRuns = CompareOptions.defaults().withManifests(manifest(40, 2),
+        manifest(41, 2));
+    Comparison oneJvm = ComparisonsTest.compareRows(rows, 5, twoRuns);
+    assertTrue(oneJvm.segments().stream().allMatch(d -> d.deltaCiMs().isPresent()
+        && d.verdict().isEmpty()), oneJvm.toString());
+    assertTrue(oneJvm.throughput().ci().isPresent() && oneJvm.throughput().verdict().isEmpty());
+    assertTrue(oneJvm.intervals().endsWith("no verdicts: the two configs come from separate runs "
+        + "and each ran in 1 JVM (fork), so the JVM-to-JVM variation that separates two runs is "
+        + "not inside the intervals; a verdict across runs needs >= 3 forks per config on both "
+        + "sides (measure with --forks 3 or more)"), oneJvm.intervals());
+    Comparison forked = ComparisonsTest.compareForkedRows(rows, 5, twoRuns);
+    assertEquals(Optional.of(Verdict.IMPROVED),
+        forked.row(Segment.DB_TOTAL).orElseThrow().verdict());
+    Manifest same = manifest(40, 2);
+    Comparison oneRun = ComparisonsTest.compareRows(rows, 5, CompareOptions.defaults()
+        .withManifests(same, same));
+    assertEquals(Optional.of(Verdict.IMPROVED),
+        oneRun.row(Segment.DB_TOTAL).orElseThrow().verdict(), "two configs of one run");
   }
 
   @Test

@@ -119,7 +119,12 @@ class ForksAndCalibrateTest {
     Cli.Result r = Cli.small("calibrate", "--pairs", "1", "--mode", "runs", "--concurrency", "2",
         "--files", "30", "--reps", "3").assertCode(ExitCode.OK);
     assertTrue(r.out().contains("each side a separate run in fresh JVMs"), r::describe);
-    assertTrue(r.out().contains("| throughput ratio "), r::describe);
+    assertTrue(r.out().contains("| 0 / 0 (1 without a verdict) | -    |"),
+        r::describe);
+    assertTrue(r.out().contains("no verdicts: the two configs come from separate runs and each "
+        + "ran in 1 JVM (fork)"), r::describe);
+    Cli.small("calibrate", "--data-dir", "elsewhere").assertCode(ExitCode.USAGE)
+        .assertOneErrorLine("--data-dir does nothing for calibrate, which writes no files");
     Cli.small("calibrate", "--mode", "sideways").assertCode(ExitCode.USAGE)
         .assertOneErrorLine("--mode must be interleaved or runs, got 'sideways'");
     Cli.small("calibrate", "--pairs", "0").assertCode(ExitCode.USAGE)

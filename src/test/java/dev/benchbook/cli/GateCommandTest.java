@@ -31,17 +31,24 @@ class GateCommandTest {
   static Path same;
   static Path slower;
   static Path faster;
+  static Path slowerOneJvm;
 
   @BeforeAll
   static void fixtures() throws Exception {
-    base = write("base", 1.0, 1000);
-    same = write("same", 1.0, 1000);
-    slower = write("slower", 2.0, 800);
-    faster = write("faster", 0.5, 1200);
+    base = write("base", 1.0, 1000, true);
+    same = write("same", 1.0, 1000, true);
+    slower = write("slower", 2.0, 800, true);
+    faster = write("faster", 0.5, 1200, true);
+    slowerOneJvm = write("slower-one-jvm", 2.0, 800, false);
   }
 
-  /** One config, 3 repetitions of 200 committed rows, lock_wait spread over [s, 2s) ms. */
-  static Path write(String name, double lockScaleMs, double perS) throws Exception {
+  /**
+   * One config, 3 repetitions of 200 committed rows, lock_wait spread over [s, 2s) ms; each
+   * repetition in its own fork when {@code forked}, else all in one JVM. Every file is a
+   * separate run (its own start time).
+   */
+  static Path write(String name, double lockScaleMs, double perS, boolean forked)
+      throws Exception {
     RawRows rows = new RawRows(List.of("c2-zero"), List.of("A", "B"), 600);
     for (int rep = 0; rep < 3; rep++) {
       for (int i = 0; i < 200; i++) {
@@ -54,8 +61,9 @@ class GateCommandTest {
     List<RepResult> reps = new ArrayList<>();
     double[] rates = {perS * 0.99, perS, perS * 1.01};
     for (int rep = 0; rep < 3; rep++) {
-      reps.add(new RepResult(rep, 200, 200 / rates[rep], rates[rep], 0, 0, 0, 50, false,
-          SegmentStatsCalculator.compute(rows, 0, rep)));
+      RepResult r = new RepResult(rep, 200, 200 / rates[rep], rates[rep], 0, 0, 0, 50, false,
+          SegmentStatsCalculator.compute(rows, 0, rep));
+      reps.add(forked ? r.withFork(rep) : r);
     }
     WorkloadSpec workload = new WorkloadSpec(50, "upload-index", "NORMAL", 0.0, 5000, 0.0,
         Map.of("name", "zero"));
@@ -64,7 +72,7 @@ class GateCommandTest {
         SegmentStatsCalculator.compute(rows, 0), reps);
     Manifest m = new Manifest("0.1.0", Optional.empty(), Optional.empty(), Optional.of("jvm"),
         List.of(), Optional.of("os"), Optional.of("cpu"), Optional.of(2), Optional.of("3"),
-        Map.of(), Map.of(), Optional.of(1L), Optional.of("2026-11-29T10:00:00Z"),
+        Map.of(), Map.of(), Optional.of(1L), Optional.of("2026-11-29T10:00:00Z_" + name),
         Optional.of("2026-11-29T10:00:01Z"), Optional.empty());
     RunFile f = new RunFile(RunFile.SCHEMA_VERSION, "matrix", false, m, Optional.of(10_000.0),
         List.of(c), Optional.empty(), Optional.empty(), List.of(), Optional.empty(), List.of(),
@@ -98,6 +106,17 @@ class GateCommandTest {
     Cli.Result r = gate(same).assertCode(ExitCode.OK);
     assertTrue(r.out().contains("Gate: passed"), r::describe);
     assertTrue(r.out().contains("within noise"), r::describe);
+  }
+
+  @Test
+  void runsMeasuredInOneJvmEachAreNotJudged() {
+    Cli.Result r = Cli.run("compare", base.toString(), slowerOneJvm.toString(), "--fail-on",
+        "regression").assertCode(ExitCode.BAD_INPUT);
+    assertTrue(r.err().contains("not judged: c2-zero lock_wait_ms: no verdict"), r::describe);
+    assertTrue(r.err().contains("compare two runs made with --forks 3 or more"), r::describe);
+    r = Cli.run("compare", base.toString(), slowerOneJvm.toString()).assertCode(ExitCode.OK);
+    assertTrue(r.out().contains("no verdicts: the two configs come from separate runs and they "
+        + "ran in 3 vs 1 JVMs (forks)"), r::describe);
   }
 
   @Test

@@ -214,6 +214,17 @@ public final class Benchbook {
         CompareOptions.defaults());
   }
 
+  /**
+   * Any percentile's delta of one segment between config {@code baselineId} of {@code a} and
+   * {@code mitigationId} of {@code b} (two files, or one twice), with options; needs both
+   * files' raw rows. Across two runs the same verdict rules apply as to the P95.
+   */
+  public static dev.benchbook.analysis.PercentileDelta percentileDelta(LoadedRun a,
+      String baselineId, LoadedRun b, String mitigationId, String segment, double p,
+      CompareOptions options) {
+    return Compares.percentile(a, baselineId, b, mitigationId, segment, p, options);
+  }
+
   /** The seed-style Markdown table, throughput line and intervals sentence. */
   public static String table(Comparison comparison) {
     return ComparisonTable.markdown(comparison);

@@ -3,21 +3,26 @@ package dev.benchbook.cli;
 import dev.benchbook.analysis.CompareOptions;
 import dev.benchbook.analysis.Fairness;
 import dev.benchbook.analysis.Gate;
+import dev.benchbook.analysis.PercentileDelta;
 import dev.benchbook.api.Benchbook;
 import dev.benchbook.report.ComparisonTable;
 import dev.benchbook.report.FairnessTable;
 import dev.benchbook.report.Insights;
+import dev.benchbook.report.PercentileTable;
 import dev.benchbook.results.Comparison;
 import dev.benchbook.results.ConfigResult;
 import dev.benchbook.results.LoadedRun;
 import dev.benchbook.results.RunFile;
 import dev.benchbook.results.Segment;
+import dev.benchbook.results.SegmentDelta;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -68,6 +73,11 @@ final class CompareCommand implements Callable<Integer> {
       + "(default: every segment and the throughput).")
   List<String> gateSegments = new ArrayList<>();
 
+  @Option(names = "--percentile", split = ",", paramLabel = "P[,P...]", description = "Also "
+      + "compare these percentiles of every segment, in percent (e.g. 99,99.9 or 50), each with "
+      + "its interval and verdict; needs both files' raw rows.")
+  List<Double> percentiles = new ArrayList<>();
+
   @Option(names = "--min-delta", paramLabel = "PCT", description = "Smallest regression that "
       + "fails the gate, e.g. 5%% (default: 5%%).")
   String minDelta = "5%";
@@ -76,8 +86,13 @@ final class CompareCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ComparisonTable.Format fmt = parseFormat();
     double minDeltaPct = gateOptions();
+    checkPercentiles();
     LoadedRun first = read(files.get(0));
     LoadedRun second = files.size() > 1 ? read(files.get(1)) : first;
+    if (!percentiles.isEmpty()) {
+      first = first.withRowsIfPresent();
+      second = files.size() > 1 ? second.withRowsIfPresent() : first;
+    }
     CompareOptions options = CompareOptions.defaults().withForce(force).withSeed(seed)
         .withNoiseThresholdPct(noiseThresholdPct);
     List<Comparison> all = new ArrayList<>();
@@ -86,7 +101,10 @@ final class CompareCommand implements Callable<Integer> {
     for (String[] pair : pairs) {
       Comparison c = Benchbook.compare(first, pair[0], second, pair[1], options);
       all.add(c);
-      out.print(render(c, fmt, first, second, pairs.size() > 1));
+      List<PercentileDelta> extra = percentileDeltas(first, second, pair, c, options);
+      out.print(fmt == ComparisonTable.Format.JSON && !extra.isEmpty()
+          ? jsonWithPercentiles(c, extra) : render(c, fmt, first, second, pairs.size() > 1));
+      out.print(renderPercentiles(extra, fmt));
     }
     Insights.atomicityWarning(List.of(first.run().config(all.get(0).baselineConfig())
         .orElseThrow(), second.run().config(all.get(0).mitigationConfig()).orElseThrow()))
@@ -96,6 +114,61 @@ final class CompareCommand implements Callable<Integer> {
       return ExitCode.OK;
     }
     return gate(all, minDeltaPct);
+  }
+
+  private void checkPercentiles() {
+    for (double p : percentiles) {
+      if (!(p >= 0 && p <= 100)) {
+        throw new IllegalArgumentException("--percentile: expected percentiles in [0, 100], e.g. "
+            + "99 or 99.9; got " + p);
+      }
+    }
+  }
+
+  /** The --percentile deltas of every compared segment, in the order given. */
+  private List<PercentileDelta> percentileDeltas(LoadedRun first, LoadedRun second,
+      String[] pair, Comparison c, CompareOptions options) throws BadInputException {
+    if (percentiles.isEmpty()) {
+      return List.of();
+    }
+    for (LoadedRun run : new LinkedHashSet<>(List.of(first, second))) {
+      if (run.rows().isEmpty()) {
+        throw new BadInputException(run.path() + ": --percentile needs the raw rows "
+            + "(.rows.csv.gz beside the JSON), and this file has none");
+      }
+    }
+    List<PercentileDelta> out = new ArrayList<>();
+    for (double p : percentiles) {
+      for (SegmentDelta row : c.segments()) {
+        out.add(Benchbook.percentileDelta(first, pair[0], second, pair[1], row.segment(),
+            java.math.BigDecimal.valueOf(p).movePointLeft(2).doubleValue(), options));
+      }
+    }
+    return out;
+  }
+
+  private static String renderPercentiles(List<PercentileDelta> rows,
+      ComparisonTable.Format fmt) {
+    if (rows.isEmpty() || fmt == ComparisonTable.Format.JSON) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder();
+    if (fmt == ComparisonTable.Format.CSV) {
+      PercentileTable.csvCells(rows).forEach(cells -> sb.append(ComparisonTable.csvLine(cells))
+          .append('\n'));
+      return sb.toString();
+    }
+    Map<Double, List<PercentileDelta>> byP = new LinkedHashMap<>();
+    rows.forEach(r -> byP.computeIfAbsent(r.p(), k -> new ArrayList<>()).add(r));
+    byP.values().forEach(list -> sb.append('\n').append(PercentileTable.markdown(list)));
+    return sb.toString();
+  }
+
+  private static String jsonWithPercentiles(Comparison c, List<PercentileDelta> rows) {
+    Map<String, Object> both = new LinkedHashMap<>();
+    both.put("comparison", c);
+    both.put("percentile_deltas", rows);
+    return ComparisonTable.jsonOf(both);
   }
 
   /** Validates the gate flags; returns --min-delta in percent. */

@@ -137,8 +137,13 @@ public final class ComparisonTable {
 
   /** The comparison as JSON through {@link Json#MAPPER}. */
   public static String json(Comparison c) {
+    return jsonOf(c);
+  }
+
+  /** Any value (a comparison with extra rows) as one line of JSON through {@link Json#MAPPER}. */
+  public static String jsonOf(Object value) {
     try {
-      return Json.MAPPER.writeValueAsString(c) + "\n";
+      return Json.MAPPER.writeValueAsString(value) + "\n";
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException("cannot write comparison as JSON", e);
     }
@@ -192,7 +197,8 @@ public final class ComparisonTable {
     return BigDecimal.valueOf(value).toPlainString();
   }
 
-  private static String csvLine(List<String> cells) {
+  /** One CSV line, cells quoted when they hold a comma, a quote or a newline. */
+  public static String csvLine(List<String> cells) {
     List<String> quoted = new ArrayList<>();
     for (String cell : cells) {
       boolean quote = cell.contains(",") || cell.contains("\"") || cell.contains("\n");

@@ -120,6 +120,48 @@ class GateCommandTest {
   }
 
   @Test
+  void anyPercentileIsComparedWithItsIntervalAndVerdict() throws Exception {
+    Cli.Result r = Cli.run("compare", base.toString(), slower.toString(), "--percentile",
+        "50,99").assertCode(ExitCode.OK);
+    String out = r.out().replaceAll(" +", " ");
+    // lock_wait takes the 50 values s * (1 + k/50), k = 0..49, 12 times each (600 rows): P50
+    // lies between the 300th and 301st values (1.48 and 1.50 s), P99 on the largest (1.98 s).
+    assertTrue(out.contains("| Segment | Baseline P50 | Mitigation P50 | Delta | 95% CI of delta "
+        + "| Verdict |"), r::describe);
+    assertTrue(out.contains("| lock_wait_ms | 1.49 ms | 2.98 ms | +100.0% (+1.49ms) | ["),
+        r::describe);
+    assertTrue(out.contains("| lock_wait_ms | 1.98 ms | 3.96 ms | +100.0% (+1.98ms) | ["),
+        r::describe);
+    assertTrue(out.lines().filter(l -> l.startsWith("| lock_wait_ms |"))
+        .allMatch(l -> l.endsWith("| regressed |")), r::describe);
+    Cli.Result csv = Cli.run("compare", base.toString(), slower.toString(), "--percentile", "99",
+        "--format", "csv").assertCode(ExitCode.OK);
+    assertTrue(csv.out().contains("\nlock_wait_ms,p99,ms,1.98,3.96,1.98,100.0,,"), csv::describe);
+    Cli.Result json = Cli.run("compare", base.toString(), slower.toString(), "--percentile",
+        "99.9", "--format", "json").assertCode(ExitCode.OK);
+    com.fasterxml.jackson.databind.JsonNode tree = dev.benchbook.results.Json.MAPPER
+        .readTree(json.out());
+    assertEquals("c2-zero", tree.path("comparison").path("baseline_config").asText());
+    com.fasterxml.jackson.databind.JsonNode lock = tree.path("percentile_deltas").get(1);
+    assertEquals("lock_wait_ms", lock.path("segment").asText(), json::describe);
+    assertEquals(0.999, lock.path("p").asDouble());
+    assertEquals(3.96, lock.path("mitigation_ms").asDouble(), 1e-12, json::describe);
+    assertEquals("regressed", lock.path("verdict").asText(), json::describe);
+  }
+
+  @Test
+  void badPercentilesAndFilesWithoutRowsAreOneLine() {
+    Cli.run("compare", base.toString(), slower.toString(), "--percentile", "120")
+        .assertCode(ExitCode.USAGE)
+        .assertOneErrorLine("--percentile: expected percentiles in [0, 100], e.g. 99 or 99.9; "
+            + "got 120.0");
+    Cli.run("compare", dev.benchbook.SeedFigures.FILE.toString(), "--percentile", "99")
+        .assertCode(ExitCode.BAD_INPUT)
+        .assertOneErrorLine("--percentile needs the raw rows (.rows.csv.gz beside the JSON), "
+            + "and this file has none");
+  }
+
+  @Test
   void onlyTheChosenSegmentsAreJudged() {
     gate(slower, "--segment", "fsm_dispatch_ms").assertCode(ExitCode.OK);
     gate(slower, "--segment", "throughput").assertCode(ExitCode.REGRESSION);

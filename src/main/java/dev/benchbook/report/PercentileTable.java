@@ -1,0 +1,78 @@
+package dev.benchbook.report;
+
+import dev.benchbook.analysis.PercentileDelta;
+import dev.benchbook.results.Interval;
+import dev.benchbook.results.Verdict;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Deltas of any percentile (P50, P99, P99.9...) per segment, with intervals and verdicts, as
+ * {@code compare --percentile} prints them beside the P95 table.
+ */
+public final class PercentileTable {
+
+  private PercentileTable() {
+  }
+
+  /** The label of a percentile in [0, 1]: 0.99 is {@code P99}, 0.999 is {@code P99.9}. */
+  public static String label(double p) {
+    BigDecimal pct = new BigDecimal(p * 100, MathContext.DECIMAL64)
+        .round(new MathContext(10)).stripTrailingZeros();
+    return "P" + pct.toPlainString();
+  }
+
+  /** One Markdown table for the deltas of one percentile (all of {@code rows} share {@code p}). */
+  public static String markdown(List<PercentileDelta> rows) {
+    if (rows.isEmpty()) {
+      return "";
+    }
+    String p = label(rows.get(0).p());
+    String level = rows.stream().flatMap(r -> r.ciMs().stream()).findFirst()
+        .map(i -> BigDecimal.valueOf(i.level() * 100).stripTrailingZeros().toPlainString())
+        .orElse("95");
+    List<List<String>> cells = new ArrayList<>();
+    for (PercentileDelta r : rows) {
+      int d = Math.max(r.baselineMs(), r.mitigationMs()) < ComparisonTable.FINE_BELOW_MS ? 4 : 2;
+      cells.add(List.of(r.segment(), ms(r.baselineMs(), d), ms(r.mitigationMs(), d),
+          String.format(Locale.ROOT, "%+.1f%% (%+." + d + "fms)", r.deltaPct(), r.deltaMs()),
+          r.ciMs().map(i -> interval(i, d)).orElse("-"),
+          r.verdict().map(Verdict::label).orElse(r.ciMs().isPresent() ? "no verdict" : "-")));
+    }
+    return MarkdownTable.render(List.of("Segment", "Baseline " + p, "Mitigation " + p, "Delta",
+        level + "% CI of delta", "Verdict"), cells);
+  }
+
+  /** CSV cells in {@link ComparisonTable#csv}'s columns, one list per row. */
+  public static List<List<String>> csvCells(List<PercentileDelta> rows) {
+    List<List<String>> out = new ArrayList<>();
+    for (PercentileDelta r : rows) {
+      List<String> cells = new ArrayList<>(List.of(r.segment(), label(r.p()).toLowerCase(
+          Locale.ROOT), "ms", num(r.baselineMs()), num(r.mitigationMs()), num(r.deltaMs()),
+          num(r.deltaPct()), ""));
+      cells.add(r.ciMs().map(i -> num(i.low())).orElse(""));
+      cells.add(r.ciMs().map(i -> num(i.high())).orElse(""));
+      cells.add(r.ciMs().map(i -> num(i.level())).orElse(""));
+      cells.add(r.ciMs().map(Interval::method).orElse(""));
+      cells.add(r.verdict().map(Verdict::label).orElse(""));
+      cells.addAll(List.of("", "", "", ""));
+      out.add(cells);
+    }
+    return out;
+  }
+
+  private static String ms(double value, int decimals) {
+    return String.format(Locale.ROOT, "%." + decimals + "f ms", value);
+  }
+
+  private static String interval(Interval ci, int d) {
+    return String.format(Locale.ROOT, "[%+." + d + "f, %+." + d + "f] ms", ci.low(), ci.high());
+  }
+
+  private static String num(double value) {
+    return BigDecimal.valueOf(value).toPlainString();
+  }
+}

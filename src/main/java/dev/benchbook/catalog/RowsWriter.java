@@ -9,17 +9,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Bulk insert of one run's raw rows: one prepared statement, batches of {@value #BATCH} rows,
- * inside the caller's transaction. Rows go in primary-key order (config_key, then file order)
- * so every insert appends to the table's b-tree.
+ * Bulk insert of one run's raw rows: one prepared statement per config, batches of
+ * {@value #BATCH} rows, inside the caller's transaction. Rows go in primary-key order
+ * (config_key, then file order) so every insert appends to the table's b-tree.
+ *
+ * <p>sqlite-jdbc makes one JNI call per bound value, which was most of the insert's cost beyond
+ * SQLite's own work (docs/PERFORMANCE.md, Catalog). So the config key and run id are literals
+ * of the statement, and, when every value of the file fits (see {@link PackedRow}), a row's 15
+ * other values travel in 6 bound integers that the statement unpacks with shifts and masks.
  */
 final class RowsWriter {
 
   static final int BATCH = 4096;
-  private static final String INSERT = "INSERT INTO rows (config_key, row_no, run_id, rep, "
-      + "worker, file_id, from_state, to_state, start_ns, fsm_dispatch_ns, api_ns, lock_wait_ns, "
-      + "db_total_ns, fsm_net_ns, total_ns, retries, outcome) "
-      + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String COLUMNS = "config_key, row_no, run_id, rep, worker, file_id, "
+      + "from_state, to_state, start_ns, fsm_dispatch_ns, api_ns, lock_wait_ns, db_total_ns, "
+      + "fsm_net_ns, total_ns, retries, outcome";
 
   private RowsWriter() {
   }
@@ -31,13 +35,47 @@ final class RowsWriter {
    */
   static long insert(Connection c, long runId, Map<String, Long> configKeys, RawRows rows)
       throws SQLException {
+    return insert(c, runId, configKeys, rows, true);
+  }
+
+  /** As {@link #insert(Connection, long, Map, RawRows)}; {@code pack} false forces plain binds. */
+  static long insert(Connection c, long runId, Map<String, Long> configKeys, RawRows rows,
+      boolean pack) throws SQLException {
     long[] keyOfCode = keysOfCodes(rows.configIds(), configKeys);
     int[] stateCodes = stateCodes(c, rows.stateNames());
     int[] order = order(rows, keyOfCode);
-    try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+    boolean packed = pack && PackedRow.fits(rows, stateCodes);
+    int from = 0;
+    while (from < order.length) {
+      int code = rows.config()[order[from]];
+      int to = from;
+      while (to < order.length && rows.config()[order[to]] == code) {
+        to++;
+      }
+      insertConfig(c, sql(keyOfCode[code], runId, packed), rows, order, from, to, stateCodes,
+          packed);
+      from = to;
+    }
+    return order.length;
+  }
+
+  /** The insert of one config's rows: its key and the run id as literals, the rest bound. */
+  static String sql(long configKey, long runId, boolean packed) {
+    String values = packed ? PackedRow.values(configKey, runId)
+        : configKey + ", ?, " + runId + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+    return "INSERT INTO rows (" + COLUMNS + ") VALUES (" + values + ")";
+  }
+
+  private static void insertConfig(Connection c, String sql, RawRows rows, int[] order, int from,
+      int to, int[] stateCodes, boolean packed) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
       int inBatch = 0;
-      for (int i : order) {
-        bindRow(ps, rows, i, keyOfCode[rows.config()[i]], runId, stateCodes);
+      for (int k = from; k < to; k++) {
+        if (packed) {
+          PackedRow.bind(ps, rows, order[k], stateCodes);
+        } else {
+          bindPlain(ps, rows, order[k], stateCodes);
+        }
         ps.addBatch();
         if (++inBatch == BATCH) {
           ps.executeBatch();
@@ -48,28 +86,25 @@ final class RowsWriter {
         ps.executeBatch();
       }
     }
-    return order.length;
   }
 
-  private static void bindRow(PreparedStatement ps, RawRows r, int i, long configKey, long runId,
-      int[] stateCodes) throws SQLException {
-    ps.setLong(1, configKey);
-    ps.setInt(2, i);
-    ps.setLong(3, runId);
-    ps.setInt(4, r.rep()[i]);
-    ps.setInt(5, r.worker()[i]);
-    ps.setInt(6, r.fileId()[i]);
-    ps.setInt(7, stateCodes[r.fromState()[i]]);
-    ps.setInt(8, stateCodes[r.toState()[i]]);
-    ps.setLong(9, r.startNs()[i]);
-    ps.setLong(10, r.fsmDispatchNs()[i]);
-    ps.setLong(11, r.apiNs()[i]);
-    ps.setLong(12, r.lockWaitNs()[i]);
-    ps.setLong(13, r.dbTotalNs()[i]);
-    ps.setLong(14, r.fsmNetNs()[i]);
-    ps.setLong(15, r.totalNs()[i]);
-    ps.setInt(16, r.retries()[i]);
-    ps.setInt(17, r.outcome()[i]);
+  private static void bindPlain(PreparedStatement ps, RawRows r, int i, int[] stateCodes)
+      throws SQLException {
+    ps.setInt(1, i);
+    ps.setInt(2, r.rep()[i]);
+    ps.setInt(3, r.worker()[i]);
+    ps.setInt(4, r.fileId()[i]);
+    ps.setInt(5, stateCodes[r.fromState()[i]]);
+    ps.setInt(6, stateCodes[r.toState()[i]]);
+    ps.setLong(7, r.startNs()[i]);
+    ps.setLong(8, r.fsmDispatchNs()[i]);
+    ps.setLong(9, r.apiNs()[i]);
+    ps.setLong(10, r.lockWaitNs()[i]);
+    ps.setLong(11, r.dbTotalNs()[i]);
+    ps.setLong(12, r.fsmNetNs()[i]);
+    ps.setLong(13, r.totalNs()[i]);
+    ps.setInt(14, r.retries()[i]);
+    ps.setInt(15, r.outcome()[i]);
   }
 
   private static long[] keysOfCodes(List<String> configIds, Map<String, Long> configKeys) {

@@ -14,9 +14,16 @@ final class ChildJvm {
 
   /** Starts {@code benchbook args...} in a new JVM; stdout and stderr go to files in dir. */
   static Process start(Path dir, String name, String... args) throws IOException {
+    return start(dir, name, List.of(), args);
+  }
+
+  /** As {@link #start(Path, String, String...)}, with extra JVM options (e.g. a locale). */
+  static Process start(Path dir, String name, List<String> jvmOptions, String... args)
+      throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-XX:TieredStopAtLevel=1");
+    cmd.addAll(jvmOptions);
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add("dev.benchbook.cli.Main");

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code benchbook query}: named queries on the committed runs, formats, locales, errors. */
 class QueryCommandTest {
@@ -145,6 +146,30 @@ class QueryCommandTest {
       assertFalse((table + json + markdown).contains("40,65"));
     } finally {
       Locale.setDefault(saved);
+    }
+  }
+
+  @Test
+  void aProcessStartedUnderAGermanLocalePrintsPointDecimals(@TempDir Path dir) throws Exception {
+    String sql = "SELECT 1234567.5 AS big, 0.000341 AS small, 40.65 AS p95, 3272 AS n";
+    List<String> german = List.of("-Duser.language=de", "-Duser.country=DE");
+    String data = CatalogFixture.sharedDataDir().toString();
+    Process csv = ChildJvm.start(dir, "csv", german, "query", "--data-dir", data, "--format",
+        "csv", sql);
+    Process table = ChildJvm.start(dir, "table", german, "query", "--data-dir", data, sql);
+    assertEquals(0, csv.waitFor(), () -> read(dir, "csv.err"));
+    assertEquals(0, table.waitFor(), () -> read(dir, "table.err"));
+    assertEquals(List.of("big,small,p95,n", "1234567.5,0.000341,40.65,3272"),
+        Files.readAllLines(dir.resolve("csv.out")));
+    assertTrue(read(dir, "table.out").contains("1234568  0.000341  40.65  3272"),
+        () -> read(dir, "table.out"));
+  }
+
+  private static String read(Path dir, String name) {
+    try {
+      return Files.readString(dir.resolve(name));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

@@ -3,6 +3,7 @@ package dev.benchbook.api;
 import dev.benchbook.results.Json;
 import dev.benchbook.results.RowsCsv;
 import dev.benchbook.runtime.BenchConfig;
+import dev.benchbook.runtime.JavaProcess;
 import dev.benchbook.runtime.MatrixRunner;
 import dev.benchbook.runtime.Outcome;
 import dev.benchbook.runtime.PassResult;
@@ -18,7 +19,6 @@ import dev.benchbook.workload.StrategySpec;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,16 +119,10 @@ final class ForkedRuns {
 
   /** The child's command line: this JVM's binary, flags and class path. */
   static List<String> command(Path spec, Path out, int fork) {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (!arg.startsWith("-agentlib:jdwp") && !arg.startsWith("-Xrunjdwp")) {
-        cmd.add(arg);
-      }
-    }
-    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), CHILD_MAIN,
-        spec.toString(), out.toString(), Integer.toString(fork)));
-    return cmd;
+    List<String> flags = JavaProcess.flags(arg -> !arg.startsWith("-agentlib:jdwp")
+        && !arg.startsWith("-Xrunjdwp"));
+    return JavaProcess.command(flags, CHILD_MAIN, List.of(spec.toString(), out.toString(),
+        Integer.toString(fork)));
   }
 
   /** Forwards the child's progress lines to the parent's listener, renumbering repetitions. */

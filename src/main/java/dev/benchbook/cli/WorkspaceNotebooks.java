@@ -1,7 +1,7 @@
 package dev.benchbook.cli;
 
+import dev.benchbook.runtime.JavaProcess;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,18 +48,12 @@ final class WorkspaceNotebooks {
   }
 
   private static List<String> command() {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-XX:TieredStopAtLevel=1");
-    cmd.add("-Djava.awt.headless=true");
-    for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (arg.startsWith("-Duser.") || arg.startsWith("-Dfile.encoding")) {
-        cmd.add(arg);
-      }
-    }
-    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "notebook", "run", "--all", "--quiet"));
-    return cmd;
+    List<String> flags = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1",
+        "-Djava.awt.headless=true"));
+    flags.addAll(JavaProcess.flags(arg -> arg.startsWith("-Duser.")
+        || arg.startsWith("-Dfile.encoding")));
+    return JavaProcess.command(flags, Main.class.getName(),
+        List.of("notebook", "run", "--all", "--quiet"));
   }
 
   private static String lastLine(Path log) throws IOException {

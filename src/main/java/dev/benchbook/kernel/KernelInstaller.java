@@ -107,7 +107,7 @@ public final class KernelInstaller {
 
   /** The java launcher of the running JVM. */
   public static Path runningJava() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toAbsolutePath();
+    return dev.benchbook.runtime.JavaProcess.java();
   }
 
   private static Path codeSource() {

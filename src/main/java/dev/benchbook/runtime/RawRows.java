@@ -137,22 +137,6 @@ public final class RawRows {
     }
   }
 
-  /**
-   * Appends every row of {@code other} (same dictionaries) with {@code repOffset} added to its
-   * repetition index: merges a fork's rows, whose repetitions count from 0, into a run's.
-   */
-  public void addAllShifted(RawRows other, int repOffset) {
-    if (!other.configIds.equals(configIds) || !other.stateNames.equals(stateNames)) {
-      throw new IllegalArgumentException("cannot merge raw rows with different dictionaries");
-    }
-    for (int i = 0; i < other.size; i++) {
-      add(other.config[i], other.rep[i] + repOffset, other.worker[i], other.fileId[i],
-          other.fromState[i], other.toState[i], other.startNs[i], other.fsmDispatchNs[i],
-          other.apiNs[i], other.lockWaitNs[i], other.dbTotalNs[i], other.fsmNetNs[i],
-          other.totalNs[i], other.retries[i], Outcome.of(other.outcome[i]));
-    }
-  }
-
   private void grow() {
     int n = config.length * 2;
     config = Arrays.copyOf(config, n);

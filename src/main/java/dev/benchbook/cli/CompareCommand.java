@@ -19,10 +19,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -103,8 +101,8 @@ final class CompareCommand implements Callable<Integer> {
       all.add(c);
       List<PercentileDelta> extra = percentileDeltas(first, second, pair, c, options);
       out.print(fmt == ComparisonTable.Format.JSON && !extra.isEmpty()
-          ? jsonWithPercentiles(c, extra) : render(c, fmt, first, second, pairs.size() > 1));
-      out.print(renderPercentiles(extra, fmt));
+          ? PercentileTable.jsonWith(c, extra) : render(c, fmt, first, second, pairs.size() > 1));
+      out.print(PercentileTable.render(extra, fmt));
     }
     Insights.atomicityWarning(List.of(first.run().config(all.get(0).baselineConfig())
         .orElseThrow(), second.run().config(all.get(0).mitigationConfig()).orElseThrow()))
@@ -145,30 +143,6 @@ final class CompareCommand implements Callable<Integer> {
       }
     }
     return out;
-  }
-
-  private static String renderPercentiles(List<PercentileDelta> rows,
-      ComparisonTable.Format fmt) {
-    if (rows.isEmpty() || fmt == ComparisonTable.Format.JSON) {
-      return "";
-    }
-    StringBuilder sb = new StringBuilder();
-    if (fmt == ComparisonTable.Format.CSV) {
-      PercentileTable.csvCells(rows).forEach(cells -> sb.append(ComparisonTable.csvLine(cells))
-          .append('\n'));
-      return sb.toString();
-    }
-    Map<Double, List<PercentileDelta>> byP = new LinkedHashMap<>();
-    rows.forEach(r -> byP.computeIfAbsent(r.p(), k -> new ArrayList<>()).add(r));
-    byP.values().forEach(list -> sb.append('\n').append(PercentileTable.markdown(list)));
-    return sb.toString();
-  }
-
-  private static String jsonWithPercentiles(Comparison c, List<PercentileDelta> rows) {
-    Map<String, Object> both = new LinkedHashMap<>();
-    both.put("comparison", c);
-    both.put("percentile_deltas", rows);
-    return ComparisonTable.jsonOf(both);
   }
 
   /** Validates the gate flags; returns --min-delta in percent. */

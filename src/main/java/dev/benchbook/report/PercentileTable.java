@@ -1,12 +1,15 @@
 package dev.benchbook.report;
 
 import dev.benchbook.analysis.PercentileDelta;
+import dev.benchbook.results.Comparison;
 import dev.benchbook.results.Interval;
 import dev.benchbook.results.Verdict;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -23,6 +26,34 @@ public final class PercentileTable {
     BigDecimal pct = new BigDecimal(p * 100, MathContext.DECIMAL64)
         .round(new MathContext(10)).stripTrailingZeros();
     return "P" + pct.toPlainString();
+  }
+
+  /**
+   * What {@code compare --percentile} prints after a comparison: one Markdown table per
+   * percentile, or CSV lines in the comparison's columns; nothing for JSON (see
+   * {@link #jsonWith}) or no rows.
+   */
+  public static String render(List<PercentileDelta> rows, ComparisonTable.Format format) {
+    if (rows.isEmpty() || format == ComparisonTable.Format.JSON) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder();
+    if (format == ComparisonTable.Format.CSV) {
+      csvCells(rows).forEach(cells -> sb.append(ComparisonTable.csvLine(cells)).append('\n'));
+      return sb.toString();
+    }
+    Map<Double, List<PercentileDelta>> byP = new LinkedHashMap<>();
+    rows.forEach(r -> byP.computeIfAbsent(r.p(), k -> new ArrayList<>()).add(r));
+    byP.values().forEach(list -> sb.append('\n').append(markdown(list)));
+    return sb.toString();
+  }
+
+  /** The comparison and its percentile deltas as one JSON object. */
+  public static String jsonWith(Comparison c, List<PercentileDelta> rows) {
+    Map<String, Object> both = new LinkedHashMap<>();
+    both.put("comparison", c);
+    both.put("percentile_deltas", rows);
+    return ComparisonTable.jsonOf(both);
   }
 
   /** One Markdown table for the deltas of one percentile (all of {@code rows} share {@code p}). */

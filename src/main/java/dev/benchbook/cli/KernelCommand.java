@@ -51,10 +51,8 @@ final class KernelCommand implements Callable<Integer> {
     }
   }
 
-  /** {@code benchbook kernel install}. */
-  @Command(name = "install", mixinStandardHelpOptions = true,
-      description = "Write a kernelspec that runs benchbook's Java kernel from this jar.")
-  static final class Install implements Callable<Integer> {
+  /** What install and uninstall share: where the kernelspec is and its name. */
+  abstract static class KernelAction implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
@@ -65,6 +63,12 @@ final class KernelCommand implements Callable<Integer> {
     @Option(names = "--name", defaultValue = "java",
         description = "Kernelspec name (default: ${DEFAULT-VALUE}, the notebooks' kernel).")
     String name;
+  }
+
+  /** {@code benchbook kernel install}. */
+  @Command(name = "install", mixinStandardHelpOptions = true,
+      description = "Write a kernelspec that runs benchbook's Java kernel from this jar.")
+  static final class Install extends KernelAction {
 
     @Option(names = "--force",
         description = "Replace a kernelspec of that name that benchbook did not write.")
@@ -93,17 +97,7 @@ final class KernelCommand implements Callable<Integer> {
   /** {@code benchbook kernel uninstall}. */
   @Command(name = "uninstall", mixinStandardHelpOptions = true,
       description = "Remove the kernelspec 'benchbook kernel install' wrote.")
-  static final class Uninstall implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @ArgGroup(exclusive = true, multiplicity = "0..1")
-    Location location;
-
-    @Option(names = "--name", defaultValue = "java",
-        description = "Kernelspec name (default: ${DEFAULT-VALUE}).")
-    String name;
+  static final class Uninstall extends KernelAction {
 
     @Override
     public Integer call() throws Exception {

@@ -37,16 +37,11 @@ class CancelTest {
   @TempDir
   Path tmp;
 
-  @Test
-  void cancellingFromAnotherThreadStopsTheRunAndRemovesItsDatabases() throws Exception {
-    Path temp = Files.createDirectories(tmp.resolve("temp"));
-    Path data = Files.createDirectories(tmp.resolve("data"));
-    BenchConfig slow = new BenchConfig("c2-fast", 2, LatencyProfile.named("fast"),
-        StrategySpec.named("per-worker"), 5000, SqliteSettings.defaults(), 0, 0.0,
-        Duration.ofMinutes(5));
-    RunPlan plan = new RunPlan(List.of(slow), 1, 42, false, Duration.ofSeconds(1),
-        Duration.ofMillis(100), temp, List.of());
-    RunControl control = new RunControl();
+  /**
+   * Runs {@code plan} and cancels it from another thread as soon as it reports measuring
+   * progress; asserts the run ends with an {@link InterruptedException}.
+   */
+  static void runCancelledWhileMeasuring(RunPlan plan, RunControl control) throws Exception {
     CountDownLatch measuring = new CountDownLatch(1);
     ProgressListener listener = new ProgressListener() {
       @Override
@@ -56,8 +51,9 @@ class CancelTest {
     };
     Thread canceller = new Thread(() -> {
       try {
-        measuring.await();
-        control.cancel();
+        if (measuring.await(120, TimeUnit.SECONDS)) {
+          control.cancel();
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -70,6 +66,19 @@ class CancelTest {
       measuring.countDown();
       canceller.join();
     }
+  }
+
+  @Test
+  void cancellingFromAnotherThreadStopsTheRunAndRemovesItsDatabases() throws Exception {
+    Path temp = Files.createDirectories(tmp.resolve("temp"));
+    Path data = Files.createDirectories(tmp.resolve("data"));
+    BenchConfig slow = new BenchConfig("c2-fast", 2, LatencyProfile.named("fast"),
+        StrategySpec.named("per-worker"), 5000, SqliteSettings.defaults(), 0, 0.0,
+        Duration.ofMinutes(5));
+    RunPlan plan = new RunPlan(List.of(slow), 1, 42, false, Duration.ofSeconds(1),
+        Duration.ofMillis(100), temp, List.of());
+    RunControl control = new RunControl();
+    runCancelledWhileMeasuring(plan, control);
     assertTrue(control.userCancelled());
     assertEquals(List.of(), Cli.names(temp), "temporary databases removed");
     assertEquals(List.of(), Cli.names(data), "nothing written");

@@ -70,30 +70,7 @@ class ForksAndCalibrateTest {
     RunPlan plan = new RunPlan(List.of(slow), 1, 42, false, Duration.ofSeconds(1),
         Duration.ofMillis(100), temp, List.of(), 2);
     RunControl control = new RunControl();
-    CountDownLatch measuring = new CountDownLatch(1);
-    ProgressListener listener = new ProgressListener() {
-      @Override
-      public void passProgress(String configId, int rep, long transitionsDone) {
-        measuring.countDown();
-      }
-    };
-    Thread canceller = new Thread(() -> {
-      try {
-        if (measuring.await(120, TimeUnit.SECONDS)) {
-          control.cancel();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "test-canceller");
-    canceller.start();
-    try {
-      assertThrows(InterruptedException.class,
-          () -> Benchbook.run(plan, Map.of(), control, listener, Summary.matrix()));
-    } finally {
-      measuring.countDown();
-      canceller.join();
-    }
+    CancelTest.runCancelledWhileMeasuring(plan, control);
     assertEquals(0, ProcessHandle.current().children().filter(ProcessHandle::isAlive).count(),
         "the child JVM was stopped");
     assertEquals(List.of(), Cli.names(temp), "fork folder and databases removed");

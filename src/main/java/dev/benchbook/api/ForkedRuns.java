@@ -2,13 +2,13 @@ package dev.benchbook.api;
 
 import dev.benchbook.results.Json;
 import dev.benchbook.results.RowsCsv;
+import dev.benchbook.rows.Column;
+import dev.benchbook.rows.RawRows;
 import dev.benchbook.runtime.BenchConfig;
 import dev.benchbook.runtime.JavaProcess;
 import dev.benchbook.runtime.MatrixRunner;
-import dev.benchbook.runtime.Outcome;
 import dev.benchbook.runtime.PassResult;
 import dev.benchbook.runtime.ProgressListener;
-import dev.benchbook.runtime.RawRows;
 import dev.benchbook.runtime.RunControl;
 import dev.benchbook.runtime.RunOutcome;
 import dev.benchbook.runtime.RunPlan;
@@ -158,11 +158,17 @@ final class ForkedRuns {
     int[] configOf = codes(child.configIds(), plan.configIds(), "config");
     int[] stateOf = codes(child.stateNames(), rows.stateNames(), "state");
     for (int i = 0; i < child.size(); i++) {
-      rows.add(configOf[child.config()[i]], child.rep()[i] + offset, child.worker()[i],
-          child.fileId()[i], stateOf[child.fromState()[i]], stateOf[child.toState()[i]],
-          child.startNs()[i], child.fsmDispatchNs()[i], child.apiNs()[i],
-          child.lockWaitNs()[i], child.dbTotalNs()[i], child.fsmNetNs()[i], child.totalNs()[i],
-          child.retries()[i], Outcome.of(child.outcome()[i]));
+      int row = rows.addRow();
+      for (Column c : child.columns()) {
+        long v = child.get(c, i);
+        switch (c) {
+          case CONFIG -> v = configOf[(int) v];
+          case REP -> v += offset;
+          case FROM_STATE, TO_STATE -> v = stateOf[(int) v];
+          default -> { }
+        }
+        rows.set(c, row, v);
+      }
     }
     Pass[] read = Json.MAPPER.readValue(out.resolve(ForkChild.PASSES).toFile(), Pass[].class);
     List<String> childIds = Spec.of(plan).plan(fork).configIds();

@@ -1,7 +1,7 @@
 package dev.benchbook.report;
 
 import dev.benchbook.results.ConfigResult;
-import dev.benchbook.results.Segment;
+import dev.benchbook.rows.Segment;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.benchbook.runtime;
 
+import dev.benchbook.rows.RawRows;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.benchbook.workload;
 
+import dev.benchbook.rows.Outcome;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -163,10 +164,10 @@ public final class WriterQueueStrategy implements ConnectionStrategy {
     try {
       int[] counts = sql.updateBatch(writes, n);
       for (int i = 0; i < n; i++) {
-        writes[i].result = counts[i] == 1 ? TransitionWrite.COMMITTED : TransitionWrite.CONFLICT;
-        if (writes[i].result == TransitionWrite.COMMITTED && writes[i].injectFailure) {
+        writes[i].result = counts[i] == 1 ? Outcome.COMMITTED : Outcome.CONFLICT;
+        if (writes[i].result == Outcome.COMMITTED && writes[i].injectFailure) {
           sql.rollbackQuietly();
-          writes[i].result = TransitionWrite.ROLLED_BACK;
+          writes[i].result = Outcome.ROLLED_BACK;
           return i;
         }
       }
@@ -180,11 +181,11 @@ public final class WriterQueueStrategy implements ConnectionStrategy {
     return -1;
   }
 
-  private static int resultOf(Exception e) {
-    return TransactionSql.isBusy(e) ? TransitionWrite.BUSY : TransitionWrite.ROLLED_BACK;
+  private static Outcome resultOf(Exception e) {
+    return TransactionSql.isBusy(e) ? Outcome.BUSY : Outcome.ROLLED_BACK;
   }
 
-  private static void setAll(List<Channel> batch, int result) {
+  private static void setAll(List<Channel> batch, Outcome result) {
     for (Channel c : batch) {
       c.write.result = result;
     }
@@ -193,7 +194,7 @@ public final class WriterQueueStrategy implements ConnectionStrategy {
   private void failAll(List<Channel> batch) {
     sql.rollbackQuietly();
     for (Channel c : batch) {
-      c.write.result = TransitionWrite.ROLLED_BACK;
+      c.write.result = Outcome.ROLLED_BACK;
       c.complete();
     }
   }
@@ -216,7 +217,7 @@ public final class WriterQueueStrategy implements ConnectionStrategy {
         queue.put(this);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        w.result = TransitionWrite.ROLLED_BACK;
+        w.result = Outcome.ROLLED_BACK;
         return;
       }
       while (!done) {

@@ -124,7 +124,7 @@ class NotebooksTest {
     }
     var point = Benchbook.load("data/contention/results-mitigation-20261126-210911.json");
     double p99 = Benchbook.config(point, "c16-fast-writer-queue")
-        .segment(dev.benchbook.results.Segment.LOCK_WAIT).p99();
+        .segment(dev.benchbook.rows.Segment.LOCK_WAIT).p99();
     assertTrue(java.util.regex.Pattern.compile(String.format(java.util.Locale.ROOT,
         "results-mitigation-20261126-210911 +writer-queue +c16-fast-writer-queue +%.3f", p99))
         .matcher(text).find(), text);

@@ -3,11 +3,12 @@ package dev.benchbook.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.benchbook.rows.Column;
+import dev.benchbook.rows.Outcome;
+import dev.benchbook.rows.RawRows;
 import dev.benchbook.runtime.BenchConfig;
-import dev.benchbook.runtime.Outcome;
 import dev.benchbook.runtime.PassResult;
 import dev.benchbook.runtime.ProgressListener;
-import dev.benchbook.runtime.RawRows;
 import dev.benchbook.runtime.RunControl;
 import dev.benchbook.runtime.RunOutcome;
 import dev.benchbook.runtime.RunPlan;
@@ -59,8 +60,8 @@ class ForkMergeTest {
     for (int i = 0; i < rows.size(); i++) {
       int config = rows.config()[i];
       assertTrue(rows.worker()[i] < plan.configs().get(config).concurrency(), "row " + i);
-      assertTrue(rows.lockWaitNs()[i] <= rows.dbTotalNs()[i], "row " + i);
-      assertTrue(rows.dbTotalNs()[i] <= rows.fsmNetNs()[i], "row " + i);
+      assertTrue(rows.longs(Column.LOCK_WAIT_NS)[i] <= rows.longs(Column.DB_TOTAL_NS)[i], "row " + i);
+      assertTrue(rows.longs(Column.DB_TOTAL_NS)[i] <= rows.longs(Column.FSM_NET_NS)[i], "row " + i);
       if (rows.outcome()[i] == Outcome.COMMITTED.ordinal()) {
         committed[config][rows.rep()[i]]++;
       }

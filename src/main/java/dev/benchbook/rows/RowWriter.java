@@ -7,14 +7,18 @@ package dev.benchbook.rows;
  */
 public final class RowWriter {
 
+  private static final int CONFIG = Column.CONFIG.ordinal();
+  private static final int REP = Column.REP.ordinal();
+  private static final int WORKER = Column.WORKER.ordinal();
+  private static final int OUTCOME = Column.OUTCOME.ordinal();
+
   private final PassRows pass;
   private final RawRows shared;
-  private final long configCode;
-  private final long rep;
-  private final long worker;
+  private final int configCode;
+  private final int rep;
+  private final int worker;
   private final int[] blockStarts;
   private int blockCount;
-  private RawRows target;
   private long[][] longs;
   private int[][] ints;
   private byte[][] bytes;
@@ -33,22 +37,33 @@ public final class RowWriter {
     nextBlock();
   }
 
-  /** Sets one column of the transition being recorded. */
+  /**
+   * Sets one column of the transition being recorded. The column's array is the one of
+   * longs/ints/bytes that is not null; trying the long arrays first spares a load of the
+   * column's storage kind, which the JIT cannot fold (docs/PERFORMANCE.md, "Rows at the bottom").
+   */
   public void set(Column column, long value) {
     int k = column.ordinal();
-    switch (column.storage()) {
-      case LONG -> longs[k][pos] = value;
-      case INT -> ints[k][pos] = (int) value;
-      default -> bytes[k][pos] = (byte) value;
+    long[] l = longs[k];
+    if (l != null) {
+      l[pos] = value;
+      return;
+    }
+    int[] n = ints[k];
+    if (n != null) {
+      n[pos] = (int) value;
+    } else {
+      bytes[k][pos] = (byte) value;
     }
   }
 
   /** Completes the transition's row with its outcome; the next {@link #set} starts a new one. */
   public void commit(Outcome outcome) {
-    ints[Column.CONFIG.ordinal()][pos] = (int) configCode;
-    ints[Column.REP.ordinal()][pos] = (int) rep;
-    ints[Column.WORKER.ordinal()][pos] = (int) worker;
-    bytes[Column.OUTCOME.ordinal()][pos] = outcome.code();
+    int p = pos;
+    ints[CONFIG][p] = configCode;
+    ints[REP][p] = rep;
+    ints[WORKER][p] = worker;
+    bytes[OUTCOME][p] = outcome.code();
     count++;
     if (++pos == end) {
       nextBlock();
@@ -79,7 +94,6 @@ public final class RowWriter {
   }
 
   private void use(RawRows rows, int from, int to) {
-    target = rows;
     longs = rows.longs;
     ints = rows.ints;
     bytes = rows.bytes;

@@ -270,8 +270,10 @@ public final class Evaluator implements AutoCloseable {
       StringBuilder text = new StringBuilder();
       for (Documentation d : docs) {
         text.append(d.signature()).append('\n');
-        if (d.javadoc() != null && !d.javadoc().isBlank()) {
-          text.append(d.javadoc().strip()).append("\n\n");
+        String doc = d.javadoc() != null && !d.javadoc().isBlank() ? d.javadoc().strip()
+            : Javadocs.of(d.signature(), DefaultImports.packages()).orElse("");
+        if (!doc.isEmpty()) {
+          text.append(doc).append("\n\n");
         }
       }
       return Optional.of(DisplayData.text(text.toString().strip()));

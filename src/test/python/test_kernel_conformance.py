@@ -161,14 +161,7 @@ class JavaKernelTests(jupyter_kernel_test.KernelTests):
         self.kc.input("benchbook")
         reply = self.kc.get_shell_msg(timeout=TIMEOUT)
         self.assertEqual(reply["content"]["status"], "ok", reply["content"])
-        outputs = []
-        while True:
-            msg = self.kc.get_iopub_msg(timeout=TIMEOUT)
-            if msg["parent_header"].get("msg_id") != msg_id:
-                continue
-            if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
-                break
-            outputs.append(msg)
+        outputs = self.iopub_until_idle(msg_id)
         text = "".join(m["content"]["text"] for m in outputs if m["msg_type"] == "stream")
         self.assertEqual(text, "name? ")
         results = [m["content"]["data"]["text/plain"] for m in outputs
@@ -177,14 +170,26 @@ class JavaKernelTests(jupyter_kernel_test.KernelTests):
 
     def test_benchbook_stdin_refused_says_so(self):
         self.flush_channels()
-        reply, output = self.execute_helper("System.in.read()")
+        msg_id = self.kc.execute("System.in.read()", allow_stdin=False)
+        reply = self.kc.get_shell_msg(timeout=TIMEOUT)
         self.assertEqual(reply["content"]["status"], "ok")
+        output = self.iopub_until_idle(msg_id)
         err = "".join(m["content"]["text"] for m in output
                       if m["msg_type"] == "stream" and m["content"]["name"] == "stderr")
         self.assertIn("System.in is at end of file: this front end takes no input", err)
         results = [m["content"]["data"]["text/plain"] for m in output
                    if m["msg_type"] == "execute_result"]
         self.assertEqual(results, ["-1"])
+
+    def iopub_until_idle(self, msg_id):
+        outputs = []
+        while True:
+            msg = self.kc.get_iopub_msg(timeout=TIMEOUT)
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                return outputs
+            outputs.append(msg)
 
     def test_benchbook_inspect_shows_the_facade_javadoc(self):
         self.flush_channels()

@@ -107,6 +107,11 @@ public final class Evaluator implements AutoCloseable {
     }
   }
 
+  /** The value of the last expression the session evaluated (what a cell's result shows). */
+  Object lastValue() {
+    return control.lastValue();
+  }
+
   /** Stops the running cell from another thread; the session and its variables stay. */
   public void interrupt() {
     stop(CellError.INTERRUPTED, "the cell was interrupted");

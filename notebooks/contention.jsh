@@ -27,6 +27,7 @@ import dev.benchbook.results.*;
 import dev.benchbook.analysis.*;
 import dev.benchbook.charts.*;
 import tech.tablesaw.api.*;
+import org.knowm.xchart.*;
 import java.nio.file.*;
 import java.util.*;
 import static dev.benchbook.notebook.Display.display;
@@ -43,7 +44,10 @@ Benchbook.sweep(sweep)
 // where the queue for the write lock starts to dominate.
 
 // %%
-Benchbook.knees(sweep)
+var knees = Benchbook.knees(sweep);
+Table.create("knee per strategy: the first worker count with P95 lock_wait over 10x its 1-worker value",
+    StringColumn.create("strategy", knees.keySet()),
+    StringColumn.create("knee (workers)", knees.values()))
 
 // %%
 Benchbook.sweepChart(sweep, "lock_wait_ms")

@@ -144,7 +144,10 @@ class NotebooksTest {
   void theContentionNotebookShowsKneesStarvationAndTheStrategies() {
     var sweep = Benchbook.load("data/contention/results-20261126-210804.json");
     String text = texts(RUN.get("contention"));
-    assertTrue(text.contains(Sweeps.knees(Benchbook.sweepPoints(sweep)).toString()), text);
+    Map<String, String> knees = Sweeps.knees(Benchbook.sweepPoints(sweep));
+    assertEquals(4, knees.size(), knees.toString());
+    knees.forEach((strategy, knee) -> assertTrue(java.util.regex.Pattern.compile("(?m)^"
+        + strategy + " +" + knee + "$").matcher(text).find(), "knee table row " + strategy));
     assertTrue(text.contains("c16-fast: committed transitions per worker; rep 0: min 8, max 188"),
         text);
     assertEquals(3, text.split("\\| Segment \\| Baseline P95", -1).length - 1 - 3,

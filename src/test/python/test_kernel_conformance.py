@@ -181,6 +181,20 @@ class JavaKernelTests(jupyter_kernel_test.KernelTests):
                    if m["msg_type"] == "execute_result"]
         self.assertEqual(results, ["-1"])
 
+    def test_benchbook_interrupt_while_waiting_for_input(self):
+        self.flush_channels()
+        self.execute_helper("int waited = 6;")
+        msg_id = self.kc.execute("new Scanner(System.in).nextLine()", allow_stdin=True)
+        self.assertEqual(self.kc.get_stdin_msg(timeout=TIMEOUT)["msg_type"], "input_request")
+        self.km.interrupt_kernel()
+        reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
+        self.assertEqual(reply["content"]["ename"], "CellInterrupted")
+        self.flush_channels()
+        reply, output = self.execute_helper("waited * 7")
+        results = [m for m in output if m["msg_type"] == "execute_result"]
+        self.assertEqual(results[0]["content"]["data"]["text/plain"], "42")
+
     def iopub_until_idle(self, msg_id):
         outputs = []
         while True:

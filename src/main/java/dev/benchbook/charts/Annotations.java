@@ -29,21 +29,27 @@ final class Annotations {
     return category + 0.5;
   }
 
-  /** Text centred above a data point. */
+  /** Text centred above a data point, optionally on a white box (readable over a whisker). */
   static final class Label extends Annotation {
     private final double x;
     private final double y;
     private final String text;
     private final Font font;
     private final Color color;
+    private final boolean boxed;
 
     Label(double x, double y, String text, Font font, Color color) {
+      this(x, y, text, font, color, false);
+    }
+
+    Label(double x, double y, String text, Font font, Color color, boolean boxed) {
       super(false);
       this.x = x;
       this.y = y;
       this.text = text;
       this.font = font;
       this.color = color;
+      this.boxed = boxed;
     }
 
     @Override
@@ -52,25 +58,37 @@ final class Annotations {
         return;
       }
       g.setFont(font);
-      g.setColor(color);
       FontMetrics metrics = g.getFontMetrics();
       int sx = getXAxisScreenValue(x);
       int sy = getYAxisScreenValue(y);
-      g.drawString(text, sx - metrics.stringWidth(text) / 2f, sy - 6f);
+      float left = sx - metrics.stringWidth(text) / 2f;
+      if (boxed) {
+        g.setColor(new Color(255, 255, 255, 225));
+        g.fillRect(Math.round(left) - 2, Math.round(sy - 6f) - metrics.getAscent(),
+            metrics.stringWidth(text) + 4, metrics.getAscent() + metrics.getDescent());
+      }
+      g.setColor(color);
+      g.drawString(text, left, sy - 6f);
     }
   }
 
-  /** A vertical whisker from {@code low} to {@code high} with caps, at data x. */
+  /**
+   * A vertical whisker from {@code low} to {@code high} with caps, at data x; when the interval
+   * reaches below the axis ({@code clippedLow}), its lower end is an arrowhead on the axis
+   * instead of a cap, so the cut is visible.
+   */
   static final class Whisker extends Annotation {
     private final double x;
     private final double low;
     private final double high;
+    private final boolean clippedLow;
 
-    Whisker(double x, double low, double high) {
+    Whisker(double x, double low, double high, boolean clippedLow) {
       super(false);
       this.x = x;
       this.low = low;
       this.high = high;
+      this.clippedLow = clippedLow;
     }
 
     @Override
@@ -85,7 +103,11 @@ final class Annotations {
       int y1 = getYAxisScreenValue(low);
       int y2 = getYAxisScreenValue(high);
       g.drawLine(sx, y1, sx, y2);
-      g.drawLine(sx - 7, y1, sx + 7, y1);
+      if (clippedLow) {
+        g.fillPolygon(new int[] {sx - 5, sx + 5, sx}, new int[] {y1 - 8, y1 - 8, y1}, 3);
+      } else {
+        g.drawLine(sx - 7, y1, sx + 7, y1);
+      }
       g.drawLine(sx - 7, y2, sx + 7, y2);
       g.setStroke(old);
     }

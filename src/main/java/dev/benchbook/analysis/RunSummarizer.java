@@ -54,7 +54,7 @@ public final class RunSummarizer {
     Map<String, SegmentStats> segments = SegmentStatsCalculator.compute(outcome.rows(), code);
     double ceiling = outcome.ceilingFor(c.id());
     return Fairness.fill(new ConfigResult(c.id(), c.concurrency(), c.profile().name(),
-        c.strategy().name(), c.strategy().options(), c.strategy().atomic(), passes.size(),
+        c.strategy().name(), c.strategy().recorded(), c.strategy().atomic(), passes.size(),
         transitions, wallS, perS, 100.0 * perS / ceiling, conflicts, busy, bounded,
         Optional.of(workload(c)), segments, reps, Optional.of(ceiling)), outcome.rows());
   }

@@ -239,24 +239,27 @@ final class ForkedRuns {
    * @param id config id
    * @param concurrency workers
    * @param profile latency profile
-   * @param strategy connection strategy
+   * @param strategy connection strategy with its options, as text ({@link StrategySpec#text()})
+   * @param strategySeed seed of the strategy's randomness
    * @param files files moved through the flow
    * @param sqlite PRAGMAs and busy timeout
    * @param holdNs time held in each transaction, ns
    * @param failureProbability probability that an API edge fails
    * @param durationBoundNs duration bound, ns
    */
-  record Config(String id, int concurrency, LatencyProfile profile, StrategySpec strategy,
-      int files, SqliteSettings sqlite, long holdNs, double failureProbability,
+  record Config(String id, int concurrency, LatencyProfile profile, String strategy,
+      long strategySeed, int files, SqliteSettings sqlite, long holdNs, double failureProbability,
       long durationBoundNs) {
 
     static Config of(BenchConfig c) {
-      return new Config(c.id(), c.concurrency(), c.profile(), c.strategy(), c.files(),
+      return new Config(c.id(), c.concurrency(), c.profile(), c.strategy().text(),
+          c.strategy().seed(), c.files(),
           c.sqlite(), c.holdNs(), c.failureProbability(), c.durationBound().toNanos());
     }
 
     BenchConfig config() {
-      return new BenchConfig(id, concurrency, profile, strategy, files, sqlite, holdNs,
+      return new BenchConfig(id, concurrency, profile,
+          StrategySpec.parse(strategy, Map.of(), strategySeed), files, sqlite, holdNs,
           failureProbability, Duration.ofNanos(durationBoundNs));
     }
   }

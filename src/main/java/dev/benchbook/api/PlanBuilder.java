@@ -7,6 +7,7 @@ import dev.benchbook.runtime.RunControl;
 import dev.benchbook.runtime.RunPlan;
 import dev.benchbook.workload.LatencyProfile;
 import dev.benchbook.workload.SqliteSettings;
+import dev.benchbook.workload.Strategies;
 import dev.benchbook.workload.StrategySpec;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -108,7 +109,7 @@ public final class PlanBuilder {
     List<BenchConfig> configs = new ArrayList<>();
     for (int c : concurrency) {
       for (String p : profiles) {
-        configs.add(config(c, p, StrategySpec.baseline().name()));
+        configs.add(config(c, p, Strategies.BASELINE.name()));
       }
     }
     return measure(configs, Summary.matrix());
@@ -124,15 +125,15 @@ public final class PlanBuilder {
       throw new IllegalArgumentException("mitigate measures one config: give one concurrency "
           + "and one profile (got " + concurrency + " x " + profiles + ")");
     }
-    List<String> names = strategies.length == 0 ? List.of("shared-connection")
+    List<String> names = strategies.length == 0 ? List.of(Strategies.SHARED_CONNECTION.name())
         : List.of(strategies);
-    String baseline = StrategySpec.baseline().name();
+    String baseline = Strategies.BASELINE.name();
     List<BenchConfig> configs = new ArrayList<>();
     configs.add(config(concurrency.get(0), profiles.get(0), baseline));
     for (String s : names) {
       if (baseline.equals(s)) {
         throw new IllegalArgumentException("the baseline strategy " + s + " always runs; give "
-            + "mitigations among " + StrategySpec.NAMES.subList(1, StrategySpec.NAMES.size()));
+            + "mitigations among " + Strategies.names().subList(1, Strategies.names().size()));
       }
       configs.add(config(concurrency.get(0), profiles.get(0), s));
     }
@@ -140,10 +141,8 @@ public final class PlanBuilder {
   }
 
   private BenchConfig config(int workers, String profile, String strategy) {
-    StrategySpec named = StrategySpec.named(strategy);
-    StrategySpec spec = new StrategySpec(named.name(), named.fair(), named.batchMax(),
-        named.batchWaitUs(), named.backoffMinUs(), named.backoffMaxUs(), seed);
-    return new BenchConfig(BenchConfig.standardId(workers, profile, strategy), workers,
+    StrategySpec spec = StrategySpec.parse(strategy, Map.of(), seed);
+    return new BenchConfig(BenchConfig.standardId(workers, profile, spec.name()), workers,
         LatencyProfile.named(profile), spec, files,
         new SqliteSettings(synchronous, SqliteSettings.defaults().busyTimeoutMs()),
         Math.round(holdMs * 1_000_000), 0.0, DURATION_BOUND);

@@ -12,6 +12,7 @@ import dev.benchbook.results.ConfigResult;
 import dev.benchbook.results.SegmentDelta;
 import dev.benchbook.runtime.BenchConfig;
 import dev.benchbook.runtime.RunPlan;
+import dev.benchbook.workload.Strategies;
 import dev.benchbook.workload.StrategySpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -51,9 +52,12 @@ final class CalibrateCommand implements Callable<Integer> {
       + "fresh JVM(s), one after the other (as two run commands) (default: ${DEFAULT-VALUE}).")
   String mode = "interleaved";
 
-  @Option(names = "--strategy", paramLabel = "NAME",
-      description = "Connection strategy of both sides (default: ${DEFAULT-VALUE}).")
-  String strategy = "per-worker";
+  @Option(names = "--strategy", paramLabel = "NAME[:KEY=V,...]",
+      completionCandidates = StrategyChoices.Names.class,
+      converter = StrategyChoices.Checked.class,
+      description = "Connection strategy of both sides: ${COMPLETION-CANDIDATES} "
+          + "(default: ${DEFAULT-VALUE}).")
+  String strategy = Strategies.BASELINE.name();
 
   @Option(names = "--noise-threshold-pct", paramLabel = "PCT",
       description = "Changes below this are within noise (default: ${DEFAULT-VALUE}).")
@@ -79,7 +83,6 @@ final class CalibrateCommand implements Callable<Integer> {
         5);
     workload.validate();
     point.validate();
-    StrategySpec.named(strategy);
     PrintWriter out = spec.commandLine().getOut();
     out.println(header());
     out.flush();

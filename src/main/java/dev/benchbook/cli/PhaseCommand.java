@@ -8,6 +8,7 @@ import dev.benchbook.report.RunTable;
 import dev.benchbook.results.ConfigResult;
 import dev.benchbook.results.WorkloadSpec;
 import dev.benchbook.runtime.BenchConfig;
+import dev.benchbook.workload.Strategies;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,8 +34,11 @@ final class PhaseCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--strategy", split = ",", paramLabel = "NAME[,NAME...]",
-      description = "Mitigations to test (default: all).")
+  @Option(names = "--strategy", split = StrategyChoices.SPLIT, splitSynopsisLabel = ",",
+      paramLabel = "NAME[:KEY=V,...]",
+      completionCandidates = StrategyChoices.Mitigations.class,
+      converter = StrategyChoices.CheckedMitigation.class,
+      description = "Mitigations to test: ${COMPLETION-CANDIDATES} (default: all).")
   List<String> strategies = new ArrayList<>(List.of("all"));
 
   @Option(names = "--mitigation-reps", paramLabel = "N",
@@ -57,7 +61,7 @@ final class PhaseCommand implements Callable<Integer> {
     workload.validate();
     matrixOptions.validate();
     scenario.validate();
-    List<String> mitigations = MitigateCommand.resolve(strategies);
+    List<String> mitigations = StrategyChoices.resolve(strategies);
     if (mitigationReps < 1 || mitigationReps > 1000) {
       throw new IllegalArgumentException("--mitigation-reps must be in [1, 1000], got "
           + mitigationReps);
@@ -70,7 +74,7 @@ final class PhaseCommand implements Callable<Integer> {
     Integer forks = workload.forks;
     workload.forks = 1;
     List<BenchConfig> matrix = new ArrayList<>(workload.matrix(matrixOptions.concurrency,
-        matrixOptions.profiles, "per-worker"));
+        matrixOptions.profiles, Strategies.BASELINE.name()));
     scenario.config(workload).filter(s -> matrix.stream().noneMatch(m -> m.id().equals(s.id())))
         .ifPresent(matrix::add);
     checkTarget(matrix);
@@ -133,10 +137,11 @@ final class PhaseCommand implements Callable<Integer> {
     String sync = target.workload().map(WorkloadSpec::synchronous).orElse(workload.synchronous);
     double hold = target.workload().map(WorkloadSpec::holdMs).orElse(workload.holdMs);
     int files = target.workload().map(WorkloadSpec::files).orElse(workload.files);
-    String base = BenchConfig.standardId(target.concurrency(), target.profile(), "per-worker");
+    String baseline = Strategies.BASELINE.name();
+    String base = BenchConfig.standardId(target.concurrency(), target.profile(), baseline);
     List<BenchConfig> configs = new ArrayList<>();
     configs.add(workload.config(target.id(), target.concurrency(), target.profile(),
-        "per-worker", sync, hold, files));
+        baseline, sync, hold, files));
     for (String m : mitigations) {
       String id = target.id() + BenchConfig.standardId(target.concurrency(), target.profile(), m)
           .substring(base.length());

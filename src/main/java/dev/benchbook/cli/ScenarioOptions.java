@@ -1,6 +1,7 @@
 package dev.benchbook.cli;
 
 import dev.benchbook.runtime.BenchConfig;
+import dev.benchbook.workload.Strategies;
 import java.math.BigDecimal;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -54,15 +55,17 @@ public final class ScenarioOptions {
     if (none) {
       return Optional.empty();
     }
-    String id = BenchConfig.standardId(concurrency, profile, "per-worker") + holdSuffix(holdMs);
-    return Optional.of(workload.config(id, concurrency, profile, "per-worker",
+    String baseline = Strategies.BASELINE.name();
+    String id = BenchConfig.standardId(concurrency, profile, baseline) + holdSuffix(holdMs);
+    return Optional.of(workload.config(id, concurrency, profile, baseline,
         workload.synchronous, holdMs, files));
   }
 
   /** The scenario's settings for the manifest. */
   java.util.Map<String, Object> parameters() {
     java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-    m.put("scenario", none ? "none" : BenchConfig.standardId(concurrency, profile, "per-worker")
+    m.put("scenario", none ? "none" : BenchConfig.standardId(concurrency, profile,
+        Strategies.BASELINE.name())
         + holdSuffix(holdMs));
     if (!none) {
       m.put("scenario_files", files);

@@ -46,20 +46,20 @@ public final class WorkloadOptions {
   @Option(names = "--failure-probability", paramLabel = "P", description = "Probability that an API call fails and its edge is retried (default: ${DEFAULT-VALUE}).")
   double failureProbability = 0;
 
-  @Option(names = "--fair", description = "Fair (FIFO) lock for the shared-connection strategy.")
-  boolean fair;
+  @Option(names = "--fair", description = "shared-connection: a fair (FIFO) lock.")
+  boolean fair = (Boolean) StrategySpec.defaultOf("fair");
 
   @Option(names = "--batch-max", paramLabel = "N", description = "writer-queue: most transitions per transaction (default: ${DEFAULT-VALUE}).")
-  int batchMax = 128;
+  int batchMax = (Integer) StrategySpec.defaultOf("batch-max");
 
   @Option(names = "--batch-wait-us", paramLabel = "US", description = "writer-queue: how long the writer waits for a batch to fill, us (default: ${DEFAULT-VALUE}).")
-  long batchWaitUs = 0;
+  long batchWaitUs = (Long) StrategySpec.defaultOf("batch-wait-us");
 
   @Option(names = "--backoff-min-us", paramLabel = "US", description = "backoff: first sleep, us (default: ${DEFAULT-VALUE}).")
-  long backoffMinUs = 20;
+  long backoffMinUs = (Long) StrategySpec.defaultOf("backoff-min-us");
 
   @Option(names = "--backoff-max-us", paramLabel = "US", description = "backoff: largest sleep, us (default: ${DEFAULT-VALUE}).")
-  long backoffMaxUs = 2000;
+  long backoffMaxUs = (Long) StrategySpec.defaultOf("backoff-max-us");
 
   @Option(names = "--no-warmup", description = "Skip the unrecorded warmup pass per config.")
   boolean noWarmup;
@@ -112,11 +112,7 @@ public final class WorkloadOptions {
     check(busyTimeoutMs >= 0, "--busy-timeout-ms must be >= 0 ms, got " + busyTimeoutMs);
     check(failureProbability >= 0 && failureProbability < 1,
         "--failure-probability must be in [0, 1), got " + failureProbability);
-    check(batchMax >= 1, "--batch-max must be >= 1, got " + batchMax);
-    check(batchWaitUs >= 0, "--batch-wait-us must be >= 0 us, got " + batchWaitUs);
-    check(backoffMinUs >= 1 && backoffMaxUs >= backoffMinUs,
-        "--backoff-min-us and --backoff-max-us need 1 <= min <= max, got " + backoffMinUs
-        + " and " + backoffMaxUs);
+    StrategySpec.checkFlags(strategyFlags());
     check("NORMAL".equals(synchronous) || "FULL".equals(synchronous),
         "--synchronous must be NORMAL or FULL, got " + synchronous);
   }
@@ -137,14 +133,29 @@ public final class WorkloadOptions {
   BenchConfig config(String id, int concurrency, String profile, String strategy,
       String sync, double hold, int fileCount) {
     return new BenchConfig(id, concurrency, LatencyProfile.named(profile),
-        new StrategySpec(strategy, fair, batchMax, batchWaitUs, backoffMinUs, backoffMaxUs, seed), fileCount, new SqliteSettings(sync, busyTimeoutMs),
-        Math.round(hold * 1_000_000), failureProbability, duration);
+        StrategySpec.parse(strategy, strategyFlags(), seed), fileCount,
+        new SqliteSettings(sync, busyTimeoutMs), Math.round(hold * 1_000_000),
+        failureProbability, duration);
+  }
+
+  /**
+   * The strategy options given as flags, by option key (a flag is its key with {@code --});
+   * each applies to the strategies that have it.
+   */
+  Map<String, String> strategyFlags() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("fair", String.valueOf(fair));
+    m.put("batch-max", String.valueOf(batchMax));
+    m.put("batch-wait-us", String.valueOf(batchWaitUs));
+    m.put("backoff-min-us", String.valueOf(backoffMinUs));
+    m.put("backoff-max-us", String.valueOf(backoffMaxUs));
+    return m;
   }
 
   /** One config with this workload's synchronous and hold settings. */
   BenchConfig config(int concurrency, String profile, String strategy) {
-    return config(BenchConfig.standardId(concurrency, profile, strategy), concurrency, profile,
-        strategy, synchronous, holdMs);
+    return config(BenchConfig.standardId(concurrency, profile, StrategySpec.parse(strategy,
+        strategyFlags(), seed).name()), concurrency, profile, strategy, synchronous, holdMs);
   }
 
   /** A plan over the given configs with these options (one fork unless --forks was given). */

@@ -3,6 +3,7 @@ package dev.benchbook.runtime;
 import dev.benchbook.workload.Flow;
 import dev.benchbook.workload.LatencyProfile;
 import dev.benchbook.workload.SqliteSettings;
+import dev.benchbook.workload.Strategies;
 import dev.benchbook.workload.StrategySpec;
 import java.time.Duration;
 
@@ -50,10 +51,11 @@ public record BenchConfig(String id, int concurrency, LatencyProfile profile,
    */
   public static String standardId(int concurrency, String profile, String strategy) {
     String id = "c" + concurrency + "-" + profile;
-    if ("per-worker".equals(strategy)) {
+    String name = StrategySpec.nameOf(strategy);
+    if (Strategies.BASELINE.name().equals(name)) {
       return id;
     }
-    return id + "-" + strategy + (StrategySpec.named(strategy).atomic() ? "" : "-NOT-ATOMIC");
+    return id + "-" + name + (Strategies.named(name).atomic() ? "" : "-NOT-ATOMIC");
   }
 
   /** The flow every config runs. */

@@ -1,13 +1,11 @@
 package dev.benchbook.cli;
 
 import dev.benchbook.runtime.BenchConfig;
+import dev.benchbook.runtime.PlanSettings;
 import dev.benchbook.runtime.RunPlan;
-import dev.benchbook.workload.LatencyProfile;
-import dev.benchbook.workload.SqliteSettings;
 import dev.benchbook.workload.StrategySpec;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,38 +102,17 @@ public final class WorkloadOptions {
 
   /** Checks ranges and throws IllegalArgumentException naming the flag. */
   void validate() {
-    check(files >= 1, "--files must be >= 1, got " + files);
-    check(reps >= 1 && reps <= 1000, "--reps must be in [1, 1000], got " + reps);
-    check(forks == null || forks >= 1 && forks <= dev.benchbook.runtime.RunPlan.MAX_FORKS,
-        "--forks must be in [1, " + dev.benchbook.runtime.RunPlan.MAX_FORKS + "], got " + forks);
-    check(holdMs >= 0 && holdMs <= 10_000, "--hold-ms must be in [0, 10000] ms, got " + holdMs);
-    check(busyTimeoutMs >= 0, "--busy-timeout-ms must be >= 0 ms, got " + busyTimeoutMs);
-    check(failureProbability >= 0 && failureProbability < 1,
-        "--failure-probability must be in [0, 1), got " + failureProbability);
-    StrategySpec.checkFlags(strategyFlags());
-    check("NORMAL".equals(synchronous) || "FULL".equals(synchronous),
-        "--synchronous must be NORMAL or FULL, got " + synchronous);
+    settings();
   }
 
-  private static void check(boolean ok, String message) {
-    if (!ok) {
-      throw new IllegalArgumentException(message);
-    }
-  }
-
-  /** One config with this workload. */
-  BenchConfig config(String id, int concurrency, String profile, String strategy,
-      String sync, double hold) {
-    return config(id, concurrency, profile, strategy, sync, hold, files);
-  }
-
-  /** One config with this workload but its own number of files. */
-  BenchConfig config(String id, int concurrency, String profile, String strategy,
-      String sync, double hold, int fileCount) {
-    return new BenchConfig(id, concurrency, LatencyProfile.named(profile),
-        StrategySpec.parse(strategy, strategyFlags(), seed), fileCount,
-        new SqliteSettings(sync, busyTimeoutMs), Math.round(hold * 1_000_000),
-        failureProbability, duration);
+  /** The run's settings from these flags (the one plan builder, shared with the facade). */
+  PlanSettings settings() {
+    PlanSettings.Builder b = PlanSettings.builder().files(files).reps(reps).forks(forks())
+        .durationBound(duration).seed(seed).synchronous(synchronous).holdMs(holdMs)
+        .busyTimeoutMs(busyTimeoutMs).failureProbability(failureProbability).warmup(!noWarmup)
+        .jfr(jfr).extra(extraParameters);
+    strategyFlags().forEach(b::strategyFlag);
+    return b.build();
   }
 
   /**
@@ -152,17 +129,27 @@ public final class WorkloadOptions {
     return m;
   }
 
-  /** One config with this workload's synchronous and hold settings. */
+  /** One config with this workload but its own synchronous, hold and number of files. */
+  BenchConfig config(String id, int concurrency, String profile, String strategy,
+      String sync, double hold, int fileCount) {
+    return settings().toBuilder().synchronous(sync).holdMs(hold).files(fileCount).build()
+        .config(id, concurrency, profile, strategy);
+  }
+
+  /** One config with this workload but its own synchronous and hold settings. */
+  BenchConfig config(String id, int concurrency, String profile, String strategy,
+      String sync, double hold) {
+    return config(id, concurrency, profile, strategy, sync, hold, files);
+  }
+
+  /** The standard config with this workload. */
   BenchConfig config(int concurrency, String profile, String strategy) {
-    return config(BenchConfig.standardId(concurrency, profile, StrategySpec.parse(strategy,
-        strategyFlags(), seed).name()), concurrency, profile, strategy, synchronous, holdMs);
+    return settings().config(concurrency, profile, strategy);
   }
 
   /** A plan over the given configs with these options (one fork unless --forks was given). */
   RunPlan plan(List<BenchConfig> configs) {
-    return new RunPlan(configs, reps, seed, !noWarmup, Duration.ofSeconds(1),
-        Duration.ofMillis(1500), Path.of(System.getProperty("java.io.tmpdir")), List.of(),
-        forks());
+    return settings().plan(configs);
   }
 
   /** The fork count: --forks when given, else 1. */
@@ -187,37 +174,11 @@ public final class WorkloadOptions {
 
   /** Every parameter, for the manifest. */
   Map<String, Object> parameters() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("files", files);
-    m.put("reps", reps);
-    m.put("forks", forks());
-    m.put("duration_s", duration.toMillis() / 1000.0);
-    m.put("seed", seed);
-    m.put("synchronous", synchronous);
-    m.put("hold_ms", holdMs);
-    m.put("busy_timeout_ms", busyTimeoutMs);
-    m.put("failure_probability", failureProbability);
-    m.put("fair", fair);
-    m.put("batch_max", batchMax);
-    m.put("batch_wait_us", batchWaitUs);
-    m.put("backoff_min_us", backoffMinUs);
-    m.put("backoff_max_us", backoffMaxUs);
-    m.put("warmup", !noWarmup);
-    m.put("warmup_bound_s", 1.0);
-    m.put("ceiling_probe_s", 1.5);
-    m.put("jfr", jfr);
-    m.putAll(extraParameters);
-    return m;
+    return settings().parameters();
   }
 
   /** Builds the cross product of concurrency and profile lists for one strategy. */
   List<BenchConfig> matrix(List<Integer> concurrency, List<String> profiles, String strategy) {
-    List<BenchConfig> out = new ArrayList<>();
-    for (int c : concurrency) {
-      for (String p : profiles) {
-        out.add(config(c, p, strategy));
-      }
-    }
-    return out;
+    return settings().matrix(concurrency, profiles, strategy);
   }
 }

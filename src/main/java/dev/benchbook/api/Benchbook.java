@@ -22,7 +22,7 @@ import dev.benchbook.results.Segment;
 import dev.benchbook.results.StatsTable;
 import dev.benchbook.results.SweepSpec;
 import dev.benchbook.runtime.MachineInfo;
-import dev.benchbook.runtime.MatrixRunner;
+import dev.benchbook.runtime.Forks;
 import dev.benchbook.runtime.ProgressListener;
 import dev.benchbook.runtime.RunControl;
 import dev.benchbook.runtime.RunOutcome;
@@ -59,8 +59,7 @@ public final class Benchbook {
       ProgressListener listener, Summary summary)
       throws IOException, SQLException, InterruptedException {
     MachineInfo machine = MachineInfo.collect();
-    RunOutcome outcome = plan.forks() > 1 ? ForkedRuns.run(plan, control, listener)
-        : new MatrixRunner(control, listener).run(plan);
+    RunOutcome outcome = Forks.run(plan, control, listener);
     return new Measured(summary.summarize(outcome, machine, parameters), outcome.rows());
   }
 
@@ -73,7 +72,7 @@ public final class Benchbook {
       RunControl control, ProgressListener listener, Summary summary)
       throws IOException, SQLException, InterruptedException {
     MachineInfo machine = MachineInfo.collect();
-    RunOutcome outcome = ForkedRuns.run(plan, control, listener);
+    RunOutcome outcome = Forks.inChildren(plan, control, listener);
     return new Measured(summary.summarize(outcome, machine, parameters), outcome.rows());
   }
 

@@ -104,6 +104,17 @@ public final class Benchbook {
     return new PlanBuilder();
   }
 
+  /**
+   * Runs a whole phase (matrix, contended scenario, mitigations on the most contended config in
+   * fresh JVMs, comparison, report) quietly and returns what it wrote, e.g. {@code
+   * Benchbook.phase(PhaseSpec.standard(Path.of("/tmp/data"), Path.of("/tmp/reports")))}, about
+   * 3 minutes on 2 cores; {@code withMatrix}, {@code withScenario}, {@code withMitigations} and
+   * {@code withSettings} make it smaller.
+   */
+  public static Phase.Result phase(PhaseSpec spec) throws Exception {
+    return Phase.run(spec);
+  }
+
   /** A run just measured (not written) as a run every one-liner takes; its rows stay in memory. */
   public static LoadedRun asRun(Measured measured) {
     return new LoadedRun(Path.of("measured-" + measured.file().kind() + "-not-written.json"),

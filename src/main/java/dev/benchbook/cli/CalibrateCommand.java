@@ -124,17 +124,18 @@ final class CalibrateCommand implements Callable<Integer> {
     BenchConfig a = config(BenchConfig.standardId(point.concurrency, point.profile, strategy));
     BenchConfig b = config(a.id() + "-again");
     CompareOptions options = options(pair);
-    Measured m = Runs.measure(plan(List.of(a, b), pair), workload, task(pair),
+    Measured m = Runs.measure(plan(List.of(a, b), pair), workload, workload.parameters(), task(pair),
         spec.commandLine().getErr(), Summary.mitigation(options), false);
     return m.file().comparison().orElseThrow();
   }
 
   private Comparison acrossRuns(int pair) throws Exception {
     BenchConfig a = config(BenchConfig.standardId(point.concurrency, point.profile, strategy));
-    Measured first = Runs.measure(plan(List.of(a), pair), workload, task(pair) + " run A",
+    Measured first = Runs.measure(plan(List.of(a), pair), workload, workload.parameters(),
+        task(pair) + " run A",
         spec.commandLine().getErr(), Summary.matrix(), true);
     Measured second = Runs.measure(plan(List.of(a), pair + pairs), workload,
-        task(pair) + " run B", spec.commandLine().getErr(), Summary.matrix(), true);
+        workload.parameters(), task(pair) + " run B", spec.commandLine().getErr(), Summary.matrix(), true);
     ConfigResult x = first.file().configs().get(0);
     ConfigResult y = second.file().configs().get(0);
     CompareOptions options = options(pair)

@@ -81,9 +81,6 @@ public final class WorkloadOptions {
       + "mitigate and phase then default to --forks 1.")
   boolean jfr;
 
-  /** Parameters a command adds to the manifest beside the flags' (e.g. phase's scenario). */
-  final Map<String, Object> extraParameters = new LinkedHashMap<>();
-
   /**
    * The reports folder the run's report goes to: --out when given, else {@code reports} when
    * the results go to the workspace's {@code data} folder (so data/ and reports/ stay in step),
@@ -110,7 +107,7 @@ public final class WorkloadOptions {
     PlanSettings.Builder b = PlanSettings.builder().files(files).reps(reps).forks(forks())
         .durationBound(duration).seed(seed).synchronous(synchronous).holdMs(holdMs)
         .busyTimeoutMs(busyTimeoutMs).failureProbability(failureProbability).warmup(!noWarmup)
-        .jfr(jfr).extra(extraParameters);
+        .jfr(jfr);
     strategyFlags().forEach(b::strategyFlag);
     return b.build();
   }

@@ -135,10 +135,7 @@ final class ForkLink {
             i.auditRows()}) {
           out.writeLong(v);
         }
-        out.writeInt(i.violations().size());
-        for (String v : i.violations()) {
-          out.writeUTF(v);
-        }
+        writeStrings(out, i.violations());
       }
     }
   }
@@ -173,7 +170,16 @@ final class ForkLink {
     return out;
   }
 
-  private static List<String> readStrings(DataInputStream in) throws IOException {
+  /** Writes a list of strings: its size, then each in modified UTF-8. */
+  static void writeStrings(DataOutputStream out, List<String> values) throws IOException {
+    out.writeInt(values.size());
+    for (String v : values) {
+      out.writeUTF(v);
+    }
+  }
+
+  /** Reads a list written by {@link #writeStrings}. */
+  static List<String> readStrings(DataInputStream in) throws IOException {
     int n = in.readInt();
     List<String> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {

@@ -7,7 +7,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,8 +23,8 @@ final class ForkRows {
   static void write(RawRows rows, Path file) throws IOException {
     try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
         Files.newOutputStream(file), 1 << 16))) {
-      writeStrings(out, rows.configIds());
-      writeStrings(out, rows.stateNames());
+      ForkLink.writeStrings(out, rows.configIds());
+      ForkLink.writeStrings(out, rows.stateNames());
       int n = rows.size();
       out.writeInt(n);
       for (int[] column : List.of(rows.config(), rows.rep(), rows.worker(), rows.fileId(),
@@ -53,8 +52,8 @@ final class ForkRows {
   static void merge(Path file, RawRows into, int repOffset) throws IOException {
     try (DataInputStream in = new DataInputStream(new BufferedInputStream(
         Files.newInputStream(file), 1 << 16))) {
-      int[] configOf = codes(readStrings(in), into.configIds(), "config");
-      int[] stateOf = codes(readStrings(in), into.stateNames(), "state");
+      int[] configOf = codes(ForkLink.readStrings(in), into.configIds(), "config");
+      int[] stateOf = codes(ForkLink.readStrings(in), into.stateNames(), "state");
       int n = in.readInt();
       int[][] ints = new int[5][n];
       for (int[] column : ints) {
@@ -90,23 +89,6 @@ final class ForkRows {
         throw new IOException("a fork wrote a " + what + " this run does not have: "
             + names.get(i));
       }
-    }
-    return out;
-  }
-
-  private static void writeStrings(DataOutputStream out, List<String> values)
-      throws IOException {
-    out.writeInt(values.size());
-    for (String v : values) {
-      out.writeUTF(v);
-    }
-  }
-
-  private static List<String> readStrings(DataInputStream in) throws IOException {
-    int n = in.readInt();
-    List<String> out = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      out.add(in.readUTF());
     }
     return out;
   }

@@ -4,6 +4,7 @@ import dev.benchbook.workload.IntegrityReport;
 import dev.benchbook.workload.LatencyProfile;
 import dev.benchbook.workload.SqliteSettings;
 import dev.benchbook.workload.StrategySpec;
+import dev.benchbook.workload.Workloads;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -66,6 +67,7 @@ final class ForkLink {
     p.setProperty(k + "hold_ns", Long.toString(c.holdNs()));
     p.setProperty(k + "failure_probability", Double.toString(c.failureProbability()));
     p.setProperty(k + "duration_bound_ns", Long.toString(c.durationBound().toNanos()));
+    p.setProperty(k + "workload", c.workload().name());
   }
 
   /**
@@ -113,7 +115,8 @@ final class ForkLink {
             Long.parseLong(p.getProperty(k + "busy_timeout_ms"))),
         Long.parseLong(p.getProperty(k + "hold_ns")),
         Double.parseDouble(p.getProperty(k + "failure_probability")),
-        Duration.ofNanos(Long.parseLong(p.getProperty(k + "duration_bound_ns"))));
+        Duration.ofNanos(Long.parseLong(p.getProperty(k + "duration_bound_ns"))),
+        Workloads.named(p.getProperty(k + "workload")));
   }
 
   /** Writes a child's passes: config code, repetition, counts and integrity of each. */

@@ -1,5 +1,6 @@
 package dev.benchbook.runtime;
 
+import dev.benchbook.workload.GroupCommitCeiling;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -53,6 +54,7 @@ public final class Forks {
     Path tmp = Files.createTempDirectory(plan.tempDir(), "benchbook-forks-");
     try {
       Map<String, Double> ceilings = MatrixRunner.probeCeilings(plan);
+      Map<String, GroupCommitCeiling> groupCommits = MatrixRunner.probeGroupCommits(plan);
       Path spec = tmp.resolve("plan.properties");
       ForkLink.writePlan(plan, spec);
       RawRows rows = new RawRows(plan.configIds(), plan.configs().get(0).flow().states(),
@@ -66,7 +68,7 @@ public final class Forks {
             ForkLink.forkPlan(plan.configs(), plan.reps(), plan.seed(), plan.warmup(),
                 plan.warmupBound(), plan.tempDir(), f), f));
       }
-      return new RunOutcome(plan, ceilings, passes, rows, start, Instant.now());
+      return new RunOutcome(plan, ceilings, groupCommits, passes, rows, start, Instant.now());
     } finally {
       deleteTree(tmp);
       listener.runEnded();

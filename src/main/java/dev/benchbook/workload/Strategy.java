@@ -21,6 +21,15 @@ public interface Strategy {
     return true;
   }
 
+  /**
+   * Transitions per transaction this strategy commits together with {@code concurrency}
+   * workers, each with one transition in flight (its fitting ceiling is the group-commit probe
+   * at that size); 0 for a strategy that commits each transition alone.
+   */
+  default int commitGroup(StrategyOptions options, int concurrency) {
+    return 0;
+  }
+
   /** The strategy's options with their default values. */
   StrategyOptions defaults();
 

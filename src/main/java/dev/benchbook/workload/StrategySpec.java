@@ -118,6 +118,14 @@ public record StrategySpec(Strategy strategy, StrategyOptions options, long seed
     return strategy.atomic();
   }
 
+  /**
+   * Transitions per transaction this strategy commits together with {@code concurrency}
+   * workers (the writer-queue's group); 0 when each transition commits alone.
+   */
+  public int commitGroup(int concurrency) {
+    return strategy.commitGroup(options, concurrency);
+  }
+
   /** The knobs as recorded in results. */
   public Map<String, Object> recorded() {
     return options.recorded();

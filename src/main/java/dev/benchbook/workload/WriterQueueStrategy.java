@@ -40,6 +40,11 @@ public final class WriterQueueStrategy implements ConnectionStrategy {
     }
 
     @Override
+    public int commitGroup(StrategyOptions options, int concurrency) {
+      return Math.min(OptionText.as(Options.class, name(), options).batchMax(), concurrency);
+    }
+
+    @Override
     public ConnectionStrategy open(Database db, long holdNs, long seed, StrategyOptions options)
         throws SQLException {
       Options o = OptionText.as(Options.class, name(), options);

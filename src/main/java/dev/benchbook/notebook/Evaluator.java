@@ -20,9 +20,9 @@ import java.util.concurrent.TimeUnit;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
-import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Documentation;
 import jdk.jshell.SourceCodeAnalysis.Suggestion;
+import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.VarSnippet;
 
 /**
@@ -105,6 +105,11 @@ public final class Evaluator implements AutoCloseable {
         CellStreams.end();
       }
     }
+  }
+
+  /** The value of the last expression the session evaluated (what a cell's result shows). */
+  Object lastValue() {
+    return control.lastValue();
   }
 
   /** Stops the running cell from another thread; the session and its variables stay. */
@@ -270,8 +275,10 @@ public final class Evaluator implements AutoCloseable {
       StringBuilder text = new StringBuilder();
       for (Documentation d : docs) {
         text.append(d.signature()).append('\n');
-        if (d.javadoc() != null && !d.javadoc().isBlank()) {
-          text.append(d.javadoc().strip()).append("\n\n");
+        String doc = d.javadoc() != null && !d.javadoc().isBlank() ? d.javadoc().strip()
+            : Javadocs.of(d.signature(), DefaultImports.packages()).orElse("");
+        if (!doc.isEmpty()) {
+          text.append(doc).append("\n\n");
         }
       }
       return Optional.of(DisplayData.text(text.toString().strip()));

@@ -4,6 +4,7 @@ import dev.benchbook.notebook.EvaluatorOptions;
 import dev.benchbook.notebook.NotebookFormatException;
 import dev.benchbook.notebook.NotebookJson;
 import dev.benchbook.notebook.NotebookRunner;
+import dev.benchbook.results.ResultsWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -75,9 +76,12 @@ final class NotebookRunCommand implements Callable<Integer> {
           + "with --all");
     }
     if (all) {
+      checkDestination(output != null ? output.resolve("x.ipynb") : OUT_DIR.resolve("x.ipynb"));
       return runAll();
     }
     Path out = output != null ? output : OUT_DIR.resolve(notebook.getFileName());
+    read(notebook);
+    checkDestination(out);
     return runOne(notebook, out) ? ExitCode.OK : ExitCode.FAILED;
   }
 
@@ -127,7 +131,11 @@ final class NotebookRunCommand implements Callable<Integer> {
             err().flush();
           }
         });
-    NotebookJson.write(r.notebook(), out);
+    try {
+      NotebookJson.write(r.notebook(), out);
+    } catch (IOException e) {
+      throw new IOException("cannot write the notebook " + out + ": " + e.getMessage(), e);
+    }
     double s = (System.nanoTime() - t0) / 1e9;
     if (r.failure().isPresent()) {
       err().println("benchbook: " + in + ": " + r.failure().get().summary());
@@ -140,6 +148,24 @@ final class NotebookRunCommand implements Callable<Integer> {
         out, r.executed(), s);
     spec.commandLine().getOut().flush();
     return true;
+  }
+
+  /**
+   * Fails with one line naming the output before any cell runs when the notebook could not be
+   * written there: its folder is created when missing and a probe file is written and removed.
+   */
+  private static void checkDestination(Path out) throws IOException {
+    if (Files.isDirectory(out)) {
+      throw new IOException("cannot write the notebook " + out + ": it is a folder; give a file "
+          + "name ending in .ipynb");
+    }
+    Path folder = out.toAbsolutePath().getParent();
+    try {
+      ResultsWriter.checkWritable(folder, "folder");
+    } catch (IOException e) {
+      throw new IOException("cannot write the notebook " + out + ": " + e.getMessage()
+          + "; nothing was run");
+    }
   }
 
   private static com.fasterxml.jackson.databind.node.ObjectNode read(Path in)

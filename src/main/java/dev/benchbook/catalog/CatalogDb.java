@@ -150,6 +150,32 @@ final class CatalogDb {
     }
   }
 
+  /**
+   * Empties the catalog inside one write transaction ({@code BEGIN IMMEDIATE} waits for another
+   * writer), then gives the space back; another process never sees a half-empty catalog or a
+   * deleted file under its open connection.
+   */
+  static void clear(Connection c) throws SQLException {
+    begin(c);
+    try {
+      dropAll(c);
+      for (String statement : schemaStatements()) {
+        exec(c, statement);
+      }
+      seed(c);
+      commit(c);
+    } catch (SQLException | RuntimeException e) {
+      rollbackQuietly(c);
+      throw e;
+    }
+    try {
+      exec(c, "VACUUM");
+    } catch (SQLException e) {
+      // a reader kept the file busy: the emptied pages are reused by the import instead
+      return;
+    }
+  }
+
   static int schemaVersion(Connection c) throws SQLException {
     try (Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_schema WHERE type = 'table' "

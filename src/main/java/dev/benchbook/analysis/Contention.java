@@ -137,16 +137,6 @@ public final class Contention {
     return Optional.of("At " + c.id() + ", " + sentence + ".");
   }
 
-  /**
-   * The comparison a report leads with: the lowest mitigation P95 fsm_net (end-to-end latency
-   * without the API), or the first comparison when no row has fsm_net.
-   */
-  public static Comparison lead(List<Comparison> comparisons) {
-    return comparisons.stream().filter(c -> c.row(Segment.FSM_NET).isPresent())
-        .min(Comparator.comparingDouble(c -> c.row(Segment.FSM_NET).get().mitigationP95Ms()))
-        .orElse(comparisons.get(0));
-  }
-
   /** Milliseconds with three significant digits, thousands separated from 1,000 ms up. */
   public static String ms(double v) {
     if (v == 0) {

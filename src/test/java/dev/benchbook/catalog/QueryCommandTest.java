@@ -48,11 +48,25 @@ class QueryCommandTest {
   }
 
   @Test
-  void bestStrategyNamesTheLowestP99OfEachMitigationRun() {
-    Cli.Result r = query("--named", "best-strategy", "--format", "csv");
+  void bestStrategyNamesTheWinnerOfTheOneRuleAsTheReportsDo() {
+    Cli.Result r = query("--named", "best-strategy", "--param", "include_none=1", "--format",
+        "csv");
     r.assertCode(0);
-    List<String> strategies = r.out().lines().skip(1).map(l -> l.split(",")[2]).toList();
-    assertEquals(List.of("writer-queue", "backoff"), strategies);
+    List<String[]> rows = r.out().lines().skip(1).map(l -> l.split(",")).toList();
+    assertEquals(List.of("results-mitigation-20260222-114707",
+        "results-mitigation-20261126-210911", "results-mitigation-20261126-211850"),
+        rows.stream().map(f -> f[1]).toList());
+    for (String[] row : rows) {
+      LoadedRun loaded = run(row[1]);
+      var standing = dev.benchbook.analysis.Winner.ranked(loaded.run().allComparisons(),
+          loaded.run()::config).get(0);
+      assertEquals(standing.comparison().mitigationConfig(), row[3], row[1]);
+      assertEquals(standing.outcome().label(), row[4], row[1]);
+    }
+    assertEquals(List.of("not judged", "won", "won"), rows.stream().map(f -> f[4]).toList());
+    Cli.Result winners = query("--named", "best-strategy", "--format", "csv");
+    assertEquals(List.of("writer-queue", "backoff"), winners.out().lines().skip(1)
+        .map(l -> l.split(",")[2]).toList());
   }
 
   @Test

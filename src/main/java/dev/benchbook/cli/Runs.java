@@ -26,6 +26,9 @@ final class Runs {
   static Measured measure(RunPlan plan, WorkloadOptions options, String task, PrintWriter err,
       Summary summary) throws Exception {
     new ResultsWriter(options.dataDir).checkWritable();
+    long rows = plan.expectedTransitions();
+    ResultsWriter.checkSpace(options.dataDir, ResultsWriter.expectedBytes(rows,
+        plan.configs().size()), rows, "data folder");
     if (options.reportsDir().isPresent()) {
       ResultsWriter.checkWritable(options.reportsDir().get(), "reports folder");
     }
@@ -77,8 +80,16 @@ final class Runs {
    */
   static Saved writeAndPrint(Measured measured, WorkloadOptions options, PrintWriter out,
       boolean refreshNotebooks) throws Exception {
-    ResultsWriter.Written written = new ResultsWriter(options.dataDir)
-        .write(measured.file(), Optional.of(measured.rows()), measured.recording());
+    ResultsWriter.Outcome outcome = new ResultsWriter(options.dataDir).writeOrKeep(
+        measured.file(), Optional.of(measured.rows()), measured.recording(),
+        ResultsWriter.fallbacks());
+    ResultsWriter.Written written = outcome.written();
+    if (outcome.kept()) {
+      throw new java.io.IOException("cannot write the results into the data folder "
+          + options.dataDir + " (" + outcome.failure().get() + "); they are kept at "
+          + written.json() + written.rows().map(r -> " and " + r.getFileName()).orElse("")
+          + ": move them into your data folder");
+    }
     out.println("Wrote:");
     out.println("  " + written.json());
     written.rows().ifPresent(r -> out.println("  " + r));

@@ -11,10 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -48,7 +46,7 @@ final class NotebookRunCommand implements Callable<Integer> {
   @Option(names = {"-p", "--parameter"}, paramLabel = "NAME=VALUE",
       description = "Set a variable of the cell tagged 'parameters' (int, long, double, boolean "
           + "or String, as that cell declares it); repeatable.")
-  Map<String, String> parameters = new LinkedHashMap<>();
+  List<String> parameters = new ArrayList<>();
 
   @Option(names = {"-o", "--output"}, paramLabel = "OUT",
       description = "Output notebook (default reports/notebooks/NAME.ipynb); a folder with --all.")
@@ -124,7 +122,8 @@ final class NotebookRunCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     EvaluatorOptions options = EvaluatorOptions.defaults().withCellTimeout(timeout);
     boolean progress = timing || !quiet && System.console() != null;
-    NotebookRunner.Result r = NotebookRunner.run(input, parameters, options,
+    NotebookRunner.Result r = NotebookRunner.run(input, KeyValues.parse(parameters, "-p"),
+        options,
         line -> {
           if (progress) {
             err().println(in.getFileName() + ": " + line);

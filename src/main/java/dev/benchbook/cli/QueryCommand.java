@@ -76,7 +76,7 @@ final class QueryCommand implements Callable<Integer> {
     }
     QueryFormat fmt = format();
     String text = statement();
-    Map<String, String> given = QueryParams.parse(params);
+    Map<String, String> given = KeyValues.parse(params, "--param");
     Map<String, String> values = named == null ? given : NamedQueries.get(named).bind(given);
     PrintWriter err = spec.commandLine().getErr();
     Path file = location.file(err);

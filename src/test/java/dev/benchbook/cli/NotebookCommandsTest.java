@@ -83,6 +83,12 @@ class NotebookCommandsTest {
         .assertOneErrorLine("is the input notebook");
     Cli.run("notebook", "run", in.toString(), "-p", "x=1", "-o", tmp.resolve("x.ipynb")
         .toString()).assertCode(ExitCode.USAGE).assertOneErrorLine("no cell tagged 'parameters'");
+    Cli.Result quoted = Cli.run("notebook", "run", in.toString(), "-p", "x=a\"b", "-o",
+        tmp.resolve("x.ipynb").toString());
+    quoted.assertCode(ExitCode.USAGE).assertOneErrorLine("no cell tagged 'parameters'");
+    assertFalse(quoted.err().contains("picocli"), quoted.err());
+    Cli.run("notebook", "run", in.toString(), "-p", "x=1", "-p", "x=2").assertCode(
+        ExitCode.USAGE).assertOneErrorLine("-p x given twice ('1' and '2')");
   }
 
   @Test

@@ -199,6 +199,24 @@ public final class ResultsWriter {
     }
   }
 
+  /**
+   * Writes into the data folder, or keeps the files in a {@linkplain #fallbacks fallback folder}
+   * and then fails with one line saying where they are: the measurement is never discarded,
+   * and a caller never takes kept files for written ones.
+   */
+  public Written writeOrFailKeeping(RunFile run, Optional<RawRows> rows,
+      Optional<Path> recording) throws IOException {
+    Outcome outcome = writeOrKeep(run, rows, recording, fallbacks());
+    Written written = outcome.written();
+    if (outcome.kept()) {
+      throw new IOException("cannot write the results into the data folder " + dataDir + " ("
+          + outcome.failure().get() + "); they are kept at " + written.json()
+          + written.rows().map(r -> " and " + r.getFileName()).orElse("")
+          + ": move them into your data folder");
+    }
+    return written;
+  }
+
   /** The fallback folders: {@value #KEPT_FOLDER} under the temp dir, then the user's cache. */
   public static List<Path> fallbacks() {
     return List.of(Path.of(System.getProperty("java.io.tmpdir"), KEPT_FOLDER),

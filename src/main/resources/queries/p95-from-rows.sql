@@ -1,6 +1,6 @@
 -- P95 of a segment per config recomputed from raw rows (committed rows, numpy's linear method), beside the stored P95.
--- @param segment=fsm_net  raw-row segment (row_times.segment): fsm_dispatch, lock_wait, db_total, fsm_net, total (api: stored stats use only rows that called the API)
--- @param run=  run name or file (empty: every run with raw rows)
+-- @param segment=fsm_net (fsm_dispatch|api|lock_wait|db_total|fsm_net|total)  raw-row segment (api: stored stats use only rows that called the API)
+-- @param run= (text)  run name or file (empty: every run with raw rows)
 WITH picked AS (
   SELECT c.config_key
   FROM configs c
@@ -8,9 +8,10 @@ WITH picked AS (
   WHERE :run = '' OR r.name = :run OR r.file = :run
 ),
 recomputed AS (
-  SELECT config_key, count(*) AS committed, percentile_cont(ns, 0.95) / 1e6 AS p95_ms
-  FROM row_times
-  WHERE segment = :segment AND committed AND config_key IN (SELECT config_key FROM picked)
+  SELECT config_key, count(*) AS committed, percentile_cont(segment_ns(:segment), 0.95) / 1e6
+         AS p95_ms
+  FROM rows
+  WHERE committed AND config_key IN (SELECT config_key FROM picked)
   GROUP BY config_key
 )
 SELECT r.name AS run, c.config, p.committed, p.p95_ms, s.p95_ms AS stored_p95_ms

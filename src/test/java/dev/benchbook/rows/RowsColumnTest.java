@@ -80,6 +80,7 @@ class RowsColumnTest {
           "table has commit_ns true commit_ms true",
           "stats commit_ms p50 0.012345",
           "catalog column true view true",
+          "p95-from-rows picks it true",
           "old file has commit_ns false, rows 14924"), report);
     }
   }
@@ -164,6 +165,8 @@ class RowsColumnTest {
           String schema = CatalogDb.schemaText();
           out.add("catalog column " + schema.contains("  commit_ns INTEGER,") + " view "
               + schema.contains("'commit', commit_ns FROM rows"));
+          out.add("p95-from-rows picks it " + NamedQueries.get("p95-from-rows").sql()
+              .contains("WHEN 'commit' THEN commit_ns"));
           RawRows old = RowsCsv.read(oldFile);
           out.add("old file has commit_ns " + old.has(commit) + ", rows " + old.size());
           return String.join("\\n", out);

@@ -35,6 +35,8 @@ final class Queries {
           + "catalog");
     }
     QueryResult result = Catalog.query(report.catalog(), sql, params);
-    return ResultTables.toTable(result, "query");
+    // untitled: a query's table shows no caption (every one would read "query"); the SQL is
+    // in the cell that shows it
+    return ResultTables.toTable(result, "");
   }
 }

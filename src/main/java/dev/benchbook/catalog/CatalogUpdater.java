@@ -287,7 +287,7 @@ final class CatalogUpdater {
       }
       Long runId = null;
       if (load.ok()) {
-        runId = RunWriter.insert(c, rel, load.runs().get(0));
+        runId = RunWriter.insert(c, RunIds.runId(rel, hash), rel, load.runs().get(0));
         rowsImported += load.runs().get(0).rows().map(r -> (long) r.size()).orElse(0L);
       } else {
         problems.addAll(load.problems());

@@ -37,6 +37,9 @@ import java.util.stream.Stream;
 final class LakeExport {
 
   private static final Object IN_PROCESS = new Object();
+  /** Raw rows per batch: bounds the memory DuckDB stages (about 150 bytes a row). */
+  static final long BATCH_ROWS = 2_000_000L;
+  private static final int BATCH_RUNS = 500;
 
   private final Path catalogFile;
   private final Path lake;
@@ -82,9 +85,8 @@ final class LakeExport {
       listed.addAll(toWrite);
       writeIds(mine, listed);
       progress.started(toWrite.size());
-      for (long runId : toWrite) {
-        writeRun(writer, tables, runId);
-        progress.fileDone(Long.toString(runId));
+      for (List<Long> batch : batches(c, toWrite)) {
+        writeBatch(writer, tables, batch);
       }
       for (LakeTable t : tables) {
         if (t.scope() == Scope.LOOKUP) {
@@ -141,7 +143,8 @@ final class LakeExport {
   }
 
   /** Runs of the catalog not in the lake, or with a missing or damaged file (all when the schema changed). */
-  private Set<Long> toWrite(Set<Long> catalogRuns, List<LakeTable> tables, boolean all) {
+  private Set<Long> toWrite(Set<Long> catalogRuns, List<LakeTable> tables, boolean all)
+      throws IOException {
     Set<Long> out = new LinkedHashSet<>();
     for (long id : catalogRuns) {
       if (all || !complete(id, tables)) {
@@ -151,58 +154,100 @@ final class LakeExport {
     return out;
   }
 
-  private boolean complete(long runId, List<LakeTable> tables) {
-    boolean present = true;
+  /**
+   * True when the run's {@code runs} partition is in place (renamed last, so every other table's
+   * partition was placed before it) and each of its partitions holds only Parquet files that look
+   * whole; a table with no rows for the run has no partition.
+   */
+  private boolean complete(long runId, List<LakeTable> tables) throws IOException {
+    if (!Files.isDirectory(LakeLayout.partition(lake, "runs", runId))) {
+      return false;
+    }
+    boolean whole = true;
     for (LakeTable t : tables) {
-      if (t.scope() != Scope.RUN) {
+      Path dir = LakeLayout.partition(lake, t.name(), runId);
+      if (t.scope() != Scope.RUN || !Files.isDirectory(dir)) {
         continue;
       }
-      Path f = LakeLayout.partition(lake, t.name(), runId).resolve(LakeLayout.PART);
-      if (!Files.exists(f)) {
-        present = false;
-        continue;
-      }
-      var bad = LakeLayout.notParquet(f);
-      if (bad.isPresent()) {
-        repaired.add(lake.relativize(f) + ": " + bad.get());
-        present = false;
+      for (Path f : LakeLayout.parquetFiles(dir)) {
+        var bad = LakeLayout.notParquet(f);
+        if (bad.isPresent()) {
+          repaired.add(lake.relativize(f) + ": " + bad.get());
+          whole = false;
+        }
       }
     }
-    return present;
+    return whole;
   }
 
-  private void writeRun(LakeWriter writer, List<LakeTable> tables, long runId)
+  /** Runs in batches of at most {@value #BATCH_ROWS} raw rows (or one run), in catalog order. */
+  private static List<List<Long>> batches(Connection c, Set<Long> runs) throws SQLException {
+    java.util.Map<Long, Long> rawRows = new java.util.HashMap<>();
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT run_id, raw_rows FROM runs")) {
+      while (rs.next()) {
+        rawRows.put(rs.getLong(1), rs.getLong(2));
+      }
+    }
+    List<List<Long>> out = new ArrayList<>();
+    List<Long> batch = new ArrayList<>();
+    long rows = 0;
+    for (long id : runs) {
+      long n = rawRows.getOrDefault(id, 0L);
+      if (!batch.isEmpty() && (rows + n > BATCH_ROWS || batch.size() >= BATCH_RUNS)) {
+        out.add(batch);
+        batch = new ArrayList<>();
+        rows = 0;
+      }
+      batch.add(id);
+      rows += n;
+    }
+    if (!batch.isEmpty()) {
+      out.add(batch);
+    }
+    return out;
+  }
+
+  /** Writes a batch of runs into the temporary folder, then renames each run into place. */
+  private void writeBatch(LakeWriter writer, List<LakeTable> tables, List<Long> batch)
       throws SQLException, IOException {
-    Path tmp = LakeLayout.tmp(lake).resolve(Long.toString(runId));
-    LakeTable runsTable = null;
+    Path tmp = LakeLayout.tmp(lake).resolve("batch");
+    LakeLayout.deleteTree(tmp);
     for (LakeTable t : tables) {
       if (t.scope() == Scope.RUN) {
-        long n = writer.writeRun(t, runId, tmp.resolve(t.name()).resolve(LakeLayout.PART));
+        long n = writer.writeRuns(t, batch, tmp.resolve(t.name()));
         if (t.name().equals("rows")) {
           rows += n;
         }
-        if (t.name().equals("runs")) {
-          runsTable = t;
-        }
       }
     }
-    // un-commit first (a rewritten run), then every table, the runs partition last
+    for (long runId : batch) {
+      placeRun(tables, tmp, runId);
+      progress.fileDone(Long.toString(runId));
+    }
+    LakeLayout.deleteTree(tmp);
+  }
+
+  /** Un-commits the run (a rewrite), places every table's partition, the runs partition last. */
+  private void placeRun(List<LakeTable> tables, Path tmp, long runId) throws IOException {
     LakeLayout.deleteTree(LakeLayout.partition(lake, "runs", runId));
     for (LakeTable t : tables) {
-      if (t.scope() == Scope.RUN && t != runsTable) {
-        place(tmp.resolve(t.name()), LakeLayout.partition(lake, t.name(), runId));
+      if (t.scope() == Scope.RUN && !t.name().equals("runs")) {
+        place(LakeLayout.partition(tmp, t.name(), runId),
+            LakeLayout.partition(lake, t.name(), runId));
       }
     }
-    if (runsTable != null) {
-      place(tmp.resolve("runs"), LakeLayout.partition(lake, "runs", runId));
-    }
+    place(LakeLayout.partition(tmp, "runs", runId), LakeLayout.partition(lake, "runs", runId));
     written++;
   }
 
+  /** Replaces {@code to} with {@code from} (absent: the table has no rows for the run). */
   private static void place(Path from, Path to) throws IOException {
     LakeLayout.deleteTree(to);
-    Files.createDirectories(to.getParent());
-    Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+    if (Files.isDirectory(from)) {
+      Files.createDirectories(to.getParent());
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+    }
   }
 
   private void deleteRun(long runId, List<LakeTable> tables) throws IOException {

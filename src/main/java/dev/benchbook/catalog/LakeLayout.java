@@ -138,6 +138,13 @@ final class LakeLayout {
     }
   }
 
+  /** The Parquet files of a folder (a partition), sorted. */
+  static List<Path> parquetFiles(Path dir) throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().toList();
+    }
+  }
+
   /** Deletes a file or a folder with everything in it (nothing when it is absent). */
   static void deleteTree(Path p) throws IOException {
     if (!Files.exists(p)) {

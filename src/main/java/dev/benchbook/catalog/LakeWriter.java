@@ -1,14 +1,12 @@
 package dev.benchbook.catalog;
 
 import dev.benchbook.catalog.LakeTable.Column;
-import dev.benchbook.catalog.LakeTable.Scope;
 import dev.benchbook.catalog.LakeTable.Type;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -37,23 +35,32 @@ final class LakeWriter implements AutoCloseable {
   }
 
   /**
-   * Writes one run's rows of a per-run table to {@code file}; returns the rows written. The
-   * file leaves out {@code run_id}, which the partition folder carries.
+   * Writes the rows of a per-run table for every run in {@code runIds} into {@code dir}, one
+   * Hive partition per run that has rows ({@code dir/run_id=<id>/part-0.parquet}; the file leaves
+   * out {@code run_id}, which the folder carries); returns the rows written.
    */
-  long writeRun(LakeTable table, long runId, Path file) throws SQLException, IOException {
-    List<Column> cols = table.fileColumns();
-    boolean byConfig = table.has("config_key") && !table.name().equals("configs");
-    String where = byConfig || !table.has("run_id")
-        ? " WHERE config_key IN (SELECT config_key FROM configs WHERE run_id = ?)"
-        : " WHERE run_id = ?";
-    String sql = "SELECT " + selectList(cols) + " FROM \"" + table.name() + "\"" + where;
-    try (PreparedStatement ps = catalog.prepareStatement(sql)) {
-      ps.setLong(1, runId);
-      try (ResultSet rs = ps.executeQuery()) {
-        long n = stage(cols, rs);
-        copy(cols, "SELECT * FROM " + STAGE, file);
-        return n;
-      }
+  long writeRuns(LakeTable table, List<Long> runIds, Path dir) throws SQLException, IOException {
+    List<Column> cols = new ArrayList<>(table.fileColumns());
+    String ids = runIds.stream().map(String::valueOf).collect(Collectors.joining(", "));
+    String from;
+    if (table.has("run_id") && !(table.has("config_key") && !table.name().equals("configs"))) {
+      from = " FROM \"" + table.name() + "\" t WHERE t.run_id IN (" + ids + ")";
+    } else {
+      from = " FROM \"" + table.name() + "\" t JOIN configs k ON k.config_key = t.config_key "
+          + "WHERE t.config_key IN (SELECT config_key FROM configs WHERE run_id IN (" + ids
+          + "))";
+    }
+    String runIdExpr = table.has("run_id") ? "t.run_id" : "k.run_id";
+    cols.add(new Column("run_id", Type.BIGINT));
+    String sql = "SELECT " + selectList(cols.subList(0, cols.size() - 1), "t.") + ", "
+        + runIdExpr + from;
+    try (Statement st = catalog.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+      long n = stage(cols, rs);
+      Files.createDirectories(dir.getParent());
+      DuckDb.exec(duck, "COPY (SELECT " + casts(cols) + " FROM " + STAGE + ") TO "
+          + DuckDb.literal(dir.toString()) + " (FORMAT parquet, COMPRESSION zstd, "
+          + "PARTITION_BY (run_id), FILENAME_PATTERN 'part-{i}', OVERWRITE_OR_IGNORE)");
+      return n;
     }
   }
 
@@ -97,8 +104,19 @@ final class LakeWriter implements AutoCloseable {
   }
 
   private static String selectList(List<Column> cols) {
-    return cols.stream().map(c -> c.type() == Type.ANY ? "CAST(" + c.quoted() + " AS TEXT)"
-        : c.quoted()).collect(Collectors.joining(", "));
+    return selectList(cols, "");
+  }
+
+  private static String selectList(List<Column> cols, String prefix) {
+    return cols.stream().map(c -> c.type() == Type.ANY ? "CAST(" + prefix + c.quoted()
+        + " AS TEXT)" : prefix + c.quoted()).collect(Collectors.joining(", "));
+  }
+
+  /** The staged columns as the lake types them (timestamps cast from ISO text). */
+  private static String casts(List<Column> cols) {
+    return cols.stream().map(c -> c.type() == Type.TIMESTAMP
+        ? "CAST(" + c.quoted() + " AS TIMESTAMPTZ) AS " + c.quoted() : c.quoted())
+        .collect(Collectors.joining(", "));
   }
 
   private void createStage(List<Column> cols) throws SQLException {
@@ -176,16 +194,8 @@ final class LakeWriter implements AutoCloseable {
   private void copy(List<Column> cols, String from, Path file) throws SQLException,
       IOException {
     Files.createDirectories(file.getParent());
-    String exprs = cols.stream().map(c -> c.type() == Type.TIMESTAMP
-        ? "CAST(" + c.quoted() + " AS TIMESTAMPTZ) AS " + c.quoted() : c.quoted())
-        .collect(Collectors.joining(", "));
-    DuckDb.exec(duck, "COPY (SELECT " + exprs + " FROM (" + from + ")) TO "
+    DuckDb.exec(duck, "COPY (SELECT " + casts(cols) + " FROM (" + from + ")) TO "
         + DuckDb.literal(file.toString()) + " (FORMAT parquet, COMPRESSION zstd)");
-  }
-
-  /** True when the table is split per run. */
-  static boolean perRun(LakeTable t) {
-    return t.scope() == Scope.RUN;
   }
 
   @Override

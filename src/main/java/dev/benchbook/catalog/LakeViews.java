@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 
 /**
  * One DuckDB view per lake table, named and ordered as the catalog's, over the lake's Parquet
- * files. A file that is not Parquet (truncated, overwritten) leaves its run out of every view
+ * files of the runs whose {@code runs} partition is in place. A file that is not Parquet (truncated, overwritten) leaves its run out of every view
  * and is named in a warning, so the rest still answers; lookup-table files likewise.
  */
 final class LakeViews {
@@ -38,10 +38,13 @@ final class LakeViews {
     for (String table : schemas.keySet()) {
       files.put(table, goodFiles(lake, table, warnings, badRuns));
     }
+    // a run is listed once its runs partition is in place (renamed last): partitions of a run
+    // being written, or of an export killed half-way, are left out until it is
+    Set<Long> committed = new java.util.HashSet<>(LakeLayout.runsPresent(lake));
     for (Map.Entry<String, List<Path>> e : files.entrySet()) {
       List<Path> keep = e.getValue().stream()
-          .filter(f -> LakeLayout.runIdOf(f.getParent()).map(id -> !badRuns.contains(id))
-              .orElse(true)).toList();
+          .filter(f -> LakeLayout.runIdOf(f.getParent())
+              .map(id -> committed.contains(id) && !badRuns.contains(id)).orElse(true)).toList();
       createView(duck, e.getKey(), schemas.get(e.getKey()), keep);
     }
     return warnings;
@@ -101,13 +104,24 @@ final class LakeViews {
     boolean partitioned = LakeLayout.runIdOf(files.get(0).getParent()).isPresent();
     String list = files.stream().map(f -> DuckDb.literal(f.toString()))
         .collect(Collectors.joining(", ", "[", "]"));
-    String source = "read_parquet(" + list + ", union_by_name = true"
-        + (partitioned ? ", hive_partitioning = true, hive_types = {'run_id': BIGINT})" : ")");
-    Map<String, String> present = describe(duck, source);
-    String select = columns.entrySet().stream().map(c -> present.containsKey(c.getKey())
-        ? quote(c.getKey()) : "CAST(NULL AS " + c.getValue() + ") AS " + quote(c.getKey()))
+    String hive = partitioned ? ", hive_partitioning = true, hive_types = {'run_id': BIGINT}" : "";
+    String plain = "read_parquet(" + list + hive + ")";
+    String names = columns.keySet().stream().map(LakeViews::quote)
         .collect(Collectors.joining(", "));
-    DuckDb.exec(duck, "CREATE VIEW " + view + " AS SELECT " + select + " FROM " + source);
+    try {
+      // every file has the schema's columns (one export writes one schema): DuckDB reads one
+      // footer to bind, not all of them
+      DuckDb.exec(duck, "CREATE VIEW " + view + " AS SELECT " + names + " FROM " + plain);
+    } catch (SQLException e) {
+      // lakes of different versions merged: union the files' columns by name, NULL for
+      // a column no file has
+      String source = "read_parquet(" + list + hive + ", union_by_name = true)";
+      Map<String, String> present = describe(duck, source);
+      String select = columns.entrySet().stream().map(c -> present.containsKey(c.getKey())
+          ? quote(c.getKey()) : "CAST(NULL AS " + c.getValue() + ") AS " + quote(c.getKey()))
+          .collect(Collectors.joining(", "));
+      DuckDb.exec(duck, "CREATE VIEW " + view + " AS SELECT " + select + " FROM " + source);
+    }
   }
 
   /** Column names and types of a table expression, in order. */

@@ -46,7 +46,7 @@ public final class LakeBench {
   public static void main(String[] args) throws Exception {
     String mode = args[0];
     Path path = Path.of(args[1]);
-    int reps = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+    int reps = args.length > 2 && !mode.equals("multiply") ? Integer.parseInt(args[2]) : 3;
     switch (mode) {
       case "all" -> all(path, reps);
       case "duckdb" -> duck(path, reps);
@@ -119,8 +119,13 @@ public final class LakeBench {
     }
   }
 
-  /** Copies every run partition K times under new run ids (a larger lake, same shape). */
+  /**
+   * Copies every run partition K times under new run ids (a larger lake, same shape). The
+   * copies keep their config keys (so each config has K times the rows) unless
+   * {@code -Dlakebench.shiftConfigKeys=true}, which rewrites each copy's keys (slower).
+   */
   private static void multiply(Path lake, Path out, int k) throws IOException {
+    boolean shift = Boolean.getBoolean("lakebench.shiftConfigKeys");
     try (Stream<Path> s = Files.walk(lake)) {
       for (Path f : s.filter(Files::isRegularFile).toList()) {
         Path rel = lake.relativize(f);
@@ -137,7 +142,7 @@ public final class LakeBench {
           Path target = out.resolve(table).resolve("run_id=" + ((id + i * 7_919L)
               & Long.MAX_VALUE)).resolve(f.getFileName().toString());
           Files.createDirectories(target.getParent());
-          if (i > 0 && (table.equals("rows") || table.equals("configs"))) {
+          if (i > 0 && shift && (table.equals("rows") || table.equals("configs"))) {
             shiftConfigKeys(f, target, i);
           } else {
             Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);

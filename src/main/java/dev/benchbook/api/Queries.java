@@ -11,6 +11,7 @@ import dev.benchbook.catalog.ResultTables;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,13 +31,14 @@ final class Queries {
     }
     ImportReport report = Catalog.update(dir);
     report.problemLines().forEach(err::println);
+    report.warnings().forEach(w -> err.println("benchbook: warning: " + w));
     return report;
   }
 
   /** Updates the catalog and the lake of {@code dataDir}. */
   static LakeReport lake(String dataDir, PrintStream err) {
     ImportReport report = catalog(dataDir, err);
-    return Lake.export(report.catalog(), Lake.defaultDir(report.catalog().getParent()),
+    return Lake.export(report.catalog(), Lake.defaultDir(Loads.path(dataDir)),
         ImportProgress.NONE);
   }
 
@@ -44,7 +46,7 @@ final class Queries {
   static Table query(String dataDir, String sql, Map<String, String> params, Engine engine,
       PrintStream err) {
     if (engine == Engine.SQLITE) {
-      return query(dataDir, sql, params, err);
+      return query(dataDir, sql, params, Catalog.DEFAULT_TIMEOUT, err);
     }
     LakeReport lake = lake(dataDir, err);
     List<String> warnings = new ArrayList<>();
@@ -54,13 +56,15 @@ final class Queries {
   }
 
   /** Updates the catalog of {@code dataDir}, then runs one read-only statement into a table. */
-  static Table query(String dataDir, String sql, Map<String, String> params, PrintStream err) {
+  static Table query(String dataDir, String sql, Map<String, String> params, Duration timeout,
+      PrintStream err) {
     ImportReport report = catalog(dataDir, err);
     if (!report.ok()) {
       err.println("benchbook: " + report.badFiles().size() + " bad file(s) left out of the "
           + "catalog");
     }
-    QueryResult result = Catalog.query(report.catalog(), sql, params);
+    QueryResult result = Catalog.query(Loads.path(dataDir), report.catalog(), sql, params,
+        timeout, w -> err.println("benchbook: warning: " + w));
     return ResultTables.toTable(result, "query");
   }
 }

@@ -28,7 +28,7 @@ final class LakeAccess {
   /** Updates the catalog, then the lake, with progress bars on a terminal unless quiet. */
   static LakeReport update(CatalogLocation location, Path lake, boolean quiet, PrintWriter err)
       throws BadInputException {
-    Path file = location.file();
+    Path file = location.file(err);
     ImportReport report = CatalogAccess.update(location.dataDir, file, quiet);
     report.problemLines().forEach(l -> err.println("benchbook: " + l));
     err.flush();

@@ -41,11 +41,11 @@ final class LakeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path dir = LakeAccess.dir(location.dataDir, lake);
-    location.file();
+    PrintWriter err = spec.commandLine().getErr();
+    location.file(err);
     if (rebuild) {
       Lake.delete(dir);
     }
-    PrintWriter err = spec.commandLine().getErr();
     LakeReport report = LakeAccess.update(location, dir, quiet, err);
     report.repaired().forEach(r -> err.println("benchbook: rewrote a damaged run: " + r));
     err.flush();

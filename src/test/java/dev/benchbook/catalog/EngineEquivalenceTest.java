@@ -53,7 +53,7 @@ class EngineEquivalenceTest {
             "concurrency", "")},
         new Object[] {"p95-trend", Map.of("segment", "fsm_net_ms", "concurrency", "1",
             "last", "3")},
-        new Object[] {"best-strategy", Map.of("atomic_only", "0", "segment", "db_total_ms")},
+        new Object[] {"best-strategy", Map.of("include_none", "1")},
         new Object[] {"p95-from-rows", Map.of("segment", "lock_wait")},
         new Object[] {"p95-from-rows", Map.of("segment", "db_total",
             "run", "results-20261126-211822")},

@@ -3,6 +3,7 @@ package dev.benchbook.analysis;
 import dev.benchbook.results.Comparison;
 import dev.benchbook.results.ConfigResult;
 import dev.benchbook.results.Manifest;
+import dev.benchbook.results.OpenLoop;
 import dev.benchbook.results.RepResult;
 import dev.benchbook.results.RunFile;
 import dev.benchbook.results.SegmentStats;
@@ -56,11 +57,13 @@ public final class RunSummarizer {
     double ceiling = outcome.ceilingFor(c.id());
     Optional<GroupCommitCeiling> group = outcome.groupCommitFor(c.id());
     double fitting = group.map(GroupCommitCeiling::transitionsPerS).orElse(ceiling);
-    return Fairness.fill(new ConfigResult(c.id(), c.concurrency(), c.profile().name(),
-        c.strategy().name(), c.strategy().recorded(), c.strategy().atomic(), passes.size(),
-        transitions, wallS, perS, 100.0 * perS / fitting, conflicts, busy, bounded,
-        Optional.of(workload(c)), segments, reps, Optional.of(ceiling), Optional.empty(), group),
-        outcome.rows());
+    ConfigResult result = Fairness.fill(new ConfigResult(c.id(), c.concurrency(),
+        c.profile().name(), c.strategy().name(), c.strategy().recorded(), c.strategy().atomic(),
+        passes.size(), transitions, wallS, perS, 100.0 * perS / fitting, conflicts, busy,
+        bounded, Optional.of(workload(c)), segments, reps, Optional.of(ceiling),
+        Optional.empty(), group), outcome.rows());
+    return c.arrivals().map(a -> result.withOpenLoop(new OpenLoop(a.ratePerS(),
+        OpenLoopRates.achievedPerS(outcome.rows(), code), a.kind().label()))).orElse(result);
   }
 
   private static RepResult rep(RunOutcome outcome, PassResult p, int code) {

@@ -1,7 +1,9 @@
 package dev.benchbook.report;
 
 import dev.benchbook.results.ConfigResult;
+import dev.benchbook.results.OpenLoop;
 import dev.benchbook.results.SegmentStats;
+import dev.benchbook.rows.Column;
 import dev.benchbook.rows.Segment;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +22,12 @@ public final class RunTable {
   /** Renders the configs as a Markdown table (also readable on a terminal). */
   public static String markdown(List<ConfigResult> configs) {
     List<String> header = new ArrayList<>(List.of("Config", "Strategy", "Trans/s", "% ceiling"));
-    for (Segment s : Segment.values()) {
+    List<Segment> segments = shown(configs);
+    boolean open = configs.stream().anyMatch(c -> c.openLoop().isPresent());
+    if (open) {
+      header.add("Rate req/achieved");
+    }
+    for (Segment s : segments) {
       header.add(s.key() + " P50/P95/P99");
     }
     header.addAll(List.of("lock_wait P99.9/max", "Per worker min/med/max", "Jain", "Starved"));
@@ -32,13 +39,37 @@ public final class RunTable {
       row.add(String.format(Locale.US, "%,.0f", c.transitionsPerS()));
       row.add(c.pctOfCeiling() == null ? "-" : String.format(Locale.ROOT, "%.1f%%",
           c.pctOfCeiling()) + (c.groupCommitCeiling().isPresent() ? " of group commit" : ""));
-      for (Segment s : Segment.values()) {
+      if (open) {
+        row.add(c.openLoop().map(RunTable::rates).orElse("closed loop"));
+      }
+      for (Segment s : segments) {
         row.add(cell(c.segments().get(s.key())));
       }
       row.addAll(contention(c));
       rows.add(row);
     }
     return MarkdownTable.render(header, rows);
+  }
+
+  /**
+   * The segments a table shows: every segment, but the open-loop ones (queue_wait, response)
+   * only when a config has them, so that closed-loop tables keep their columns.
+   */
+  public static List<Segment> shown(List<ConfigResult> configs) {
+    List<Segment> out = new ArrayList<>();
+    for (Segment s : Segment.values()) {
+      if (!Column.openLoop().contains(s.column())
+          || configs.stream().anyMatch(c -> c.segments().containsKey(s.key()))) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  /** Requested and achieved arrival rate, e.g. {@code 2,000/1,996 /s (99.8%)}. */
+  static String rates(OpenLoop o) {
+    return String.format(Locale.US, "%,.0f/%,.0f /s (%.1f%%)", o.requestedRatePerS(),
+        o.achievedRatePerS(), o.achievedPct());
   }
 
   /** The tail and fairness cells: P99.9/max lock_wait, per-worker counts, Jain, starved. */

@@ -1,0 +1,31 @@
+package dev.benchbook.results;
+
+/**
+ * How an open-loop config's arrivals went: the rate asked for and the rate at which its
+ * transitions actually started (below the requested one when the system was saturated and
+ * the queue grew). Absent for closed-loop configs.
+ *
+ * @param requestedRatePerS the schedule's rate, transitions per second ({@code --rate})
+ * @param achievedRatePerS transitions started per second: the least-squares slope of start
+ *     times against their rank, per repetition, pooled
+ * @param arrivals {@code constant} or {@code poisson}
+ */
+public record OpenLoop(double requestedRatePerS, double achievedRatePerS, String arrivals) {
+
+  /** Validates the rates. */
+  public OpenLoop {
+    if (!(requestedRatePerS > 0)) {
+      throw new IllegalArgumentException("requested rate must be > 0/s, got "
+          + requestedRatePerS);
+    }
+    if (!(achievedRatePerS >= 0)) {
+      throw new IllegalArgumentException("achieved rate must be >= 0/s, got "
+          + achievedRatePerS);
+    }
+  }
+
+  /** Achieved as a percentage of requested. */
+  public double achievedPct() {
+    return 100.0 * achievedRatePerS / requestedRatePerS;
+  }
+}

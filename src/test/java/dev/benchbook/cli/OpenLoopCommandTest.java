@@ -1,0 +1,91 @@
+package dev.benchbook.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.benchbook.results.ConfigResult;
+import dev.benchbook.results.ResultsReader;
+import dev.benchbook.results.RunFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** {@code --rate}: open-loop runs from the command line, and the flags it refuses. */
+class OpenLoopCommandTest {
+
+  @TempDir
+  Path tmp;
+
+  @Test
+  void runWithARateRecordsRequestedAndAchievedRateAndQueueWait() throws Exception {
+    Path data = tmp.resolve("data");
+    Cli.Result r = Cli.run("run", "--concurrency", "2", "--profile", "zero", "--files", "30",
+        "--no-warmup", "-q", "--rate", "300/s", "--arrivals", "poisson", "--data-dir",
+        data.toString()).assertCode(0);
+    assertTrue(r.out().contains("Rate req/achieved"), r.out());
+    assertTrue(r.out().contains("queue_wait_ms P50/P95/P99"), r.out());
+    assertTrue(r.out().contains("c2-zero-r300"), r.out());
+    Path json;
+    try (Stream<Path> files = Files.list(data)) {
+      json = files.filter(p -> p.toString().endsWith(".json")).findFirst().orElseThrow();
+    }
+    RunFile f = ResultsReader.read(json).run();
+    ConfigResult c = f.configs().get(0);
+    assertEquals(300, c.openLoop().orElseThrow().requestedRatePerS());
+    assertEquals("poisson", c.openLoop().orElseThrow().arrivals());
+    assertTrue(c.openLoop().orElseThrow().achievedRatePerS() > 0);
+    assertTrue(c.segments().containsKey("queue_wait_ms"));
+    assertTrue(c.segments().containsKey("response_ms"));
+    assertEquals(300.0, f.manifest().parameters().get("rate_per_s"));
+    assertEquals("poisson", f.manifest().parameters().get("arrivals"));
+  }
+
+  @Test
+  void runWithoutARateWritesNoOpenLoopField() throws Exception {
+    Path data = tmp.resolve("closed");
+    Cli.Result r = Cli.run("run", "--concurrency", "1", "--profile", "zero", "--files", "10",
+        "--no-warmup", "-q", "--data-dir", data.toString()).assertCode(0);
+    assertFalse(r.out().contains("queue_wait"), r.out());
+    try (Stream<Path> files = Files.list(data)) {
+      for (Path p : files.toList()) {
+        String text = p.toString().endsWith(".json") ? Files.readString(p) : "";
+        assertFalse(text.contains("open_loop") || text.contains("queue_wait")
+            || text.contains("rate_per_s"), p.toString());
+      }
+    }
+  }
+
+  static Stream<Arguments> badRates() {
+    return Stream.of(
+        Arguments.of(List.of("run", "--rate", "0"), List.of("--rate", "> 0")),
+        Arguments.of(List.of("run", "--rate", "-10/s"), List.of("--rate", "-10")),
+        Arguments.of(List.of("run", "--rate", "5000000/s"), List.of("--rate", "1000000/s")),
+        Arguments.of(List.of("run", "--rate", "fast"), List.of("--rate", "'fast'")),
+        Arguments.of(List.of("mitigate", "--rate", "0/s"), List.of("--rate")),
+        Arguments.of(List.of("calibrate", "--rate", "2e6"), List.of("--rate")),
+        Arguments.of(List.of("run", "--arrivals", "poisson"), List.of("--arrivals", "--rate")),
+        Arguments.of(List.of("run", "--rate", "10", "--arrivals", "bursty"),
+            List.of("--arrivals", "'bursty'")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badRates")
+  void badRatesAreRefusedInOneLineWithExit2(List<String> flags, List<String> named) {
+    List<String> args = new ArrayList<>(flags);
+    args.addAll(List.of("--files", "10", "--no-warmup", "-q"));
+    if (!flags.get(0).equals("calibrate")) {
+      args.addAll(List.of("--data-dir", tmp.resolve("never").toString()));
+    }
+    Cli.run(args.toArray(String[]::new)).assertCode(2).assertNoStackTrace()
+        .assertOneErrorLine(named.toArray(String[]::new));
+    assertFalse(Files.exists(tmp.resolve("never")), "nothing written");
+  }
+}

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class LayeringTest {
 
   /** Bottom to top. */
-  static final List<String> ORDER = List.of("workload", "runtime", "rows", "results", "analysis",
+  static final List<String> ORDER = List.of("format", "workload", "runtime", "rows", "results", "analysis",
       "charts", "report", "catalog", "api", "notebook", "kernel", "cli");
 
   private static final Path MAIN = Path.of("src/main/java/dev/benchbook");

@@ -4,7 +4,6 @@ import dev.benchbook.catalog.Catalog;
 import dev.benchbook.catalog.ImportReport;
 import dev.benchbook.catalog.NamedQueries;
 import dev.benchbook.catalog.NamedQuery;
-import dev.benchbook.catalog.QueryFormat;
 import dev.benchbook.catalog.QueryResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -50,9 +49,8 @@ final class QueryCommand implements Callable<Integer> {
       + "and parameters.")
   boolean list;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "table, csv, json or "
-      + "markdown (default: ${DEFAULT-VALUE}).")
-  String format = "table";
+  @Mixin
+  OutputOptions output;
 
   @Mixin
   CatalogLocation location;
@@ -67,7 +65,6 @@ final class QueryCommand implements Callable<Integer> {
       printList(out);
       return ExitCode.OK;
     }
-    QueryFormat fmt = format();
     String text = statement();
     Map<String, String> values = named == null ? params : NamedQueries.get(named).bind(params);
     Path file = location.file();
@@ -75,7 +72,7 @@ final class QueryCommand implements Callable<Integer> {
     ImportReport report = CatalogAccess.update(location.dataDir, file, true);
     warn(report);
     QueryResult result = Catalog.query(file, text, values);
-    out.print(fmt.render(result));
+    out.print(output.render(result.table()));
     out.flush();
     if (timing) {
       PrintWriter err = spec.commandLine().getErr();
@@ -86,15 +83,6 @@ final class QueryCommand implements Callable<Integer> {
       err.flush();
     }
     return ExitCode.OK;
-  }
-
-  private QueryFormat format() {
-    try {
-      return QueryFormat.valueOf(format.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--format must be table, csv, json or markdown; got '"
-          + format + "'");
-    }
   }
 
   private String statement() {

@@ -46,7 +46,7 @@ public final class NamedQueries {
       }
     }
     if (!NAMES.contains(nameOrFile)) {
-      throw new CatalogQueryException("no named query '" + nameOrFile + "'; named queries: "
+      throw CatalogQueryException.badParameters("no named query '" + nameOrFile + "'; named queries: "
           + String.join(", ", NAMES) + " (or a path to a .sql file)");
     }
     try (InputStream in = NamedQueries.class.getResourceAsStream("/queries/" + nameOrFile

@@ -63,7 +63,7 @@ public record NamedQuery(String name, String description, Map<String, String> pa
     Map<String, String> values = new LinkedHashMap<>(params);
     for (Map.Entry<String, String> e : given.entrySet()) {
       if (!params.containsKey(e.getKey())) {
-        throw new CatalogQueryException("query " + name + " has no parameter '" + e.getKey()
+        throw CatalogQueryException.badParameters("query " + name + " has no parameter '" + e.getKey()
             + "'; its parameters: " + (params.isEmpty() ? "none" : String.join(", ",
             params.keySet())));
       }

@@ -112,11 +112,13 @@ final class CompareCommand implements Callable<Integer> {
         doc.append(document(c, sides, extra, first, second, pairs.size() > 1));
       }
     }
-    if (pairs.size() > 1 && files.size() == 1 && output.format != Format.JSON
-        && output.format != Format.CSV) {
+    if (pairs.size() > 1 && files.size() == 1 && !output.format.machine()) {
       Document summary = Document.builder().table(ComparisonTable.summary(all)).build();
-      text.insert(0, Format.MARKDOWN.render(summary, output.layout()) + "\n");
-      doc = Document.builder().append(summary).append(doc.build());
+      if (output.format == Format.MARKDOWN) {
+        text.insert(0, Format.MARKDOWN.render(summary, output.layout()) + "\n");
+      } else {
+        doc = Document.builder().append(summary).append(doc.build());
+      }
     }
     PrintWriter out = spec.commandLine().getOut();
     out.print(text.length() > 0 ? text : output.render(doc.build()));

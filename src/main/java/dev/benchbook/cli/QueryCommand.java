@@ -5,8 +5,15 @@ import dev.benchbook.catalog.ImportReport;
 import dev.benchbook.catalog.NamedQueries;
 import dev.benchbook.catalog.NamedQuery;
 import dev.benchbook.catalog.QueryResult;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +34,8 @@ import picocli.CommandLine.Spec;
     footer = {"", "Examples:",
         "  benchbook query \"SELECT name, kind, created_at FROM runs ORDER BY created_at\"",
         "  benchbook query --named p95-trend --param segment=lock_wait_ms --param config=c10-zero",
+        "  benchbook query -f q1.sql --format csv",
+        "  benchbook query - < q1.sql",
         "  benchbook query --list"})
 final class QueryCommand implements Callable<Integer> {
 
@@ -34,8 +43,16 @@ final class QueryCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Parameters(arity = "0..1", paramLabel = "SQL", description = "One SELECT (or WITH ... "
-      + "SELECT, VALUES, EXPLAIN) statement; :name parameters take --param values.")
+      + "SELECT, VALUES, EXPLAIN) statement, which may start with a -- comment; - reads it "
+      + "from standard input; :name parameters take --param values.")
   String sql;
+
+  @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Read the statement "
+      + "from FILE (- for standard input), e.g. a query pasted from docs/CATALOG.md.")
+  String file;
+
+  /** Standard input (tests replace it). */
+  static InputStream stdin = System.in;
 
   @Option(names = "--named", paramLabel = "NAME", description = "Run a named query (see "
       + "--list) or a .sql file with the same header.")
@@ -67,11 +84,11 @@ final class QueryCommand implements Callable<Integer> {
     }
     String text = statement();
     Map<String, String> values = named == null ? params : NamedQueries.get(named).bind(params);
-    Path file = location.file();
+    Path db = location.file();
     long sqliteNs = Catalog.loadSqlite();
-    ImportReport report = CatalogAccess.update(location.dataDir, file, true);
+    ImportReport report = CatalogAccess.update(location.dataDir, db, true);
     warn(report);
-    QueryResult result = Catalog.query(file, text, values);
+    QueryResult result = Catalog.query(db, text, values);
     out.print(output.render(result.table()));
     out.flush();
     if (timing) {
@@ -85,13 +102,63 @@ final class QueryCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
-  private String statement() {
-    if ((sql == null) == (named == null)) {
-      throw new IllegalArgumentException(sql == null
-          ? "give a SQL statement, --named NAME or --list"
-          : "give either a SQL statement or --named NAME, not both");
+  private String statement() throws IOException, BadInputException {
+    int given = (sql == null ? 0 : 1) + (named == null ? 0 : 1) + (file == null ? 0 : 1);
+    if (given != 1) {
+      throw new IllegalArgumentException(given == 0
+          ? "give a SQL statement, -f FILE, --named NAME or --list"
+          : "give one of a SQL statement, -f FILE or --named NAME, not several");
     }
-    return named == null ? sql : NamedQueries.get(named).sql();
+    if (named != null) {
+      return NamedQueries.get(named).sql();
+    }
+    String source = file != null ? file : sql;
+    if (source.equals("-")) {
+      return nonEmpty(new String(stdin.readAllBytes(), StandardCharsets.UTF_8), "standard input");
+    }
+    if (file == null) {
+      return sql;
+    }
+    try {
+      return nonEmpty(Files.readString(Path.of(file), StandardCharsets.UTF_8), file);
+    } catch (NoSuchFileException e) {
+      throw new BadInputException(file + ": no such file");
+    }
+  }
+
+  private static String nonEmpty(String text, String where) throws BadInputException {
+    if (text.isBlank()) {
+      throw new BadInputException(where + ": no SQL statement");
+    }
+    return text;
+  }
+
+  /**
+   * The arguments with a statement that starts with a {@code --} comment (e.g. pasted from the
+   * docs: {@code "-- Q1: ...\nSELECT ..."}) moved behind picocli's {@code --}, so it is read as
+   * the SQL and not as an unknown option. Only an argument with whitespace right after its
+   * leading {@code --} is moved: no option looks like that.
+   */
+  static String[] commentedSql(String[] args) {
+    List<String> out = new ArrayList<>();
+    List<String> sqls = new ArrayList<>();
+    boolean ended = false;
+    for (String a : args) {
+      ended |= a.equals("--");
+      if (!ended && a.length() > 2 && a.startsWith("--") && Character.isWhitespace(a.charAt(2))) {
+        sqls.add(a);
+      } else {
+        out.add(a);
+      }
+    }
+    if (sqls.isEmpty()) {
+      return args;
+    }
+    if (!ended) {
+      out.add("--");
+    }
+    out.addAll(sqls);
+    return out.toArray(new String[0]);
   }
 
   private void warn(ImportReport report) {

@@ -38,7 +38,7 @@ final class TextRenderer implements Renderer {
         width[c] = Math.max(width[c], line[c].length());
       }
     }
-    int kept = layout.wide() ? n : fit(width, layout.width());
+    int kept = layout.wide() || n == 0 ? n : fit(width, layout.width());
     StringBuilder out = new StringBuilder();
     if (!table.title().isBlank()) {
       out.append(wrap(table.title(), layout)).append('\n');
@@ -98,7 +98,7 @@ final class TextRenderer implements Renderer {
     String head = String.format(Locale.ROOT, "%s %d more column%s: %s", MORE, names.size(),
         names.size() == 1 ? "" : "s", String.join(", ", names));
     String how = layout.howToSeeAll().isEmpty() ? "" : clip(layout.howToSeeAll(), layout) + "\n";
-    return clip(head, layout) + "\n" + how;
+    return wrap(head, layout) + "\n" + how;
   }
 
   private static String clip(String s, Layout layout) {
@@ -118,7 +118,7 @@ final class TextRenderer implements Renderer {
         out.append((h.level() == 1 ? "=" : "-").repeat(Math.min(text.length(), layout.width())))
             .append('\n');
       } else if (b instanceof Document.Paragraph p) {
-        out.append(wrap(plain(p.text()), layout)).append('\n');
+        out.append(plain(p.text())).append('\n');
       } else if (b instanceof Document.TableBlock t) {
         out.append(table(t.table(), layout, false));
       } else if (b instanceof Document.ChartRef c) {

@@ -7,6 +7,7 @@ import dev.benchbook.format.Layout;
 import dev.benchbook.report.ComparisonTable;
 import dev.benchbook.results.Comparison;
 import dev.benchbook.results.FormatTables;
+import dev.benchbook.results.LoadedRun;
 import java.awt.image.RenderedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,7 +23,8 @@ import tech.tablesaw.api.Table;
  * {@link RenderedImage} as {@code image/png}; a Tablesaw {@link Table} or an output-model
  * {@link dev.benchbook.format.Table} as an HTML table and text fitted to a width (numbers
  * rounded, row count, elided columns and long tables cut with a note); a {@link Comparison} as
- * the seed-style Markdown table naming both sides, with a text form; anything else as
+ * the seed-style Markdown table naming both sides, with a text form; a {@link LoadedRun} as
+ * one line (its name, kind, configs and raw rows); anything else as
  * {@code text/plain}. All tables go through the {@code format} package's renderers.
  */
 public final class Display {
@@ -65,6 +67,9 @@ public final class Display {
     if (value instanceof dev.benchbook.format.Table t) {
       return table(t, layout);
     }
+    if (value instanceof LoadedRun run) {
+      return DisplayData.text(describe(run));
+    }
     if (value instanceof Comparison c) {
       return new DisplayData(Map.of("text/markdown", ComparisonTable.markdown(c),
           DisplayData.TEXT, Format.TABLE.render(ComparisonTable.document(c), layout)));
@@ -80,11 +85,19 @@ public final class Display {
     DisplayData data = of(value);
     CellListener cell = CellStreams.current();
     if (cell == null) {
-      System.out.println(data.plain());
+      System.out.println(of(value, ShellDisplay.layout()).plain());
       return;
     }
     CellStreams.flush();
     cell.display(data);
+  }
+
+  /** E.g. {@code run results-1 (matrix, configs: c1-zero, c10-zero; raw rows beside it)}. */
+  static String describe(LoadedRun run) {
+    return "run " + run.name() + " (" + run.run().kind() + ", configs: " + String.join(", ",
+        run.run().allConfigs().stream().map(dev.benchbook.results.ConfigResult::id).toList())
+        + "; " + (run.rows().isPresent() ? "raw rows loaded" : run.hasRowsFile()
+        ? "raw rows beside it" : "no raw rows") + ")";
   }
 
   private static DisplayData table(dev.benchbook.format.Table t, Layout layout) {

@@ -117,14 +117,15 @@ class QueryCommandTest {
 
   @Test
   void unknownNamesAndParametersAreOneLine() {
-    query("--named", "nope").assertCode(1).assertNoStackTrace()
+    query("--named", "nope").assertCode(2).assertNoStackTrace()
         .assertOneErrorLine("no named query 'nope'", "p95-trend");
-    query("--named", "runs", "--param", "x=1").assertCode(1).assertNoStackTrace()
+    query("--named", "runs", "--param", "x=1").assertCode(2).assertNoStackTrace()
         .assertOneErrorLine("query runs has no parameter 'x'");
-    query("SELECT 1 AS one", "--param", "x=1").assertCode(1)
+    query("SELECT 1 AS one", "--param", "x=1").assertCode(2)
         .assertOneErrorLine("parameter 'x' is not used");
-    query("SELECT * FROM runs WHERE name = :run").assertCode(1)
+    query("SELECT * FROM runs WHERE name = :run").assertCode(2)
         .assertOneErrorLine("no value for parameter :run");
+    query("SELECT nope FROM runs").assertCode(1).assertOneErrorLine("SQL error: no such column");
     query("--format", "xml", "SELECT 1").assertCode(2).assertNoStackTrace();
     query().assertCode(2).assertNoStackTrace();
   }

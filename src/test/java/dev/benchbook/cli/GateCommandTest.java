@@ -183,5 +183,6 @@ class GateCommandTest {
     r = Cli.run("compare", base.toString(), slower.toString(), "--fail-on", "improvement")
         .assertCode(ExitCode.USAGE);
     assertEquals("benchbook: --fail-on must be regression; got 'improvement'", r.firstErrLine());
+    assertEquals(1, r.errLines().size(), "one line, no usage");
   }
 }

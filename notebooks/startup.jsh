@@ -6,6 +6,7 @@ import dev.benchbook.results.*;
 import dev.benchbook.analysis.*;
 import dev.benchbook.charts.*;
 import tech.tablesaw.api.*;
+import org.knowm.xchart.*;
 import java.nio.file.*;
 import java.util.*;
 import static dev.benchbook.notebook.Display.display;

@@ -1,4 +1,4 @@
--- Committed transitions per worker of a run's configs, with each worker's share (from raw rows).
+-- Committed transitions per worker and repetition of a run's configs, with each worker's share (zeros included).
 -- @param run=  run name or file, e.g. results-mitigation-20261126-211850 (empty: the newest mitigation run)
 -- @param role=baseline  config role: baseline, mitigation, config (matrix), point (sweep); empty: all
 -- @param config=  config id (empty: every config with the role)
@@ -10,20 +10,18 @@ WITH target AS (
   LIMIT 1
 ),
 per_worker AS (
-  SELECT config_key, worker, count(*) AS transitions
-  FROM rows
-  WHERE committed
-    AND config_key IN (
-      SELECT config_key FROM configs
-      WHERE run_id IN (SELECT run_id FROM target)
-        AND (:role = '' OR role = :role)
-        AND (:config = '' OR config = :config))
-  GROUP BY config_key, worker
+  SELECT c.config_key, w.rep, w.worker, w.transitions
+  FROM workers w
+  JOIN configs c ON c.run_id = w.run_id AND c.config = w.config
+  WHERE w.run_id IN (SELECT run_id FROM target)
+    AND (:role = '' OR c.role = :role)
+    AND (:config = '' OR c.config = :config)
 )
-SELECT r.name AS run, c.config, w.worker, w.transitions,
-       round(100.0 * w.transitions / sum(w.transitions) OVER (PARTITION BY w.config_key), 2)
+SELECT r.name AS run, c.config, w.rep, w.worker, w.transitions,
+       round(100.0 * w.transitions
+             / nullif(sum(w.transitions) OVER (PARTITION BY w.config_key, w.rep), 0), 2)
          AS share_pct
 FROM per_worker w
 JOIN configs c ON c.config_key = w.config_key
 JOIN runs r ON r.run_id = c.run_id
-ORDER BY c.position, w.worker;
+ORDER BY c.position, w.rep, w.worker;

@@ -338,4 +338,49 @@ public final class Benchbook {
   public static ExportedChart save(PlottedChart<?> chart, String dir) throws IOException {
     return ChartExport.write(chart, Path.of(dir));
   }
+
+  /**
+   * Bars of {@code y} per value of {@code x}, one colour per value of {@code series}, over any
+   * table (a query result included), e.g. {@code bar(table, "config", "p95_ms", "run")}:
+   * every bar sits under its own label; a combination with no row stays empty.
+   */
+  public static PlottedChart<CategoryChart> bar(Table table, String x, String y, String series) {
+    return dev.benchbook.charts.TableCharts.bar(table, x, y, series);
+  }
+
+  /** Bars of {@code y} per value of {@code x}, one series. */
+  public static PlottedChart<CategoryChart> bar(Table table, String x, String y) {
+    return dev.benchbook.charts.TableCharts.bar(table, x, y, null);
+  }
+
+  /**
+   * {@code y} against {@code x}, one line per value of {@code series}: a numeric x is an axis
+   * (each point at its x), any other x a category axis placed by label, gaps where a series has
+   * no row.
+   */
+  public static PlottedChart<?> line(Table table, String x, String y, String series) {
+    return dev.benchbook.charts.TableCharts.line(table, x, y, series);
+  }
+
+  /** {@code y} against {@code x}, one line. */
+  public static PlottedChart<?> line(Table table, String x, String y) {
+    return dev.benchbook.charts.TableCharts.line(table, x, y, null);
+  }
+
+  /**
+   * Long to wide: one row per value of {@code rows}, one column per value of {@code columns},
+   * each cell the sum of {@code value}; a pair with no row is missing, e.g.
+   * {@code pivot(Benchbook.perWorker(run, "c16-fast"), "worker", "rep", "transitions")}.
+   */
+  public static Table pivot(Table table, String rows, String columns, String value) {
+    return Pivots.pivot(table, rows, columns, value);
+  }
+
+  /**
+   * One row per config and repetition: fork, transitions, wall_s, transitions_per_s, conflicts,
+   * busy_errors (the per-repetition throughput behind each config's figure).
+   */
+  public static Table repetitions(LoadedRun run) {
+    return Tables.repetitions(run.name(), run.run().allConfigs());
+  }
 }

@@ -105,4 +105,30 @@ final class Tables {
     }
     return copy;
   }
+
+  /** One row per config and repetition: its throughput and counters. */
+  static Table repetitions(String name, List<dev.benchbook.results.ConfigResult> configs) {
+    Table t = Table.create(name + ": repetitions",
+        StringColumn.create("config"), IntColumn.create("rep"), IntColumn.create("fork"),
+        LongColumn.create("transitions"), DoubleColumn.create("wall_s"),
+        DoubleColumn.create("transitions_per_s"), LongColumn.create("conflicts"),
+        LongColumn.create("busy_errors"));
+    for (var c : configs) {
+      for (var r : c.repetitions()) {
+        t.stringColumn("config").append(c.id());
+        t.intColumn("rep").append(r.rep());
+        if (r.fork().isPresent()) {
+          t.intColumn("fork").append(r.fork().get());
+        } else {
+          t.intColumn("fork").appendMissing();
+        }
+        t.longColumn("transitions").append(r.transitions());
+        t.doubleColumn("wall_s").append(r.wallS());
+        t.doubleColumn("transitions_per_s").append(r.transitionsPerS());
+        t.longColumn("conflicts").append(r.conflicts());
+        t.longColumn("busy_errors").append(r.busyErrors());
+      }
+    }
+    return t;
+  }
 }

@@ -25,7 +25,7 @@ import java.util.function.Function;
 /** Inserts one loaded results file (records and raw rows) and deletes one run's data. */
 final class RunWriter {
 
-  private static final List<String> RUN_TABLES = List.of("segment_stats", "repetitions",
+  private static final List<String> RUN_TABLES = List.of("segment_stats", "repetitions", "workers",
       "repetition_stats", "comparisons", "comparison_segments", "run_params");
 
   private RunWriter() {
@@ -48,6 +48,9 @@ final class RunWriter {
       }
       if (loaded.rows().isPresent()) {
         RowsWriter.insert(c, runId, keys, loaded.rows().get());
+        for (ConfigResult config : run.allConfigs()) {
+          WorkerWriter.insert(c, in, runId, keys.get(config.id()), config);
+        }
       }
       return runId;
     }

@@ -3,8 +3,8 @@ package dev.benchbook.notebook;
 import java.util.List;
 
 /**
- * The imports every session starts with: the facade, results, analysis, charts, Tablesaw, NIO
- * files, collections and {@code display(obj)}. {@code notebooks/startup.jsh} holds the same
+ * The imports every session starts with: the facade, results, analysis, charts, Tablesaw,
+ * XChart's charts and builders, NIO files, collections and {@code display(obj)}. {@code notebooks/startup.jsh} holds the same
  * lines for the plain {@code jshell} tool (a test keeps the two in step).
  */
 public final class DefaultImports {
@@ -16,6 +16,7 @@ public final class DefaultImports {
       "import dev.benchbook.analysis.*;",
       "import dev.benchbook.charts.*;",
       "import tech.tablesaw.api.*;",
+      "import org.knowm.xchart.*;",
       "import java.nio.file.*;",
       "import java.util.*;",
       "import static dev.benchbook.notebook.Display.display;");

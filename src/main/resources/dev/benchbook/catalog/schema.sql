@@ -152,6 +152,19 @@ CREATE TABLE repetitions (
   PRIMARY KEY (run_id, config, rep)
 ) WITHOUT ROWID;
 
+-- Committed transitions per worker and repetition, counted from raw rows (none for a file
+-- without them): one row for every worker of the config (0 .. concurrency - 1) in every
+-- repetition, zeros included, so a starved worker that committed nothing is a row.
+CREATE TABLE workers (
+  run_id INTEGER NOT NULL,
+  config TEXT NOT NULL,
+  rep INTEGER NOT NULL,
+  worker INTEGER NOT NULL,            -- from 0
+  transitions INTEGER NOT NULL,       -- committed
+  attempts INTEGER NOT NULL,          -- raw rows of any outcome (committed, conflict, busy, rolled back)
+  PRIMARY KEY (run_id, config, rep, worker)
+) WITHOUT ROWID;
+
 -- Per-segment stats of one repetition.
 CREATE TABLE repetition_stats (
   run_id INTEGER NOT NULL,

@@ -10,3 +10,5 @@ import org.knowm.xchart.*;
 import java.nio.file.*;
 import java.util.*;
 import static dev.benchbook.notebook.Display.display;
+// In IJava: benchbook's display rules for charts, tables and comparisons (elsewhere: nothing).
+dev.benchbook.notebook.KernelRenderers.install();

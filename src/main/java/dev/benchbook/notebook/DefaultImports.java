@@ -21,6 +21,12 @@ public final class DefaultImports {
       "import java.util.*;",
       "import static dev.benchbook.notebook.Display.display;");
 
+  /** The packages the imports name ({@code dev.benchbook.api}, ...), static imports left out. */
+  public static List<String> packages() {
+    return IMPORTS.stream().filter(i -> !i.startsWith("import static ") && i.endsWith(".*;"))
+        .map(i -> i.substring("import ".length(), i.length() - ".*;".length())).toList();
+  }
+
   private DefaultImports() {
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -68,6 +69,15 @@ public final class NotebookRunner {
    */
   public static Result run(ObjectNode input, Map<String, String> parameters,
       EvaluatorOptions options, Consumer<String> progress) {
+    return run(input, parameters, options, progress, (count, value) -> { });
+  }
+
+  /**
+   * Runs {@code input} as {@link #run(ObjectNode, Map, EvaluatorOptions, Consumer)} does, also
+   * handing {@code results} each result's value with its execution count (before display).
+   */
+  static Result run(ObjectNode input, Map<String, String> parameters,
+      EvaluatorOptions options, Consumer<String> progress, BiConsumer<Integer, Object> results) {
     ArrayNode cells = (ArrayNode) input.get("cells");
     Optional<Integer> paramsCell = parametersCell(cells);
     if (!parameters.isEmpty() && paramsCell.isEmpty()) {
@@ -76,7 +86,7 @@ public final class NotebookRunner {
     }
     ObjectNode nb = input.deepCopy();
     try (Evaluator eval = Evaluator.start(options)) {
-      return new Run(eval, nb, parameters, progress, count(cells)).all(cells);
+      return new Run(eval, nb, parameters, progress, results, count(cells)).all(cells);
     }
   }
 
@@ -112,6 +122,7 @@ public final class NotebookRunner {
     private final ArrayNode out;
     private final Map<String, String> parameters;
     private final Consumer<String> progress;
+    private final BiConsumer<Integer, Object> results;
     private final int total;
     private int executed;
     private int codeCells;
@@ -120,12 +131,13 @@ public final class NotebookRunner {
     private Failure failure;
 
     Run(Evaluator eval, ObjectNode nb, Map<String, String> parameters,
-        Consumer<String> progress, int total) {
+        Consumer<String> progress, BiConsumer<Integer, Object> results, int total) {
       this.eval = eval;
       this.nb = nb;
       this.out = nb.putArray("cells");
       this.parameters = parameters;
       this.progress = progress;
+      this.results = results;
       this.total = total + (parameters.isEmpty() ? 0 : 1);
     }
 
@@ -169,7 +181,10 @@ public final class NotebookRunner {
       CellOutcome outcome = eval.execute(source, outputs);
       progress.accept(String.format(Locale.ROOT, "code cell %d/%d %s in %.3f s", executed, total,
           outcome.ok() ? "ran" : "failed", (System.nanoTime() - t0) / 1e9));
-      outcome.result().ifPresent(r -> outputs.result(r, executed));
+      outcome.result().ifPresent(r -> {
+        outputs.result(r, executed);
+        results.accept(executed, eval.lastValue());
+      });
       outcome.error().ifPresent(e -> {
         outputs.error(e);
         failure = new Failure(sourceCells, sourceCodeCells, e, injectedCell);

@@ -7,6 +7,7 @@ import dev.benchbook.catalog.ResultTables;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import tech.tablesaw.api.Table;
 
@@ -24,17 +25,22 @@ final class Queries {
     }
     ImportReport report = Catalog.update(dir);
     report.problemLines().forEach(err::println);
+    report.warnings().forEach(w -> err.println("benchbook: warning: " + w));
     return report;
   }
 
   /** Updates the catalog of {@code dataDir}, then runs one read-only statement into a table. */
-  static Table query(String dataDir, String sql, Map<String, String> params, PrintStream err) {
+  static Table query(String dataDir, String sql, Map<String, String> params, Duration timeout,
+      PrintStream err) {
     ImportReport report = catalog(dataDir, err);
     if (!report.ok()) {
       err.println("benchbook: " + report.badFiles().size() + " bad file(s) left out of the "
           + "catalog");
     }
-    QueryResult result = Catalog.query(report.catalog(), sql, params);
-    return ResultTables.toTable(result, "query");
+    QueryResult result = Catalog.query(Loads.path(dataDir), report.catalog(), sql, params,
+        timeout, w -> err.println("benchbook: warning: " + w));
+    // untitled: a query's table shows no caption (every one would read "query"); the SQL is
+    // in the cell that shows it
+    return ResultTables.toTable(result, "");
   }
 }

@@ -6,14 +6,22 @@ package dev.benchbook.format;
  */
 final class HtmlRenderer implements Renderer {
 
+  /**
+   * The opening of the title line above a table (a {@code <caption>} is squeezed to the
+   * table's width, so a long title became a narrow column); text cells are left-aligned
+   * explicitly because Jupyter's own style right-aligns every cell.
+   */
+  static final String TITLE = "<p style=\"text-align:left;font-weight:bold;margin:0.4em 0\">";
+
   @Override
   public String table(Table table, Layout layout) {
     Shown shown = new Shown(table);
     int n = table.columns().size();
-    StringBuilder h = new StringBuilder("<table>\n");
+    StringBuilder h = new StringBuilder();
     if (!table.title().isBlank()) {
-      h.append("<caption>").append(escape(table.title())).append("</caption>\n");
+      h.append(TITLE).append(escape(table.title())).append("</p>\n");
     }
+    h.append("<table>\n");
     h.append("<thead><tr>");
     for (int c = 0; c < n; c++) {
       h.append(tag("th", shown.numeric(c))).append(escape(table.columns().get(c).name()))
@@ -37,7 +45,7 @@ final class HtmlRenderer implements Renderer {
   }
 
   private static String tag(String tag, boolean numeric) {
-    return numeric ? "<" + tag + " style=\"text-align:right\">" : "<" + tag + ">";
+    return "<" + tag + " style=\"text-align:" + (numeric ? "right" : "left") + "\">";
   }
 
   /** Text with HTML's special characters escaped. */

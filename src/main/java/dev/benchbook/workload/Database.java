@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 /**
  * A fresh SQLite database in its own temporary folder, removed on close.
@@ -52,13 +53,21 @@ public final class Database implements AutoCloseable {
    * runs. Returns how many were removed; folders it cannot remove are left alone.
    */
   public static int removeStale(Path parent) throws IOException {
+    return removeStale(parent, PREFIX);
+  }
+
+  /**
+   * The same for any temporary folder named {@code <prefix><pid>-...} after the process that
+   * made it (e.g. the forks' folders), removed once that process is gone.
+   */
+  public static int removeStale(Path parent, String prefix) throws IOException {
     if (!Files.isDirectory(parent)) {
       return 0;
     }
     int removed = 0;
     try (java.util.stream.Stream<Path> list = Files.list(parent)) {
       for (Path dir : list.filter(Files::isDirectory).toList()) {
-        java.util.OptionalLong owner = owner(dir.getFileName().toString());
+        java.util.OptionalLong owner = owner(dir.getFileName().toString(), prefix);
         if (owner.isPresent() && !alive(owner.getAsLong()) && deleteTree(dir)) {
           removed++;
         }
@@ -69,13 +78,17 @@ public final class Database implements AutoCloseable {
 
   /** The owner pid in a folder name made by {@link #create}, when it is one. */
   static java.util.OptionalLong owner(String name) {
-    if (!name.startsWith(PREFIX)) {
+    return owner(name, PREFIX);
+  }
+
+  private static java.util.OptionalLong owner(String name, String prefix) {
+    if (!name.startsWith(prefix)) {
       return java.util.OptionalLong.empty();
     }
-    int dash = name.indexOf('-', PREFIX.length());
+    int dash = name.indexOf('-', prefix.length());
     try {
       return dash < 0 ? java.util.OptionalLong.empty()
-          : java.util.OptionalLong.of(Long.parseLong(name.substring(PREFIX.length(), dash)));
+          : java.util.OptionalLong.of(Long.parseLong(name.substring(prefix.length(), dash)));
     } catch (NumberFormatException e) {
       return java.util.OptionalLong.empty();
     }
@@ -96,21 +109,25 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /** The built-in workload file's schema, then one seed row per file in the initial state. */
   private void initialise(Flow flow, int files) throws SQLException {
+    WorkloadFile w = WorkloadFile.builtIn();
     try (Connection c = settings.open(file); Statement s = c.createStatement()) {
-      s.execute("CREATE TABLE files (id INTEGER PRIMARY KEY, name TEXT NOT NULL, "
-          + "state TEXT NOT NULL, version INTEGER NOT NULL, failures INTEGER NOT NULL)");
-      s.execute("CREATE TABLE transitions (id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL, "
-          + "from_state TEXT NOT NULL, to_state TEXT NOT NULL, version INTEGER NOT NULL, "
-          + "worker INTEGER NOT NULL)");
+      for (String create : w.schema()) {
+        s.execute(create);
+      }
       c.setAutoCommit(false);
-      try (PreparedStatement p = c.prepareStatement(
-          "INSERT INTO files (id, name, state, version, failures) VALUES (?, ?, ?, 0, 0)")) {
+      List<String> names = NamedSql.names(w.seed());
+      try (PreparedStatement p = c.prepareStatement(w.seed())) {
         String initial = flow.states().get(flow.initial());
         for (int i = 0; i < files; i++) {
-          p.setInt(1, i);
-          p.setString(2, "file-" + i + ".pdf");
-          p.setString(3, initial);
+          for (int k = 0; k < names.size(); k++) {
+            if ("file_id".equals(names.get(k))) {
+              p.setInt(k + 1, i);
+            } else {
+              p.setString(k + 1, initial);
+            }
+          }
           p.addBatch();
         }
         p.executeBatch();

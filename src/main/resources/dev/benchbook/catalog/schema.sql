@@ -104,6 +104,10 @@ CREATE TABLE configs (
   max_per_worker INTEGER,
   jain_index REAL,
   starved_workers INTEGER,
+  -- Group-commit probe (writer-queue configs of files written since Step 17, else NULL):
+  -- transitions/s at group_commit_size transitions per commit; pct_of_ceiling is then of it.
+  group_commit_tx_per_s REAL,
+  group_commit_size INTEGER,
   UNIQUE (run_id, config)
 );
 CREATE INDEX configs_strategy ON configs (strategy, concurrency);
@@ -203,6 +207,9 @@ CREATE TABLE comparisons (
   ratio_ci_method TEXT,               -- e.g. percentile-bootstrap/repetitions
   noise_floor_ms REAL,                -- P95 deltas below this are within noise (NULL: older file)
   setup_differences TEXT,             -- JSON array: machine/JVM differences (no verdicts if any)
+  outcome TEXT,                       -- the one winner rule (analysis.Winner) on the report's
+                                      -- verdicts: won, improved, within noise, regressed, not judged
+  place INTEGER,                      -- rank in the run under that rule, from 1 (the winner)
   PRIMARY KEY (run_id, comparison)
 ) WITHOUT ROWID;
 

@@ -139,7 +139,7 @@ class OutputCommandsTest {
         + "vertical, markdown, csv, json, html; got 'xml'", "(benchbook compare --help)");
     Cli.Result p = Cli.run("notebook", "run", "notebooks/seed-phase-14.ipynb", "-p", "files")
         .assertCode(2);
-    p.assertOneErrorLine("Value for option '--parameter'");
+    p.assertOneErrorLine("-p files: expected NAME=VALUE");
     assertFalse(p.err().contains("option option"), p.err());
   }
 

@@ -1,6 +1,7 @@
 package dev.benchbook.cli;
 
 import dev.benchbook.catalog.Catalog;
+import dev.benchbook.catalog.Engine;
 import dev.benchbook.catalog.ImportReport;
 import dev.benchbook.catalog.NamedQueries;
 import dev.benchbook.catalog.NamedQuery;
@@ -19,8 +20,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -80,6 +81,16 @@ final class QueryCommand implements Callable<Integer> {
   @Option(names = "--timing", description = "Print the update and query times on stderr.")
   boolean timing;
 
+  @Option(names = "--engine", paramLabel = "ENGINE", description = "sqlite (the catalog, "
+      + "default) or duckdb (DuckDB over the Parquet lake, brought up to date first; "
+      + "docs/CATALOG.md).")
+  String engine = "sqlite";
+
+  @Option(names = "--lake", paramLabel = "DIR", description = "With --engine duckdb: the lake "
+      + "to read as it is, e.g. several runners' lakes merged (default: the data dir's, "
+      + "updated first).")
+  Path lake;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -91,11 +102,17 @@ final class QueryCommand implements Callable<Integer> {
     Map<String, String> given = KeyValues.parse(params, "--param");
     Map<String, String> values = named == null ? given : NamedQueries.get(named).bind(given);
     PrintWriter err = spec.commandLine().getErr();
+    if (Engine.parse(engine) == Engine.DUCKDB) {
+      out.print(output.render(LakeAccess.query(location, lake, text, values, err).table()));
+      out.flush();
+      return ExitCode.OK;
+    }
     Path db = location.file(err);
     long sqliteNs = Catalog.loadSqlite();
     ImportReport report = CatalogAccess.update(location.dataDir, db, true);
     CatalogAccess.warn(report, err);
     warn(report);
+    LakeAccess.hintWhenSlow(report, err);
     QueryResult result = Catalog.query(location.dataDir, db, text, values, timeout,
         w -> err.println("benchbook: warning: " + w));
     out.print(output.render(result.table()));

@@ -154,8 +154,8 @@ public final class ComparisonTable {
         Column.real("fsm_net delta", "%", Precision.exact()),
         Column.real("Throughput", "x", Precision.exact()), Column.text("Verdict (lock_wait)"));
     for (Comparison c : comparisons) {
-      Optional<SegmentDelta> lw = c.row(dev.benchbook.results.Segment.LOCK_WAIT);
-      Optional<SegmentDelta> net = c.row(dev.benchbook.results.Segment.FSM_NET);
+      Optional<SegmentDelta> lw = c.row(dev.benchbook.rows.Segment.LOCK_WAIT);
+      Optional<SegmentDelta> net = c.row(dev.benchbook.rows.Segment.FSM_NET);
       t.row(c.mitigationConfig(), lw.map(r -> new Cell(r.mitigationP95Ms(), String.format(
           Locale.ROOT, "%." + decimals(r) + "f -> %." + decimals(r) + "f ms", r.baselineP95Ms(),
           r.mitigationP95Ms()))).orElse(null),

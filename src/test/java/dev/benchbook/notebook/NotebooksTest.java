@@ -43,7 +43,8 @@ class NotebooksTest {
   static void runEveryNotebook() throws IOException {
     for (Path nb : notebooks()) {
       NotebookRunner.Result r = NotebookRunner.run(NotebookJson.read(nb), Map.of(),
-          EvaluatorOptions.defaults().withCellTimeout(Duration.ofMinutes(2)), line -> { });
+          EvaluatorOptions.defaults().withCellTimeout(Duration.ofMinutes(2)), line -> { },
+          NotebookRunner.Settings.of(nb));
       assertTrue(r.ok(), () -> nb + ": " + r.failure().get().summary());
       RUN.put(name(nb), r.notebook());
     }
@@ -178,9 +179,13 @@ class NotebooksTest {
     return n.substring(0, n.length() - ".ipynb".length());
   }
 
-  /** PNG bytes may differ across JDKs and fonts (as for reports): compare everything else. */
+  /**
+   * PNG bytes may differ across JDKs and fonts (as for reports), and the provenance names the
+   * commit the notebooks were run at (a later commit changes nothing else): compare the rest.
+   */
   static String withoutPngs(String json) {
-    return json.replaceAll("\"image/png\": \"[A-Za-z0-9+/=]+\"", "\"image/png\": \"...\"");
+    return json.replaceAll("\"image/png\": \"[A-Za-z0-9+/=]+\"", "\"image/png\": \"...\"")
+        .replaceAll("\n *\"(commit|dirty)\": [^\n]*", "");
   }
 
   static List<JsonNode> codeCells(JsonNode nb) {

@@ -12,6 +12,7 @@ import dev.benchbook.runtime.BenchConfig;
 import dev.benchbook.runtime.MachineInfo;
 import dev.benchbook.runtime.PassResult;
 import dev.benchbook.runtime.RunOutcome;
+import dev.benchbook.workload.GroupCommitCeiling;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,10 +54,13 @@ public final class RunSummarizer {
     double perS = transitions / wallS;
     Map<String, SegmentStats> segments = SegmentStatsCalculator.compute(outcome.rows(), code);
     double ceiling = outcome.ceilingFor(c.id());
+    Optional<GroupCommitCeiling> group = outcome.groupCommitFor(c.id());
+    double fitting = group.map(GroupCommitCeiling::transitionsPerS).orElse(ceiling);
     return Fairness.fill(new ConfigResult(c.id(), c.concurrency(), c.profile().name(),
         c.strategy().name(), c.strategy().options(), c.strategy().atomic(), passes.size(),
-        transitions, wallS, perS, 100.0 * perS / ceiling, conflicts, busy, bounded,
-        Optional.of(workload(c)), segments, reps, Optional.of(ceiling)), outcome.rows());
+        transitions, wallS, perS, 100.0 * perS / fitting, conflicts, busy, bounded,
+        Optional.of(workload(c)), segments, reps, Optional.of(ceiling), Optional.empty(), group),
+        outcome.rows());
   }
 
   private static RepResult rep(RunOutcome outcome, PassResult p, int code) {

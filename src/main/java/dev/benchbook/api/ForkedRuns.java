@@ -12,6 +12,7 @@ import dev.benchbook.runtime.RawRows;
 import dev.benchbook.runtime.RunControl;
 import dev.benchbook.runtime.RunOutcome;
 import dev.benchbook.runtime.RunPlan;
+import dev.benchbook.workload.GroupCommitCeiling;
 import dev.benchbook.workload.IntegrityReport;
 import dev.benchbook.workload.LatencyProfile;
 import dev.benchbook.workload.SqliteSettings;
@@ -59,6 +60,7 @@ final class ForkedRuns {
     Path tmp = Files.createTempDirectory(plan.tempDir(), "benchbook-forks-");
     try {
       Map<String, Double> ceilings = MatrixRunner.probeCeilings(plan);
+      Map<String, GroupCommitCeiling> groupCommits = MatrixRunner.probeGroupCommits(plan);
       Path spec = tmp.resolve("plan.json");
       Json.MAPPER.writeValue(spec.toFile(), Spec.of(plan));
       RawRows rows = new RawRows(plan.configIds(), plan.configs().get(0).flow().states(),
@@ -69,7 +71,7 @@ final class ForkedRuns {
         runChild(plan, f, spec, out, control, listener);
         merge(plan, f, out, rows, passes);
       }
-      return new RunOutcome(plan, ceilings, passes, rows, start, Instant.now());
+      return new RunOutcome(plan, ceilings, groupCommits, passes, rows, start, Instant.now());
     } finally {
       deleteTree(tmp);
       listener.runEnded();

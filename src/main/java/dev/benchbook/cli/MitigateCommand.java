@@ -3,6 +3,7 @@ package dev.benchbook.cli;
 import dev.benchbook.analysis.CompareOptions;
 import dev.benchbook.api.Measured;
 import dev.benchbook.api.Summary;
+import dev.benchbook.report.CeilingText;
 import dev.benchbook.report.ComparisonTable;
 import dev.benchbook.report.Insights;
 import dev.benchbook.report.Rankings;
@@ -113,6 +114,10 @@ final class MitigateCommand implements Callable<Integer> {
       out.println(Rankings.markdown(mitigations));
     }
     Insights.atomicityWarning(mitigations).ifPresent(w -> out.println(w + "\n"));
+    measured.file().ceilingTxPerS().ifPresent(c -> out.printf(java.util.Locale.US,
+        "Ceiling probe: %,.0f tx/s (one connection, one transaction per transition)%n", c));
+    CeilingText.groupCommit(measured.file()).ifPresent(g -> out.println("Group-commit probe: "
+        + g + "\n"));
     out.flush();
   }
 }

@@ -2,6 +2,7 @@ package dev.benchbook.cli;
 
 import dev.benchbook.api.Summary;
 import dev.benchbook.api.Measured;
+import dev.benchbook.report.CeilingText;
 import dev.benchbook.report.RunTable;
 import dev.benchbook.runtime.BenchConfig;
 import dev.benchbook.runtime.RunPlan;
@@ -48,6 +49,7 @@ final class RunCommand implements Callable<Integer> {
     out.println(RunTable.markdown(measured.file().configs()));
     out.printf("Ceiling probe: %,.0f tx/s (one connection, same transaction shape)%n",
         measured.file().ceilingTxPerS().orElse(0.0));
+    CeilingText.groupCommit(measured.file()).ifPresent(g -> out.println("Group-commit probe: " + g));
     Runs.writeAndPrint(measured, workload, out);
     return ExitCode.OK;
   }

@@ -192,6 +192,7 @@ record ReportContent(String markdown, List<PlottedChart<?>> charts) {
           + "%d repetition%s per config", transitions, reps, reps == 1 ? "" : "s"));
     }
     ceilingLine(f).ifPresent(items::add);
+    CeilingText.groupCommit(f).ifPresent(g -> items.add("**Group-commit probe:** " + g));
     page.heading("Performance").bullets(items);
   }
 

@@ -9,7 +9,7 @@ import java.util.Locale;
 
 /**
  * The console/Markdown table of a run: one row per config with throughput, % of the ceiling
- * probe, P50/P95/P99 of each segment in ms, the lock_wait tail (P99.9/max) and how the
+ * that fits its strategy (per transaction, or group commit for a batching strategy), P50/P95/P99 of each segment in ms, the lock_wait tail (P99.9/max) and how the
  * committed work was shared among workers.
  */
 public final class RunTable {
@@ -31,7 +31,7 @@ public final class RunTable {
       row.add(c.strategy() + (c.atomic() ? "" : " NOT ATOMIC"));
       row.add(String.format(Locale.US, "%,.0f", c.transitionsPerS()));
       row.add(c.pctOfCeiling() == null ? "-" : String.format(Locale.ROOT, "%.1f%%",
-          c.pctOfCeiling()));
+          c.pctOfCeiling()) + (c.groupCommitCeiling().isPresent() ? " of group commit" : ""));
       for (Segment s : Segment.values()) {
         row.add(cell(c.segments().get(s.key())));
       }

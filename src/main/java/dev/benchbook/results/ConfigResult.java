@@ -1,5 +1,6 @@
 package dev.benchbook.results;
 
+import dev.benchbook.workload.GroupCommitCeiling;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,17 +20,23 @@ import java.util.Optional;
  * @param transitions committed transitions over all repetitions
  * @param wallS wall seconds over all repetitions
  * @param transitionsPerS transitions / wall seconds over all repetitions
- * @param pctOfCeiling transitions per second as a percentage of the run's ceiling probe
+ * @param pctOfCeiling transitions per second as a percentage of the ceiling that fits the
+ *     strategy: the group-commit probe when {@code groupCommitCeiling} is present (a strategy
+ *     that commits transitions in groups), else the per-transaction probe
  * @param conflicts failed optimistic checks
  * @param busyErrors SQLITE_BUSY errors that escaped the busy handler
  * @param durationBounded whether any repetition was stopped by the duration bound
  * @param workload the workload parameters that must match for a comparison
  * @param segments per-segment stats pooled over all repetitions' rows
  * @param repetitions per-repetition results (empty for reconstructed files)
- * @param ceilingTxPerS the ceiling probe this config's {@code pct_of_ceiling} is relative to
- *     (one probe per distinct synchronous and hold setting of a run)
+ * @param ceilingTxPerS the per-transaction ceiling probe of this config's transaction shape (one
+ *     probe per distinct synchronous and hold setting of a run); {@code pct_of_ceiling} is
+ *     relative to it unless the config has a group-commit ceiling
  * @param fairness how evenly the workers shared the committed work (absent in older files and
  *     files without raw rows)
+ * @param groupCommitCeiling the group-commit probe at this config's group size, for a strategy
+ *     that commits transitions in groups (the writer-queue); absent for the others and in
+ *     files written before the probe existed
  */
 public record ConfigResult(
     String id,
@@ -50,7 +57,8 @@ public record ConfigResult(
     Map<String, SegmentStats> segments,
     List<RepResult> repetitions,
     Optional<Double> ceilingTxPerS,
-    Optional<WorkerFairness> fairness) {
+    Optional<WorkerFairness> fairness,
+    Optional<GroupCommitCeiling> groupCommitCeiling) {
 
   /** Validates identity fields and copies collections. */
   public ConfigResult {
@@ -68,6 +76,19 @@ public record ConfigResult(
     repetitions = repetitions == null ? List.of() : List.copyOf(repetitions);
     ceilingTxPerS = ceilingTxPerS == null ? Optional.empty() : ceilingTxPerS;
     fairness = fairness == null ? Optional.empty() : fairness;
+    groupCommitCeiling = groupCommitCeiling == null ? Optional.empty() : groupCommitCeiling;
+  }
+
+  /** A config without a group-commit ceiling (strategies that commit transitions alone). */
+  public ConfigResult(String id, int concurrency, String profile, String strategy,
+      Map<String, Object> strategyOptions, boolean atomic, int reps, long transitions,
+      Double wallS, double transitionsPerS, Double pctOfCeiling, long conflicts, long busyErrors,
+      boolean durationBounded, Optional<WorkloadSpec> workload,
+      Map<String, SegmentStats> segments, List<RepResult> repetitions,
+      Optional<Double> ceilingTxPerS, Optional<WorkerFairness> fairness) {
+    this(id, concurrency, profile, strategy, strategyOptions, atomic, reps, transitions, wallS,
+        transitionsPerS, pctOfCeiling, conflicts, busyErrors, durationBounded, workload, segments,
+        repetitions, ceilingTxPerS, fairness, Optional.empty());
   }
 
   /** A config without fairness figures (older files, files without raw rows). */
@@ -105,7 +126,13 @@ public record ConfigResult(
     }
     return new ConfigResult(id, concurrency, profile, strategy, strategyOptions, atomic,
         this.reps, transitions, wallS, transitionsPerS, pctOfCeiling, conflicts, busyErrors,
-        durationBounded, workload, segments, reps, ceilingTxPerS, Optional.of(config));
+        durationBounded, workload, segments, reps, ceilingTxPerS, Optional.of(config),
+        groupCommitCeiling);
+  }
+
+  /** Throughput as a multiple of the per-transaction ceiling probe, when the file has it. */
+  public Optional<Double> timesPerTransactionCeiling() {
+    return ceilingTxPerS.filter(c -> c > 0).map(c -> transitionsPerS / c);
   }
 
   /** Stats of one segment; fails with a clear message when the config does not have it. */

@@ -149,6 +149,11 @@ final class RunFileValidator {
     check.number(c, p, "transitions_per_s", true, 0);
     check.number(c, p, "pct_of_ceiling", measured, 0);
     check.number(c, p, "ceiling_tx_per_s", false, 0);
+    check.object(c, p, "group_commit_ceiling", false).ifPresent(g -> {
+      String gp = JsonChecks.child(p, "group_commit_ceiling");
+      check.number(g, gp, "transitions_per_s", true, 0);
+      check.integer(g, gp, "transitions_per_commit", true, 1);
+    });
     check.integer(c, p, "conflicts", measured, 0);
     check.integer(c, p, "busy_errors", measured, 0);
     check.bool(c, p, "duration_bounded", measured);

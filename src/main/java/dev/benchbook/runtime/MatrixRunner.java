@@ -2,6 +2,8 @@ package dev.benchbook.runtime;
 
 import dev.benchbook.workload.CeilingProbe;
 import dev.benchbook.workload.Database;
+import dev.benchbook.workload.GroupCommitCeiling;
+import dev.benchbook.workload.GroupCommitProbe;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -12,7 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs a plan: the ceiling probe, one warmup pass per config, then every config's repetitions
+ * Runs a plan: the ceiling probes (per transaction, and group commit for batching strategies),
+ * one warmup pass per config, then every config's repetitions
  * interleaved (rep 0 of every config, then rep 1...), each on a fresh database. Every config is
  * warmed up before any is measured, and odd repetitions run the configs in reverse order
  * (A B, B A, ...), so that no config always runs first or right after its own warmup.
@@ -38,6 +41,7 @@ public final class MatrixRunner {
     listener.runStarted(plan.expectedTransitions());
     try {
       Map<String, Double> ceilings = probeCeilings(plan);
+      Map<String, GroupCommitCeiling> groupCommits = probeGroupCommits(plan);
       PassRunner passes = new PassRunner(plan, control, listener);
       RawRows rows = new RawRows(plan.configIds(), plan.configs().get(0).flow().states(),
           (int) Math.min(1 << 26, plan.expectedTransitions() + 1024));
@@ -59,7 +63,7 @@ public final class MatrixRunner {
           results.add(r);
         }
       }
-      return new RunOutcome(plan, ceilings, results, rows, start, Instant.now());
+      return new RunOutcome(plan, ceilings, groupCommits, results, rows, start, Instant.now());
     } finally {
       listener.runEnded();
     }
@@ -87,6 +91,37 @@ public final class MatrixRunner {
       Double ceiling = byShape.get(shape);
       if (ceiling == null) {
         ceiling = probeCeiling(plan, c);
+        byShape.put(shape, ceiling);
+      }
+      byConfig.put(c.id(), ceiling);
+    }
+    return byConfig;
+  }
+
+  /**
+   * One group-commit probe per distinct transaction shape and group size among the plan's
+   * configs whose strategy commits transitions in groups (the writer-queue); returns those
+   * configs' figures by config id. Empty when no config batches or the probe duration is zero.
+   */
+  public static Map<String, GroupCommitCeiling> probeGroupCommits(RunPlan plan)
+      throws IOException, SQLException {
+    Map<String, GroupCommitCeiling> byShape = new HashMap<>();
+    Map<String, GroupCommitCeiling> byConfig = new LinkedHashMap<>();
+    if (plan.ceilingDuration().isZero()) {
+      return byConfig;
+    }
+    for (BenchConfig c : plan.configs()) {
+      int group = c.strategy().commitGroup(c.concurrency());
+      if (group < 1) {
+        continue;
+      }
+      String shape = c.sqlite().synchronous() + "|" + c.holdNs() + "|" + c.files() + "|" + group;
+      GroupCommitCeiling ceiling = byShape.get(shape);
+      if (ceiling == null) {
+        try (Database db = Database.create(plan.tempDir(), c.sqlite(), c.flow(), c.files())) {
+          ceiling = GroupCommitProbe.run(db, c.files(), c.holdNs(), group,
+              plan.ceilingDuration().toNanos());
+        }
         byShape.put(shape, ceiling);
       }
       byConfig.put(c.id(), ceiling);

@@ -1,5 +1,6 @@
 package dev.benchbook.runtime;
 
+import dev.benchbook.workload.GroupCommitCeiling;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -10,18 +11,28 @@ import java.util.Map;
  * @param plan the plan that ran
  * @param ceilings ceiling probe per config id: single-connection transactions per second of
  *     the config's transaction shape (synchronous, hold, files)
+ * @param groupCommits group-commit probe per config id, for the configs whose strategy commits
+ *     transitions in groups (their fitting ceiling); absent for the others
  * @param passes measured passes in execution order
  * @param rows raw rows of every measured pass (config codes index {@code plan.configIds()})
  * @param start when the run started
  * @param end when the run ended
  */
-public record RunOutcome(RunPlan plan, Map<String, Double> ceilings, List<PassResult> passes,
-    RawRows rows, Instant start, Instant end) {
+public record RunOutcome(RunPlan plan, Map<String, Double> ceilings,
+    Map<String, GroupCommitCeiling> groupCommits, List<PassResult> passes, RawRows rows,
+    Instant start, Instant end) {
 
   /** Copies the list. */
   public RunOutcome {
     passes = List.copyOf(passes);
     ceilings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(ceilings));
+    groupCommits = java.util.Collections.unmodifiableMap(
+        new java.util.LinkedHashMap<>(groupCommits));
+  }
+
+  /** The group-commit probe a batching config's throughput is compared with, if it has one. */
+  public java.util.Optional<GroupCommitCeiling> groupCommitFor(String configId) {
+    return java.util.Optional.ofNullable(groupCommits.get(configId));
   }
 
   /** The ceiling of the plan's first config, the run's headline ceiling. */

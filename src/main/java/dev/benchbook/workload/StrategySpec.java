@@ -51,6 +51,16 @@ public record StrategySpec(String name, boolean fair, int batchMax, long batchWa
     return !"shared-interleaved".equals(name);
   }
 
+  /**
+   * Transitions per transaction this strategy commits together with {@code concurrency}
+   * workers, each with one transition in flight: {@code min(batchMax, concurrency)} for
+   * {@code writer-queue} (its fitting ceiling is the group-commit probe at that size), 0 for a
+   * strategy that commits each transition alone (its ceiling is the per-transaction probe).
+   */
+  public int commitGroup(int concurrency) {
+    return "writer-queue".equals(name) ? Math.min(batchMax, concurrency) : 0;
+  }
+
   /** The knobs that matter for this strategy, as recorded in results. */
   public java.util.Map<String, Object> options() {
     java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();

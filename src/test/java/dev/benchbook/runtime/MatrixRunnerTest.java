@@ -82,4 +82,15 @@ class MatrixRunnerTest {
     assertTrue(out.ceilingFor(plain.id()) > 2 * out.ceilingFor(held.id()));
     assertEquals(out.ceilingFor(plain.id()), out.ceilingTxPerS());
   }
+
+  @Test
+  void onlyTheBatchingConfigGetsAGroupCommitProbeAtItsGroupSize() throws Exception {
+    BenchConfig perWorker = config(4, "zero", "per-worker", 20);
+    BenchConfig queue = config(4, "zero", "writer-queue", 20);
+    RunOutcome out = new MatrixRunner(new RunControl(), ProgressListener.NONE)
+        .run(plan(List.of(perWorker, queue), 1, List.of()));
+    assertTrue(out.groupCommitFor(perWorker.id()).isEmpty());
+    assertEquals(4, out.groupCommitFor(queue.id()).orElseThrow().transitionsPerCommit());
+    assertTrue(out.groupCommitFor(queue.id()).orElseThrow().transitionsPerS() > 0);
+  }
 }

@@ -38,7 +38,7 @@ var reps = Benchbook.baseline(run).repetitions();
 var forks = reps.stream().map(r -> r.fork()).filter(Optional::isPresent).distinct().count();
 run.name() + ": " + baselineId + " against " + mitigationId + " (" + reps.size()
     + (reps.size() == 1 ? " repetition" : " repetitions")
-    + (forks > 1 ? " in " + forks + " fresh JVMs (forks)" : "") + ")"
+    + (forks > 1 ? " in " + forks + " forks" : "") + ")"
 
 // %% [markdown]
 // ## Before and after

@@ -104,6 +104,28 @@ class NotebooksTest {
     assertTrue(text.contains(expected), () -> expected + "\nnot in\n" + text);
     assertTrue(text.contains(run.name() + ": " + Benchbook.baseline(run).id() + " against "
         + first), text);
+    var reps = Benchbook.baseline(run).repetitions();
+    long forks = reps.stream().map(r -> r.fork()).filter(java.util.Optional::isPresent)
+        .distinct().count();
+    String counted = "(" + reps.size() + (reps.size() == 1 ? " repetition" : " repetitions")
+        + (forks > 1 ? " in " + forks + " forks" : "") + ")";
+    assertTrue(text.contains(first + " " + counted), () -> counted + " not in\n" + text);
+    String method = Benchbook.compare(run, Benchbook.baseline(run).id(), first).segments()
+        .get(0).deltaCiMs().orElseThrow().method();
+    assertTrue(method.startsWith("hierarchical-bootstrap-t/"), method);
+    String markdown = markdown(RUN.get("phase-analysis"));
+    assertTrue(markdown.contains("hierarchical bootstrap-t") && !markdown.contains("percentile"
+        + "-bootstrap"), "the notebook names the method the intervals use: " + method);
+  }
+
+  private static String markdown(JsonNode nb) {
+    StringBuilder s = new StringBuilder();
+    nb.get("cells").forEach(c -> {
+      if (c.get("cell_type").asText().equals("markdown")) {
+        s.append(NotebookJson.source(c)).append('\n');
+      }
+    });
+    return s.toString().replace("\n", " ");
   }
 
   @Test

@@ -122,7 +122,13 @@ class DocExamplesTest {
       if (!ran.add(Commands.identity(args, tmp))) {
         continue; // the same command (or notebook) ran already
       }
-      Cli.Result r = Cli.run(args.toArray(String[]::new));
+      Optional<Cli.Result> done = Commands.runWithin(args, 120);
+      if (done.isEmpty()) {
+        failures.add(s.where() + ": " + s.text() + "\n  did not end within 120 s (interactive? "
+            + "then list it in SKIPPED with the reason)");
+        continue;
+      }
+      Cli.Result r = done.get();
       if (r.code() != 0) {
         failures.add(s.where() + ": " + s.text() + "\n  ran: " + args + "\n  exit " + r.code()
             + ": " + r.err().lines().limit(3).toList());
@@ -353,6 +359,29 @@ class DocExamplesTest {
         addFlag(out, "-q");
       }
       return out;
+    }
+
+    /** Runs the CLI in-process on a daemon thread; empty when it has not ended in time. */
+    static Optional<Cli.Result> runWithin(List<String> args, int seconds) {
+      java.util.concurrent.ExecutorService one = java.util.concurrent.Executors
+          .newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "doc-command");
+            t.setDaemon(true);
+            return t;
+          });
+      try {
+        return Optional.of(one.submit(() -> Cli.run(args.toArray(String[]::new)))
+            .get(seconds, java.util.concurrent.TimeUnit.SECONDS));
+      } catch (java.util.concurrent.TimeoutException e) {
+        return Optional.empty();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw new IllegalStateException("the CLI threw for " + args, e.getCause());
+      } finally {
+        one.shutdownNow();
+      }
     }
 
     /**

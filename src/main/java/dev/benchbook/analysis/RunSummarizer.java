@@ -57,7 +57,7 @@ public final class RunSummarizer {
     Optional<GroupCommitCeiling> group = outcome.groupCommitFor(c.id());
     double fitting = group.map(GroupCommitCeiling::transitionsPerS).orElse(ceiling);
     return Fairness.fill(new ConfigResult(c.id(), c.concurrency(), c.profile().name(),
-        c.strategy().name(), c.strategy().options(), c.strategy().atomic(), passes.size(),
+        c.strategy().name(), c.strategy().recorded(), c.strategy().atomic(), passes.size(),
         transitions, wallS, perS, 100.0 * perS / fitting, conflicts, busy, bounded,
         Optional.of(workload(c)), segments, reps, Optional.of(ceiling), Optional.empty(), group),
         outcome.rows());

@@ -22,7 +22,7 @@ import dev.benchbook.results.Segment;
 import dev.benchbook.results.StatsTable;
 import dev.benchbook.results.SweepSpec;
 import dev.benchbook.runtime.MachineInfo;
-import dev.benchbook.runtime.MatrixRunner;
+import dev.benchbook.runtime.Forks;
 import dev.benchbook.runtime.ProgressListener;
 import dev.benchbook.runtime.RunControl;
 import dev.benchbook.runtime.RunOutcome;
@@ -59,8 +59,7 @@ public final class Benchbook {
       ProgressListener listener, Summary summary)
       throws IOException, SQLException, InterruptedException {
     MachineInfo machine = MachineInfo.collect();
-    RunOutcome outcome = plan.forks() > 1 ? ForkedRuns.run(plan, control, listener)
-        : new MatrixRunner(control, listener).run(plan);
+    RunOutcome outcome = Forks.run(plan, control, listener);
     return new Measured(summary.summarize(outcome, machine, parameters), outcome.rows());
   }
 
@@ -73,7 +72,7 @@ public final class Benchbook {
       RunControl control, ProgressListener listener, Summary summary)
       throws IOException, SQLException, InterruptedException {
     MachineInfo machine = MachineInfo.collect();
-    RunOutcome outcome = ForkedRuns.run(plan, control, listener);
+    RunOutcome outcome = Forks.inChildren(plan, control, listener);
     return new Measured(summary.summarize(outcome, machine, parameters), outcome.rows());
   }
 
@@ -103,6 +102,17 @@ public final class Benchbook {
    */
   public static PlanBuilder plan() {
     return new PlanBuilder();
+  }
+
+  /**
+   * Runs a whole phase (matrix, contended scenario, mitigations on the most contended config in
+   * fresh JVMs, comparison, report) quietly and returns what it wrote, e.g. {@code
+   * Benchbook.phase(PhaseSpec.standard(Path.of("/tmp/data"), Path.of("/tmp/reports")))}, about
+   * 3 minutes on 2 cores; {@code withMatrix}, {@code withScenario}, {@code withMitigations} and
+   * {@code withSettings} make it smaller.
+   */
+  public static Phase.Result phase(PhaseSpec spec) throws Exception {
+    return Phase.run(spec);
   }
 
   /** A run just measured (not written) as a run every one-liner takes; its rows stay in memory. */

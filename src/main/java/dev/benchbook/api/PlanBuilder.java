@@ -2,21 +2,17 @@ package dev.benchbook.api;
 
 import dev.benchbook.analysis.CompareOptions;
 import dev.benchbook.runtime.BenchConfig;
+import dev.benchbook.runtime.PlanSettings;
 import dev.benchbook.runtime.ProgressListener;
 import dev.benchbook.runtime.RunControl;
-import dev.benchbook.runtime.RunPlan;
 import dev.benchbook.workload.LatencyProfile;
-import dev.benchbook.workload.SqliteSettings;
-import dev.benchbook.workload.StrategySpec;
+import dev.benchbook.workload.Strategies;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A quick run from a notebook with every workload knob, e.g.
@@ -24,7 +20,8 @@ import java.util.Map;
  * or {@code ....mitigate("shared-connection", "writer-queue")}. Defaults: concurrency 4, profile
  * zero, 100 files, 1 repetition, no hold, synchronous NORMAL, seed 20260222, no warmup, a 0.3 s
  * ceiling probe and a 5 s bound for configs with API latency. Runs quietly; nothing is written
- * until {@link Benchbook#write}.
+ * until {@link Benchbook#write}. The settings are the command line's ({@link PlanSettings}), so
+ * the manifest records the same parameters.
  */
 public final class PlanBuilder {
 
@@ -35,12 +32,9 @@ public final class PlanBuilder {
 
   private List<Integer> concurrency = List.of(4);
   private List<String> profiles = List.of("zero");
-  private int files = 100;
-  private int reps = 1;
-  private double holdMs;
-  private String synchronous = SqliteSettings.defaults().synchronous();
-  private long seed = CompareOptions.DEFAULT_SEED;
-  private boolean warmup;
+  private final PlanSettings.Builder settings = PlanSettings.builder().files(100)
+      .durationBound(DURATION_BOUND).ceilingProbe(CEILING_PROBE).warmup(false)
+      .seed(CompareOptions.DEFAULT_SEED).extra("source", "Benchbook quick run (notebook)");
 
   PlanBuilder() {
   }
@@ -60,7 +54,7 @@ public final class PlanBuilder {
 
   /** Files moved through the flow per config. */
   public PlanBuilder files(int n) {
-    files = n;
+    settings.files(n);
     return this;
   }
 
@@ -69,7 +63,7 @@ public final class PlanBuilder {
     if (n < 1) {
       throw new IllegalArgumentException("reps must be >= 1, got " + n);
     }
-    reps = n;
+    settings.reps(n);
     return this;
   }
 
@@ -78,7 +72,7 @@ public final class PlanBuilder {
     if (ms < 0 || ms > 10_000) {
       throw new IllegalArgumentException("hold must be in [0, 10000] ms, got " + ms);
     }
-    holdMs = ms;
+    settings.holdMs(ms);
     return this;
   }
 
@@ -87,36 +81,38 @@ public final class PlanBuilder {
     if (!"NORMAL".equals(mode) && !"FULL".equals(mode)) {
       throw new IllegalArgumentException("synchronous must be NORMAL or FULL, got " + mode);
     }
-    synchronous = mode;
+    settings.synchronous(mode);
     return this;
   }
 
   /** RNG seed for latencies. */
   public PlanBuilder seed(long value) {
-    seed = value;
+    settings.seed(value);
     return this;
   }
 
   /** One unrecorded warmup pass per config before the first repetition. */
   public PlanBuilder warmup(boolean on) {
-    warmup = on;
+    settings.warmup(on);
     return this;
+  }
+
+  /** The settings built so far, as the command line's runs use them. */
+  public PlanSettings settings() {
+    return settings.build();
   }
 
   /** The baseline strategy over every concurrency x profile: a matrix file. */
   public Measured run() throws IOException, SQLException, InterruptedException {
-    List<BenchConfig> configs = new ArrayList<>();
-    for (int c : concurrency) {
-      for (String p : profiles) {
-        configs.add(config(c, p, StrategySpec.baseline().name()));
-      }
-    }
-    return measure(configs, Summary.matrix());
+    PlanSettings s = settings();
+    return measure(s, s.matrix(concurrency, profiles, Strategies.BASELINE.name()),
+        Summary.matrix());
   }
 
   /**
-   * The baseline then each mitigation strategy (default shared-connection) on the plan's one
-   * concurrency and profile, repetitions interleaved: a mitigation file.
+   * The baseline then each mitigation strategy (default shared-connection; options as
+   * {@code "writer-queue:batch-max=64"}) on the plan's one concurrency and profile,
+   * repetitions interleaved: a mitigation file.
    */
   public Measured mitigate(String... strategies)
       throws IOException, SQLException, InterruptedException {
@@ -124,51 +120,24 @@ public final class PlanBuilder {
       throw new IllegalArgumentException("mitigate measures one config: give one concurrency "
           + "and one profile (got " + concurrency + " x " + profiles + ")");
     }
-    List<String> names = strategies.length == 0 ? List.of("shared-connection")
+    List<String> names = strategies.length == 0 ? List.of(Strategies.SHARED_CONNECTION.name())
         : List.of(strategies);
-    String baseline = StrategySpec.baseline().name();
+    PlanSettings s = settings();
     List<BenchConfig> configs = new ArrayList<>();
-    configs.add(config(concurrency.get(0), profiles.get(0), baseline));
-    for (String s : names) {
-      if (baseline.equals(s)) {
-        throw new IllegalArgumentException("the baseline strategy " + s + " always runs; give "
-            + "mitigations among " + StrategySpec.NAMES.subList(1, StrategySpec.NAMES.size()));
+    configs.add(s.config(concurrency.get(0), profiles.get(0), Strategies.BASELINE.name()));
+    for (String name : names) {
+      if (s.strategy(name).strategy() == Strategies.BASELINE) {
+        throw new IllegalArgumentException("the baseline strategy " + name + " always runs; give "
+            + "mitigations among " + Strategies.names().subList(1, Strategies.names().size()));
       }
-      configs.add(config(concurrency.get(0), profiles.get(0), s));
+      configs.add(s.config(concurrency.get(0), profiles.get(0), name));
     }
-    return measure(configs, Summary.mitigation(CompareOptions.defaults()));
+    return measure(s, configs, Summary.mitigation(CompareOptions.defaults()));
   }
 
-  private BenchConfig config(int workers, String profile, String strategy) {
-    StrategySpec named = StrategySpec.named(strategy);
-    StrategySpec spec = new StrategySpec(named.name(), named.fair(), named.batchMax(),
-        named.batchWaitUs(), named.backoffMinUs(), named.backoffMaxUs(), seed);
-    return new BenchConfig(BenchConfig.standardId(workers, profile, strategy), workers,
-        LatencyProfile.named(profile), spec, files,
-        new SqliteSettings(synchronous, SqliteSettings.defaults().busyTimeoutMs()),
-        Math.round(holdMs * 1_000_000), 0.0, DURATION_BOUND);
-  }
-
-  private Measured measure(List<BenchConfig> configs, Summary summary)
+  private static Measured measure(PlanSettings s, List<BenchConfig> configs, Summary summary)
       throws IOException, SQLException, InterruptedException {
-    RunPlan plan = new RunPlan(configs, reps, seed, warmup, Duration.ofSeconds(1),
-        CEILING_PROBE, Path.of(System.getProperty("java.io.tmpdir")), List.of());
-    return Benchbook.run(plan, parameters(), new RunControl(), ProgressListener.NONE, summary);
-  }
-
-  private Map<String, Object> parameters() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("files", files);
-    m.put("reps", reps);
-    m.put("duration_s", DURATION_BOUND.toMillis() / 1000.0);
-    m.put("seed", seed);
-    m.put("synchronous", synchronous);
-    m.put("hold_ms", holdMs);
-    m.put("busy_timeout_ms", SqliteSettings.defaults().busyTimeoutMs());
-    m.put("failure_probability", 0.0);
-    m.put("warmup", warmup);
-    m.put("ceiling_probe_s", CEILING_PROBE.toMillis() / 1000.0);
-    m.put("source", "Benchbook quick run (notebook)");
-    return m;
+    return Benchbook.run(s.plan(configs), s.parameters(), new RunControl(),
+        ProgressListener.NONE, summary);
   }
 }

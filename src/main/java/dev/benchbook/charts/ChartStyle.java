@@ -1,11 +1,11 @@
 package dev.benchbook.charts;
 
+import dev.benchbook.workload.Strategies;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.font.FontRenderContext;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
 
@@ -32,13 +32,6 @@ public final class ChartStyle {
       new Color(0x55, 0xA8, 0x68), new Color(0x81, 0x72, 0xB3), new Color(0xC4, 0x4E, 0x52),
       new Color(0x93, 0x78, 0x60), new Color(0xDA, 0x8B, 0xC3), new Color(0x8C, 0x8C, 0x8C),
       new Color(0xCC, 0xB9, 0x74), new Color(0x64, 0xB5, 0xCD));
-  /** Fixed colours of the known strategies, so a strategy looks the same on every chart. */
-  public static final Map<String, Color> STRATEGY_COLORS = Map.of(
-      "per-worker", PALETTE.get(0),
-      "shared-connection", PALETTE.get(1),
-      "writer-queue", PALETTE.get(2),
-      "backoff", PALETTE.get(3),
-      "shared-interleaved", PALETTE.get(4));
 
   static final Font TITLE_FONT;
   static final Font AXIS_TITLE_FONT;
@@ -63,10 +56,13 @@ public final class ChartStyle {
   private ChartStyle() {
   }
 
-  /** Colour of a strategy: its fixed colour when known, else a palette colour by position. */
+  /**
+   * Colour of a strategy: the palette colour of its place in the strategy registry, so a
+   * strategy looks the same on every chart; an unknown one gets a colour by position.
+   */
   public static Color strategyColor(String strategy, int fallbackIndex) {
-    Color known = STRATEGY_COLORS.get(strategy);
-    return known != null ? known : PALETTE.get(Math.floorMod(fallbackIndex, PALETTE.size()));
+    int known = Strategies.indexOf(strategy);
+    return paletteColor(known >= 0 ? known : fallbackIndex);
   }
 
   /** Palette colour by position, wrapping around. */

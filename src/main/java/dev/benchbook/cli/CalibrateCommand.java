@@ -12,6 +12,7 @@ import dev.benchbook.results.ConfigResult;
 import dev.benchbook.results.SegmentDelta;
 import dev.benchbook.runtime.BenchConfig;
 import dev.benchbook.runtime.RunPlan;
+import dev.benchbook.workload.Strategies;
 import dev.benchbook.workload.StrategySpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -51,9 +52,12 @@ final class CalibrateCommand implements Callable<Integer> {
       + "fresh JVM(s), one after the other (as two run commands) (default: ${DEFAULT-VALUE}).")
   String mode = "interleaved";
 
-  @Option(names = "--strategy", paramLabel = "NAME",
-      description = "Connection strategy of both sides (default: ${DEFAULT-VALUE}).")
-  String strategy = "per-worker";
+  @Option(names = "--strategy", paramLabel = "NAME[:KEY=V,...]",
+      completionCandidates = StrategyChoices.Names.class,
+      converter = StrategyChoices.Checked.class,
+      description = "Connection strategy of both sides: ${COMPLETION-CANDIDATES} "
+          + "(default: ${DEFAULT-VALUE}).")
+  String strategy = Strategies.BASELINE.name();
 
   @Option(names = "--noise-threshold-pct", paramLabel = "PCT",
       description = "Changes below this are within noise (default: ${DEFAULT-VALUE}).")
@@ -79,7 +83,6 @@ final class CalibrateCommand implements Callable<Integer> {
         5);
     workload.validate();
     point.validate();
-    StrategySpec.named(strategy);
     PrintWriter out = spec.commandLine().getOut();
     out.println(header());
     out.flush();
@@ -121,17 +124,18 @@ final class CalibrateCommand implements Callable<Integer> {
     BenchConfig a = config(BenchConfig.standardId(point.concurrency, point.profile, strategy));
     BenchConfig b = config(a.id() + "-again");
     CompareOptions options = options(pair);
-    Measured m = Runs.measure(plan(List.of(a, b), pair), workload, task(pair),
+    Measured m = Runs.measure(plan(List.of(a, b), pair), workload, workload.parameters(), task(pair),
         spec.commandLine().getErr(), Summary.mitigation(options), false);
     return m.file().comparison().orElseThrow();
   }
 
   private Comparison acrossRuns(int pair) throws Exception {
     BenchConfig a = config(BenchConfig.standardId(point.concurrency, point.profile, strategy));
-    Measured first = Runs.measure(plan(List.of(a), pair), workload, task(pair) + " run A",
+    Measured first = Runs.measure(plan(List.of(a), pair), workload, workload.parameters(),
+        task(pair) + " run A",
         spec.commandLine().getErr(), Summary.matrix(), true);
     Measured second = Runs.measure(plan(List.of(a), pair + pairs), workload,
-        task(pair) + " run B", spec.commandLine().getErr(), Summary.matrix(), true);
+        workload.parameters(), task(pair) + " run B", spec.commandLine().getErr(), Summary.matrix(), true);
     ConfigResult x = first.file().configs().get(0);
     ConfigResult y = second.file().configs().get(0);
     CompareOptions options = options(pair)

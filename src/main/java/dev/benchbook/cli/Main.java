@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     description = "FSM/SQLite benchmark runtime and analysis workspace.",
     subcommands = {RunCommand.class, CompareCommand.class, MitigateCommand.class,
         SweepCommand.class, ReportCommand.class, PhaseCommand.class, StatsCommand.class,
-        CalibrateCommand.class,
+        CalibrateCommand.class, WorkloadCommand.class,
         CatalogCommand.class, QueryCommand.class,
         NotebookCommand.class, ShellCommand.class, KernelCommand.class,
         CommandLine.HelpCommand.class},

@@ -11,10 +11,9 @@ import dev.benchbook.results.Comparison;
 import dev.benchbook.results.ConfigResult;
 import dev.benchbook.runtime.BenchConfig;
 import dev.benchbook.runtime.RunPlan;
-import dev.benchbook.workload.StrategySpec;
+import dev.benchbook.workload.Strategies;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,24 +28,23 @@ import picocli.CommandLine.Spec;
         + "repetitions; write data/results-mitigation-<ts>.json with the comparison.")
 final class MitigateCommand implements Callable<Integer> {
 
-  /** Mitigation strategies, in the order {@code all} runs them. */
-  static final List<String> MITIGATIONS = List.of("shared-connection", "writer-queue", "backoff");
   /**
    * Forks of a comparison by default: 4 fresh JVMs of one repetition each, which keeps
    * {@code phase} near its 3-minute budget (docs/PERFORMANCE.md, Step 9).
    */
   static final int DEFAULT_FORKS = 4;
-  /** The seed's non-atomic setup: runs only when named, never as part of {@code all}. */
-  static final String INTERLEAVED = "shared-interleaved";
 
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--strategy", split = ",", paramLabel = "NAME[,NAME...]",
-      description = "shared-connection, writer-queue, backoff, all, or shared-interleaved (the seed's NOT ATOMIC setup, only when named) (default: ${DEFAULT-VALUE}).")
-  List<String> strategies = new ArrayList<>(List.of("shared-connection"));
-
-
+  @Option(names = "--strategy", split = StrategyChoices.SPLIT, splitSynopsisLabel = ",",
+      paramLabel = "NAME[:KEY=V,...]",
+      completionCandidates = StrategyChoices.Mitigations.class,
+      converter = StrategyChoices.CheckedMitigation.class,
+      description = "Mitigations: ${COMPLETION-CANDIDATES}; 'all' is every atomic one (a NOT "
+          + "ATOMIC one runs only when named); options as writer-queue:batch-max=64 "
+          + "(default: ${DEFAULT-VALUE}).")
+  List<String> strategies = new ArrayList<>(List.of(Strategies.SHARED_CONNECTION.name()));
 
   @Option(names = "--noise-threshold-pct", paramLabel = "PCT", description = "Changes below this are within noise (default: ${DEFAULT-VALUE}).")
   double noiseThresholdPct = CompareOptions.DEFAULT_NOISE_THRESHOLD_PCT;
@@ -65,7 +63,7 @@ final class MitigateCommand implements Callable<Integer> {
     workload.compareDefaults(spec.commandLine().getParseResult().hasMatchedOption("--reps"),
         DEFAULT_FORKS, 5);
     workload.validate();
-    List<String> names = resolve(strategies);
+    List<String> names = StrategyChoices.resolve(strategies);
     RunPlan plan = workload.plan(configs(names));
     CompareOptions options = CompareOptions.defaults().withSeed(workload.seed)
         .withNoiseThresholdPct(noiseThresholdPct);
@@ -76,27 +74,10 @@ final class MitigateCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
-  /** Expands {@code all} and checks names. */
-  static List<String> resolve(List<String> requested) {
-    LinkedHashSet<String> names = new LinkedHashSet<>();
-    for (String s : requested) {
-      if ("all".equals(s)) {
-        names.addAll(MITIGATIONS);
-      } else if (MITIGATIONS.contains(s) || INTERLEAVED.equals(s)) {
-        names.add(s);
-      } else {
-        throw new IllegalArgumentException("--strategy must be one of "
-            + String.join(", ", MITIGATIONS) + ", " + INTERLEAVED + " (NOT ATOMIC) or all; got '"
-            + s + "'");
-      }
-    }
-    return List.copyOf(names);
-  }
-
   private List<BenchConfig> configs(List<String> names) {
     point.validate();
     List<BenchConfig> configs = new ArrayList<>();
-    configs.add(workload.config(point.concurrency, point.profile, StrategySpec.baseline().name()));
+    configs.add(workload.config(point.concurrency, point.profile, Strategies.BASELINE.name()));
     for (String n : names) {
       configs.add(workload.config(point.concurrency, point.profile, n));
     }

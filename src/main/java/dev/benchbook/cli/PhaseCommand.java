@@ -1,13 +1,14 @@
 package dev.benchbook.cli;
 
-import dev.benchbook.analysis.CompareOptions;
 import dev.benchbook.analysis.Contention;
 import dev.benchbook.api.Measured;
+import dev.benchbook.api.Phase;
+import dev.benchbook.api.PhaseSpec;
 import dev.benchbook.api.Summary;
 import dev.benchbook.report.RunTable;
 import dev.benchbook.results.ConfigResult;
-import dev.benchbook.results.WorkloadSpec;
-import dev.benchbook.runtime.BenchConfig;
+import dev.benchbook.runtime.PlanSettings;
+import dev.benchbook.runtime.RunPlan;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,9 +21,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code benchbook phase}: the whole phase in one command: the baseline matrix plus a contended
- * scenario, every mitigation on the most contended config (by the contention score), the
- * comparison, and the report.
+ * {@code benchbook phase}: the whole phase in one command ({@link Phase}): the baseline matrix
+ * plus a contended scenario, every mitigation on the most contended config (by the contention
+ * score), the comparison, and the report. Parses flags and prints; the library runs it.
  */
 @Command(name = "phase", mixinStandardHelpOptions = true,
     description = "Run the baseline matrix and a contended scenario (c16, fast, hold 1 ms by "
@@ -33,9 +34,12 @@ final class PhaseCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--strategy", split = ",", paramLabel = "NAME[,NAME...]",
-      description = "Mitigations to test (default: all).")
-  List<String> strategies = new ArrayList<>(List.of("all"));
+  @Option(names = "--strategy", split = StrategyChoices.SPLIT, splitSynopsisLabel = ",",
+      paramLabel = "NAME[:KEY=V,...]",
+      completionCandidates = StrategyChoices.Mitigations.class,
+      converter = StrategyChoices.CheckedMitigation.class,
+      description = "Mitigations to test: ${COMPLETION-CANDIDATES} (default: all).")
+  List<String> strategies = new ArrayList<>(List.of(StrategyChoices.ALL));
 
   @Option(names = "--mitigation-reps", paramLabel = "N",
       description = "Repetitions per fork of the mitigation comparison (default: 1 with forks, "
@@ -56,93 +60,74 @@ final class PhaseCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     workload.validate();
     matrixOptions.validate();
-    scenario.validate();
-    List<String> mitigations = MitigateCommand.resolve(strategies);
-    if (mitigationReps < 1 || mitigationReps > 1000) {
-      throw new IllegalArgumentException("--mitigation-reps must be in [1, 1000], got "
-          + mitigationReps);
-    }
     if (workload.out == null) {
       workload.out = Path.of("reports");
     }
+    Phase.Result result = Phase.run(phaseSpec(), new Printed());
     PrintWriter o = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    Integer forks = workload.forks;
-    workload.forks = 1;
-    List<BenchConfig> matrix = new ArrayList<>(workload.matrix(matrixOptions.concurrency,
-        matrixOptions.profiles, "per-worker"));
-    scenario.config(workload).filter(s -> matrix.stream().noneMatch(m -> m.id().equals(s.id())))
-        .ifPresent(matrix::add);
-    checkTarget(matrix);
-    workload.extraParameters.putAll(scenario.parameters());
-    o.println("Step 1/2: baseline matrix (" + matrix.size() + " configs)");
-    o.flush();
-    Measured run = Runs.measure(workload.plan(matrix), workload, "matrix", err, Summary.matrix());
-    o.println(RunTable.markdown(run.file().configs()));
-    Runs.writeAndPrint(run, workload, o, false);
-
-    ConfigResult target = target(run.file().configs());
-    int savedReps = workload.reps;
-    workload.forks = forks;
-    workload.reps = mitigationReps;
-    workload.compareDefaults(spec.commandLine().getParseResult()
-        .hasMatchedOption("--mitigation-reps"), MitigateCommand.DEFAULT_FORKS, mitigationReps);
     o.println();
-    o.println("Step 2/2: mitigations " + mitigations + " on " + target.id() + ", "
-        + mitigationPlan());
-    o.println("  chosen " + (scenario.target.isPresent() ? "by --target: " : "as the most "
-        + "contended config: ") + Contention.why(target));
-    o.flush();
-    target.workload().ifPresent(w -> {
-      workload.extraParameters.put("files", w.files());
-      workload.extraParameters.put("hold_ms", w.holdMs());
-    });
-    workload.extraParameters.put("mitigation_target", target.id());
-    Measured mit = Runs.measure(workload.plan(mitigationConfigs(target, mitigations)), workload,
-        "mitigate", err, Summary.mitigation(CompareOptions.defaults().withSeed(workload.seed)));
-    workload.reps = savedReps;
-    Runs.Saved saved = Runs.writeAndPrint(mit, workload, o);
-    o.println();
-    o.println(saved.report().map(r -> "Phase report: " + r)
-        .orElse("Phase results: " + saved.files().json() + " (--no-report: no report written)"));
+    o.println(result.mitigation().report().map(r -> "Phase report: " + r)
+        .orElse("Phase results: " + result.mitigation().files().json()
+            + " (--no-report: no report written)"));
     o.flush();
     return ExitCode.OK;
   }
 
-  private String mitigationPlan() {
-    return workload.forks() > 1 ? workload.forks() + " forks (fresh JVMs) x " + workload.reps
-        + " repetition" + (workload.reps == 1 ? "" : "s") : workload.reps + " repetitions";
+  /** The phase these flags ask for. */
+  private PhaseSpec phaseSpec() {
+    boolean repsGiven = spec.commandLine().getParseResult()
+        .hasMatchedOption("--mitigation-reps");
+    int forks = workload.forks != null ? workload.forks
+        : repsGiven || workload.jfr ? 1 : MitigateCommand.DEFAULT_FORKS;
+    int reps = repsGiven || forks == 1 ? mitigationReps : 1;
+    return new PhaseSpec(workload.settings(), matrixOptions.concurrency, matrixOptions.profiles,
+        scenario.scenario(), scenario.target, StrategyChoices.resolve(strategies), reps, forks,
+        workload.dataDir, workload.reportsDir());
   }
 
-  /** Fails before measuring when --target names no config of the matrix. */
-  private void checkTarget(List<BenchConfig> matrix) {
-    scenario.target.filter(t -> matrix.stream().noneMatch(c -> c.id().equals(t)))
-        .ifPresent(t -> {
-          throw new IllegalArgumentException("--target: no config '" + t + "' in this phase; "
-              + "configs: " + String.join(", ", matrix.stream().map(BenchConfig::id).toList()));
-        });
-  }
+  /** Measures with the progress bar and Ctrl-C handling, prints between the steps. */
+  private final class Printed implements Phase.Steps {
+    private final PrintWriter o = spec.commandLine().getOut();
+    private final PrintWriter err = spec.commandLine().getErr();
 
-  private ConfigResult target(List<ConfigResult> configs) {
-    return scenario.target.flatMap(t -> configs.stream().filter(c -> c.id().equals(t))
-        .findFirst()).orElseGet(() -> Contention.mitigationTarget(configs));
-  }
-
-  /** The target's baseline and one config per mitigation, with the target's own workload. */
-  private List<BenchConfig> mitigationConfigs(ConfigResult target, List<String> mitigations) {
-    String sync = target.workload().map(WorkloadSpec::synchronous).orElse(workload.synchronous);
-    double hold = target.workload().map(WorkloadSpec::holdMs).orElse(workload.holdMs);
-    int files = target.workload().map(WorkloadSpec::files).orElse(workload.files);
-    String base = BenchConfig.standardId(target.concurrency(), target.profile(), "per-worker");
-    List<BenchConfig> configs = new ArrayList<>();
-    configs.add(workload.config(target.id(), target.concurrency(), target.profile(),
-        "per-worker", sync, hold, files));
-    for (String m : mitigations) {
-      String id = target.id() + BenchConfig.standardId(target.concurrency(), target.profile(), m)
-          .substring(base.length());
-      configs.add(workload.config(id, target.concurrency(), target.profile(), m, sync, hold,
-          files));
+    @Override
+    public Measured measure(RunPlan plan, PlanSettings settings, String task, Summary summary)
+        throws Exception {
+      return Runs.measure(plan, workload, settings.parameters(), task, err, summary);
     }
-    return configs;
+
+    @Override
+    public Phase.Written write(Measured measured, PhaseSpec phase, boolean last)
+        throws Exception {
+      Runs.Saved saved = Runs.writeAndPrint(measured, workload, o, last);
+      return new Phase.Written(saved.files(), saved.report());
+    }
+
+    @Override
+    public void matrixStarting(int configs) {
+      o.println("Step 1/2: baseline matrix (" + configs + " configs)");
+      o.flush();
+    }
+
+    @Override
+    public void matrixMeasured(Measured matrix) {
+      o.println(RunTable.markdown(matrix.file().configs()));
+    }
+
+    @Override
+    public void mitigationsStarting(List<String> mitigations, ConfigResult target,
+        boolean named, PlanSettings settings) {
+      o.println();
+      o.println("Step 2/2: mitigations " + mitigations + " on " + target.id() + ", "
+          + plan(settings));
+      o.println("  chosen " + (named ? "by --target: " : "as the most contended config: ")
+          + Contention.why(target));
+      o.flush();
+    }
+
+    private String plan(PlanSettings s) {
+      return s.forks() > 1 ? s.forks() + " forks (fresh JVMs) x " + s.reps() + " repetition"
+          + (s.reps() == 1 ? "" : "s") : s.reps() + " repetitions";
+    }
   }
 }

@@ -27,13 +27,14 @@ final class Recorded {
    * (moved beside the results when they are written) and its samples become the file's
    * profiles. A failed or cancelled run deletes the recording.
    */
-  static Measured measure(RunPlan plan, WorkloadOptions options, RunControl control,
-      ProgressListener progress, Summary summary) throws Exception {
+  static Measured measure(RunPlan plan, WorkloadOptions options,
+      java.util.Map<String, Object> parameters, RunControl control, ProgressListener progress,
+      Summary summary) throws Exception {
     Files.createDirectories(options.dataDir);
     Path file = AtomicFiles.tempFile(options.dataDir, ".recording-");
     boolean kept = false;
     try (Profiler profiler = Profiler.start()) {
-      Measured m = Benchbook.run(plan, options.parameters(), control, profiler.windows(progress),
+      Measured m = Benchbook.run(plan, parameters, control, profiler.windows(progress),
           summary);
       profiler.stopAndDump(file);
       List<ConfigProfile> profiles = WhereTimeWent.summarize(JfrSamples.read(file),

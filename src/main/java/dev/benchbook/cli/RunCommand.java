@@ -6,7 +6,7 @@ import dev.benchbook.report.CeilingText;
 import dev.benchbook.report.RunTable;
 import dev.benchbook.runtime.BenchConfig;
 import dev.benchbook.runtime.RunPlan;
-import dev.benchbook.workload.StrategySpec;
+import dev.benchbook.workload.Strategies;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,9 +26,12 @@ final class RunCommand implements Callable<Integer> {
 
 
 
-  @Option(names = "--strategy", paramLabel = "NAME",
-      description = "Connection strategy: per-worker (baseline), shared-connection, writer-queue, backoff (default: ${DEFAULT-VALUE}).")
-  String strategy = "per-worker";
+  @Option(names = "--strategy", paramLabel = "NAME[:KEY=V,...]",
+      completionCandidates = StrategyChoices.Names.class,
+      converter = StrategyChoices.Checked.class,
+      description = "Connection strategy: ${COMPLETION-CANDIDATES}; options as "
+          + "writer-queue:batch-max=64 (default: ${DEFAULT-VALUE}).")
+  String strategy = Strategies.BASELINE.name();
 
   @Mixin
   MatrixOptions matrix;
@@ -40,7 +43,6 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     workload.validate();
     matrix.validate();
-    StrategySpec.named(strategy);
     List<BenchConfig> configs = workload.matrix(matrix.concurrency, matrix.profiles, strategy);
     RunPlan plan = workload.plan(configs);
     Measured measured = Runs.measure(plan, workload, "run", spec.commandLine().getErr(),

@@ -25,19 +25,27 @@ final class Runs {
    */
   static Measured measure(RunPlan plan, WorkloadOptions options, String task, PrintWriter err,
       Summary summary) throws Exception {
+    return measure(plan, options, options.parameters(), task, err, summary);
+  }
+
+  /** The same, recording {@code parameters} in the manifest (a phase's own settings). */
+  static Measured measure(RunPlan plan, WorkloadOptions options,
+      java.util.Map<String, Object> parameters, String task, PrintWriter err, Summary summary)
+      throws Exception {
     new ResultsWriter(options.dataDir).checkWritable();
     if (options.reportsDir().isPresent()) {
       ResultsWriter.checkWritable(options.reportsDir().get(), "reports folder");
     }
-    return measure(plan, options, task, err, summary, false);
+    return measure(plan, options, parameters, task, err, summary, false);
   }
 
   /**
    * Runs the plan with a progress bar and Ctrl-C handling, writing nothing (calibrate); with
    * {@code freshJvms} the plan runs in child JVMs even with one fork (as a separate command).
    */
-  static Measured measure(RunPlan plan, WorkloadOptions options, String task, PrintWriter err,
-      Summary summary, boolean freshJvms) throws Exception {
+  static Measured measure(RunPlan plan, WorkloadOptions options,
+      java.util.Map<String, Object> parameters, String task, PrintWriter err, Summary summary,
+      boolean freshJvms) throws Exception {
     if (options.jfr && (freshJvms || plan.forks() > 1)) {
       throw new IllegalArgumentException("--jfr records the passes run in this JVM; this run "
           + "would use " + Math.max(plan.forks(), 1) + " fresh JVM(s): give --forks 1");
@@ -49,11 +57,11 @@ final class Runs {
     try (Interrupts ignored = Interrupts.install(control)) {
       try {
         if (options.jfr) {
-          return Recorded.measure(plan, options, control, progress, summary);
+          return Recorded.measure(plan, options, parameters, control, progress, summary);
         }
         return freshJvms
-            ? Benchbook.runInFreshJvms(plan, options.parameters(), control, progress, summary)
-            : Benchbook.run(plan, options.parameters(), control, progress, summary);
+            ? Benchbook.runInFreshJvms(plan, parameters, control, progress, summary)
+            : Benchbook.run(plan, parameters, control, progress, summary);
       } catch (InterruptedException e) {
         err.println("benchbook: cancelled; no results written, temporary databases removed");
         err.flush();

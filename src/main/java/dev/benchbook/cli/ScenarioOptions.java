@@ -1,7 +1,6 @@
 package dev.benchbook.cli;
 
-import dev.benchbook.runtime.BenchConfig;
-import java.math.BigDecimal;
+import dev.benchbook.api.PhaseSpec;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -37,44 +36,9 @@ public final class ScenarioOptions {
       + "the highest contention score).")
   Optional<String> target = Optional.empty();
 
-  /** Checks ranges, naming the flag. */
-  void validate() {
-    PointOptions.checkConcurrency(concurrency);
-    if (files < 1) {
-      throw new IllegalArgumentException("--scenario-files must be >= 1, got " + files);
-    }
-    if (!(holdMs >= 0 && holdMs <= 10_000)) {
-      throw new IllegalArgumentException("--scenario-hold-ms must be in [0, 10000] ms, got "
-          + holdMs);
-    }
-  }
-
-  /** The scenario's baseline config, unless --no-scenario. */
-  Optional<BenchConfig> config(WorkloadOptions workload) {
-    if (none) {
-      return Optional.empty();
-    }
-    String id = BenchConfig.standardId(concurrency, profile, "per-worker") + holdSuffix(holdMs);
-    return Optional.of(workload.config(id, concurrency, profile, "per-worker",
-        workload.synchronous, holdMs, files));
-  }
-
-  /** The scenario's settings for the manifest. */
-  java.util.Map<String, Object> parameters() {
-    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-    m.put("scenario", none ? "none" : BenchConfig.standardId(concurrency, profile, "per-worker")
-        + holdSuffix(holdMs));
-    if (!none) {
-      m.put("scenario_files", files);
-      m.put("scenario_hold_ms", holdMs);
-    }
-    target.ifPresent(t -> m.put("target", t));
-    return m;
-  }
-
-  /** E.g. {@code -hold1} for 1 ms, {@code -hold0.5} for 0.5 ms, empty for no hold. */
-  static String holdSuffix(double holdMs) {
-    return holdMs == 0 ? "" : "-hold"
-        + BigDecimal.valueOf(holdMs).stripTrailingZeros().toPlainString();
+  /** The scenario these flags describe, unless --no-scenario; checks ranges. */
+  Optional<PhaseSpec.Scenario> scenario() {
+    return none ? Optional.empty()
+        : Optional.of(new PhaseSpec.Scenario(concurrency, profile, holdMs, files));
   }
 }

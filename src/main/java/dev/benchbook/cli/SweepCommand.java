@@ -7,6 +7,7 @@ import dev.benchbook.api.Summary;
 import dev.benchbook.report.SweepTable;
 import dev.benchbook.runtime.BenchConfig;
 import dev.benchbook.runtime.RunPlan;
+import dev.benchbook.workload.Strategies;
 import dev.benchbook.workload.StrategySpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,9 +33,12 @@ final class SweepCommand implements Callable<Integer> {
       description = "concurrency=1,2,4,8,16,32 | hold-ms=0,0.5,1,2 | synchronous=NORMAL,FULL")
   String vary;
 
-  @Option(names = "--strategy", split = ",", paramLabel = "NAME[,NAME...]",
-      description = "Strategies to sweep (default: per-worker).")
-  List<String> strategies = new ArrayList<>(List.of("per-worker"));
+  @Option(names = "--strategy", split = StrategyChoices.SPLIT, splitSynopsisLabel = ",",
+      paramLabel = "NAME[:KEY=V,...]",
+      completionCandidates = StrategyChoices.Names.class,
+      converter = StrategyChoices.Checked.class,
+      description = "Strategies to sweep: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  List<String> strategies = new ArrayList<>(List.of(Strategies.BASELINE.name()));
 
 
 
@@ -58,7 +62,6 @@ final class SweepCommand implements Callable<Integer> {
     Map<String, String> valueById = new LinkedHashMap<>();
     List<BenchConfig> configs = new ArrayList<>();
     for (String s : strategies) {
-      StrategySpec.named(s);
       for (String v : values) {
         BenchConfig c = config(knob, v.trim(), s);
         valueById.put(c.id(), v.trim());

@@ -1,13 +1,11 @@
 package dev.benchbook.cli;
 
 import dev.benchbook.runtime.BenchConfig;
+import dev.benchbook.runtime.PlanSettings;
 import dev.benchbook.runtime.RunPlan;
-import dev.benchbook.workload.LatencyProfile;
-import dev.benchbook.workload.SqliteSettings;
 import dev.benchbook.workload.StrategySpec;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,20 +44,20 @@ public final class WorkloadOptions {
   @Option(names = "--failure-probability", paramLabel = "P", description = "Probability that an API call fails and its edge is retried (default: ${DEFAULT-VALUE}).")
   double failureProbability = 0;
 
-  @Option(names = "--fair", description = "Fair (FIFO) lock for the shared-connection strategy.")
-  boolean fair;
+  @Option(names = "--fair", description = "shared-connection: a fair (FIFO) lock.")
+  boolean fair = (Boolean) StrategySpec.defaultOf("fair");
 
   @Option(names = "--batch-max", paramLabel = "N", description = "writer-queue: most transitions per transaction (default: ${DEFAULT-VALUE}).")
-  int batchMax = 128;
+  int batchMax = (Integer) StrategySpec.defaultOf("batch-max");
 
   @Option(names = "--batch-wait-us", paramLabel = "US", description = "writer-queue: how long the writer waits for a batch to fill, us (default: ${DEFAULT-VALUE}).")
-  long batchWaitUs = 0;
+  long batchWaitUs = (Long) StrategySpec.defaultOf("batch-wait-us");
 
   @Option(names = "--backoff-min-us", paramLabel = "US", description = "backoff: first sleep, us (default: ${DEFAULT-VALUE}).")
-  long backoffMinUs = 20;
+  long backoffMinUs = (Long) StrategySpec.defaultOf("backoff-min-us");
 
   @Option(names = "--backoff-max-us", paramLabel = "US", description = "backoff: largest sleep, us (default: ${DEFAULT-VALUE}).")
-  long backoffMaxUs = 2000;
+  long backoffMaxUs = (Long) StrategySpec.defaultOf("backoff-max-us");
 
   @Option(names = "--no-warmup", description = "Skip the unrecorded warmup pass per config.")
   boolean noWarmup;
@@ -83,9 +81,6 @@ public final class WorkloadOptions {
       + "mitigate and phase then default to --forks 1.")
   boolean jfr;
 
-  /** Parameters a command adds to the manifest beside the flags' (e.g. phase's scenario). */
-  final Map<String, Object> extraParameters = new LinkedHashMap<>();
-
   /**
    * The reports folder the run's report goes to: --out when given, else {@code reports} when
    * the results go to the workspace's {@code data} folder (so data/ and reports/ stay in step),
@@ -104,54 +99,54 @@ public final class WorkloadOptions {
 
   /** Checks ranges and throws IllegalArgumentException naming the flag. */
   void validate() {
-    check(files >= 1, "--files must be >= 1, got " + files);
-    check(reps >= 1 && reps <= 1000, "--reps must be in [1, 1000], got " + reps);
-    check(forks == null || forks >= 1 && forks <= dev.benchbook.runtime.RunPlan.MAX_FORKS,
-        "--forks must be in [1, " + dev.benchbook.runtime.RunPlan.MAX_FORKS + "], got " + forks);
-    check(holdMs >= 0 && holdMs <= 10_000, "--hold-ms must be in [0, 10000] ms, got " + holdMs);
-    check(busyTimeoutMs >= 0, "--busy-timeout-ms must be >= 0 ms, got " + busyTimeoutMs);
-    check(failureProbability >= 0 && failureProbability < 1,
-        "--failure-probability must be in [0, 1), got " + failureProbability);
-    check(batchMax >= 1, "--batch-max must be >= 1, got " + batchMax);
-    check(batchWaitUs >= 0, "--batch-wait-us must be >= 0 us, got " + batchWaitUs);
-    check(backoffMinUs >= 1 && backoffMaxUs >= backoffMinUs,
-        "--backoff-min-us and --backoff-max-us need 1 <= min <= max, got " + backoffMinUs
-        + " and " + backoffMaxUs);
-    check("NORMAL".equals(synchronous) || "FULL".equals(synchronous),
-        "--synchronous must be NORMAL or FULL, got " + synchronous);
+    settings();
   }
 
-  private static void check(boolean ok, String message) {
-    if (!ok) {
-      throw new IllegalArgumentException(message);
-    }
+  /** The run's settings from these flags (the one plan builder, shared with the facade). */
+  PlanSettings settings() {
+    PlanSettings.Builder b = PlanSettings.builder().files(files).reps(reps).forks(forks())
+        .durationBound(duration).seed(seed).synchronous(synchronous).holdMs(holdMs)
+        .busyTimeoutMs(busyTimeoutMs).failureProbability(failureProbability).warmup(!noWarmup)
+        .jfr(jfr);
+    strategyFlags().forEach(b::strategyFlag);
+    return b.build();
   }
 
-  /** One config with this workload. */
+  /**
+   * The strategy options given as flags, by option key (a flag is its key with {@code --});
+   * each applies to the strategies that have it.
+   */
+  Map<String, String> strategyFlags() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("fair", String.valueOf(fair));
+    m.put("batch-max", String.valueOf(batchMax));
+    m.put("batch-wait-us", String.valueOf(batchWaitUs));
+    m.put("backoff-min-us", String.valueOf(backoffMinUs));
+    m.put("backoff-max-us", String.valueOf(backoffMaxUs));
+    return m;
+  }
+
+  /** One config with this workload but its own synchronous, hold and number of files. */
+  BenchConfig config(String id, int concurrency, String profile, String strategy,
+      String sync, double hold, int fileCount) {
+    return settings().toBuilder().synchronous(sync).holdMs(hold).files(fileCount).build()
+        .config(id, concurrency, profile, strategy);
+  }
+
+  /** One config with this workload but its own synchronous and hold settings. */
   BenchConfig config(String id, int concurrency, String profile, String strategy,
       String sync, double hold) {
     return config(id, concurrency, profile, strategy, sync, hold, files);
   }
 
-  /** One config with this workload but its own number of files. */
-  BenchConfig config(String id, int concurrency, String profile, String strategy,
-      String sync, double hold, int fileCount) {
-    return new BenchConfig(id, concurrency, LatencyProfile.named(profile),
-        new StrategySpec(strategy, fair, batchMax, batchWaitUs, backoffMinUs, backoffMaxUs, seed), fileCount, new SqliteSettings(sync, busyTimeoutMs),
-        Math.round(hold * 1_000_000), failureProbability, duration);
-  }
-
-  /** One config with this workload's synchronous and hold settings. */
+  /** The standard config with this workload. */
   BenchConfig config(int concurrency, String profile, String strategy) {
-    return config(BenchConfig.standardId(concurrency, profile, strategy), concurrency, profile,
-        strategy, synchronous, holdMs);
+    return settings().config(concurrency, profile, strategy);
   }
 
   /** A plan over the given configs with these options (one fork unless --forks was given). */
   RunPlan plan(List<BenchConfig> configs) {
-    return new RunPlan(configs, reps, seed, !noWarmup, Duration.ofSeconds(1),
-        Duration.ofMillis(1500), Path.of(System.getProperty("java.io.tmpdir")), List.of(),
-        forks());
+    return settings().plan(configs);
   }
 
   /** The fork count: --forks when given, else 1. */
@@ -176,37 +171,11 @@ public final class WorkloadOptions {
 
   /** Every parameter, for the manifest. */
   Map<String, Object> parameters() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("files", files);
-    m.put("reps", reps);
-    m.put("forks", forks());
-    m.put("duration_s", duration.toMillis() / 1000.0);
-    m.put("seed", seed);
-    m.put("synchronous", synchronous);
-    m.put("hold_ms", holdMs);
-    m.put("busy_timeout_ms", busyTimeoutMs);
-    m.put("failure_probability", failureProbability);
-    m.put("fair", fair);
-    m.put("batch_max", batchMax);
-    m.put("batch_wait_us", batchWaitUs);
-    m.put("backoff_min_us", backoffMinUs);
-    m.put("backoff_max_us", backoffMaxUs);
-    m.put("warmup", !noWarmup);
-    m.put("warmup_bound_s", 1.0);
-    m.put("ceiling_probe_s", 1.5);
-    m.put("jfr", jfr);
-    m.putAll(extraParameters);
-    return m;
+    return settings().parameters();
   }
 
   /** Builds the cross product of concurrency and profile lists for one strategy. */
   List<BenchConfig> matrix(List<Integer> concurrency, List<String> profiles, String strategy) {
-    List<BenchConfig> out = new ArrayList<>();
-    for (int c : concurrency) {
-      for (String p : profiles) {
-        out.add(config(c, p, strategy));
-      }
-    }
-    return out;
+    return settings().matrix(concurrency, profiles, strategy);
   }
 }

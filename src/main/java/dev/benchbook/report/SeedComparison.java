@@ -8,6 +8,7 @@ import dev.benchbook.results.RunFile;
 import dev.benchbook.results.Segment;
 import dev.benchbook.results.SegmentDelta;
 import dev.benchbook.results.WorkloadSpec;
+import dev.benchbook.workload.Strategies;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +46,8 @@ final class SeedComparison {
       return Optional.empty();
     }
     return all.stream().filter(c -> run.config(c.mitigationConfig())
-        .map(m -> m.strategy().equals("shared-connection")).orElse(false)).findFirst()
+        .map(m -> m.strategy().equals(Strategies.SHARED_CONNECTION.name())).orElse(false))
+        .findFirst()
         .or(() -> Optional.of(Contention.lead(all)));
   }
 

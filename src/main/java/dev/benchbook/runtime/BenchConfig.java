@@ -1,9 +1,12 @@
 package dev.benchbook.runtime;
 
 import dev.benchbook.workload.Flow;
+import dev.benchbook.workload.FsmWorkload;
 import dev.benchbook.workload.LatencyProfile;
 import dev.benchbook.workload.SqliteSettings;
+import dev.benchbook.workload.Strategies;
 import dev.benchbook.workload.StrategySpec;
+import dev.benchbook.workload.Workload;
 import java.time.Duration;
 
 /**
@@ -18,10 +21,11 @@ import java.time.Duration;
  * @param holdNs time held inside each write transaction, ns
  * @param failureProbability probability that an API edge fails
  * @param durationBound API-latency configs stop taking new files after this long
+ * @param workload the workload whose transitions the workers run
  */
 public record BenchConfig(String id, int concurrency, LatencyProfile profile,
     StrategySpec strategy, int files, SqliteSettings sqlite, long holdNs,
-    double failureProbability, Duration durationBound) {
+    double failureProbability, Duration durationBound, Workload workload) {
 
   /** Validates ranges. */
   public BenchConfig {
@@ -43,6 +47,14 @@ public record BenchConfig(String id, int concurrency, LatencyProfile profile,
     }
   }
 
+  /** A config of the built-in FSM workload. */
+  public BenchConfig(String id, int concurrency, LatencyProfile profile, StrategySpec strategy,
+      int files, SqliteSettings sqlite, long holdNs, double failureProbability,
+      Duration durationBound) {
+    this(id, concurrency, profile, strategy, files, sqlite, holdNs, failureProbability,
+        durationBound, FsmWorkload.STANDARD);
+  }
+
   /**
    * The standard id: {@code c<concurrency>-<profile>}, plus {@code -<strategy>} if not the
    * baseline, plus {@code -NOT-ATOMIC} for a strategy that breaks per-transition atomicity (so
@@ -50,15 +62,16 @@ public record BenchConfig(String id, int concurrency, LatencyProfile profile,
    */
   public static String standardId(int concurrency, String profile, String strategy) {
     String id = "c" + concurrency + "-" + profile;
-    if ("per-worker".equals(strategy)) {
+    String name = StrategySpec.nameOf(strategy);
+    if (Strategies.BASELINE.name().equals(name)) {
       return id;
     }
-    return id + "-" + strategy + (StrategySpec.named(strategy).atomic() ? "" : "-NOT-ATOMIC");
+    return id + "-" + name + (Strategies.named(name).atomic() ? "" : "-NOT-ATOMIC");
   }
 
-  /** The flow every config runs. */
+  /** The state machine of the config's workload. */
   public Flow flow() {
-    return Flow.standard();
+    return workload.flow();
   }
 
   /** True when the duration bound applies (configs with API latency). */

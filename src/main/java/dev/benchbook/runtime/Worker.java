@@ -1,18 +1,18 @@
 package dev.benchbook.runtime;
 
-import dev.benchbook.workload.Edge;
 import dev.benchbook.workload.Flow;
-import dev.benchbook.workload.LatencyProfile;
-import dev.benchbook.workload.Pause;
 import dev.benchbook.workload.TransitionWrite;
+import dev.benchbook.workload.Transitions;
 import dev.benchbook.workload.WriteChannel;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One worker thread's loop: take the next file, move it through the flow to a terminal state,
- * time every transition by segment and record it. Nothing here allocates per transition.
+ * One worker thread's loop: take the next file, move it through the flow to a terminal state
+ * through the config's workload's {@link Transitions} (dispatch, external call, write inside
+ * the strategy's transaction), time every step by segment and record it. The runner knows no
+ * particular workload. Nothing here allocates per transition.
  */
 final class Worker implements Runnable {
 
@@ -20,10 +20,9 @@ final class Worker implements Runnable {
   static final int MAX_ATTEMPTS = 1000;
 
   private final Flow flow;
-  private final Edge[] edges;
   private final String[] stateNames;
-  private final LatencyProfile profile;
-  private final double failureProbability;
+  private final Transitions transitions;
+  private final Transitions.Step step = new Transitions.Step();
   private final WriteChannel channel;
   private final Recorder recorder;
   private final AtomicInteger nextFile;
@@ -39,17 +38,15 @@ final class Worker implements Runnable {
   long conflicts;
   long busyErrors;
   long rolledBack;
-  long hookChecksum;
   volatile Throwable error;
 
   Worker(int index, BenchConfig config, WriteChannel channel, Recorder recorder,
       AtomicInteger nextFile, long passStartNs, long deadlineNs, RunControl control,
       List<FailureInjection> injections, long seed) {
     this.flow = config.flow();
-    this.edges = flow.edges().toArray(new Edge[0]);
     this.stateNames = flow.states().toArray(new String[0]);
-    this.profile = config.profile();
-    this.failureProbability = config.failureProbability();
+    this.transitions = config.workload().transitions(config.profile(),
+        config.failureProbability());
     this.channel = channel;
     this.recorder = recorder;
     this.nextFile = nextFile;
@@ -79,51 +76,36 @@ final class Worker implements Runnable {
   }
 
   private void runFile(int file) {
-    int state = flow.initial();
-    int version = 0;
-    int failures = 0;
+    step.start(file, flow.initial());
     int attempts = 0;
-    while (!flow.isTerminal(state)) {
+    while (!flow.isTerminal(step.from)) {
       if (control.cancelled()) {
         return;
       }
       long t0 = System.nanoTime();
-      Edge edge = edges[flow.edgeFrom(state)];
-      int to = edge.to();
-      int nextFailures = failures;
-      if (edge.canFail() && failureProbability > 0 && rng.nextDouble() < failureProbability) {
-        nextFailures = failures + 1;
-        to = nextFailures >= flow.maxFailures() ? flow.failed() : edge.failureTo();
-      }
-      hookChecksum += hook(file, edge, state);
+      transitions.dispatch(step, rng);
       long t1 = System.nanoTime();
       long t2 = t1;
-      if (edge.callsApi() && !profile.isZero()) {
-        Pause.ns(profile.drawNs(rng));
+      if (step.callsApi) {
+        transitions.call(step, rng);
         t2 = System.nanoTime();
       }
-      write.fileId = file;
-      write.fromState = stateNames[state];
-      write.toState = stateNames[to];
-      write.expectedVersion = version;
-      write.failures = nextFailures;
-      write.injectFailure = attempts == 0 && injected(file, state);
+      transitions.write(step, write);
+      write.injectFailure = attempts == 0 && injected(file, step.from);
       write.dbStartNs = t2;
       channel.apply(write);
       long t3 = System.nanoTime();
       long api = t2 - t1;
       long dbTotal = t3 - t2;
-      recorder.record(file, state, to, t0 - passStartNs, t1 - t0, api, write.lockWaitNs, dbTotal,
-          t3 - t0 - api, t3 - t0, write.busyRetries, outcome(write.result));
+      recorder.record(file, step.from, step.to, t0 - passStartNs, t1 - t0, api, write.lockWaitNs,
+          dbTotal, t3 - t0 - api, t3 - t0, write.busyRetries, outcome(write.result));
       if (write.result == TransitionWrite.COMMITTED) {
         committed++;
-        state = to;
-        version++;
-        failures = nextFailures;
+        step.committed();
         attempts = 0;
       } else if (++attempts >= MAX_ATTEMPTS) {
-        throw new IllegalStateException("transition " + stateNames[state] + " -> "
-            + stateNames[to] + " of file " + file + " failed " + MAX_ATTEMPTS
+        throw new IllegalStateException("transition " + stateNames[step.from] + " -> "
+            + stateNames[step.to] + " of file " + file + " failed " + MAX_ATTEMPTS
             + " times in a row (last outcome: " + outcome(write.result).label() + ")");
       }
     }
@@ -152,22 +134,5 @@ final class Worker implements Runnable {
       }
     }
     return false;
-  }
-
-  /**
-   * The dispatch hook: validate the edge and derive the file's object key (a 64-bit mix of the
-   * file id and edge), standing in for the pure-CPU work a real FSM does per transition.
-   */
-  private static long hook(int file, Edge edge, int state) {
-    if (edge.from() != state) {
-      throw new IllegalStateException("edge does not leave state " + state);
-    }
-    long z = (file * 0x9E3779B97F4A7C15L) ^ edge.to();
-    for (int i = 0; i < 8; i++) {
-      z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-      z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-      z ^= z >>> 31;
-    }
-    return z;
   }
 }

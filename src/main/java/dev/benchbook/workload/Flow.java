@@ -58,16 +58,17 @@ public final class Flow {
     }
   }
 
-  /** The standard upload flow: PENDING → UPLOADING → UPLOADED → PROCESSING → INDEXED. */
+  /**
+   * The standard upload flow, PENDING → UPLOADING → UPLOADED → PROCESSING → INDEXED, as the
+   * built-in workload file shipped in the jar defines it ({@link WorkloadFile#builtIn()}).
+   */
   public static Flow standard() {
-    List<String> states = List.of("PENDING", "UPLOADING", "UPLOADED", "PROCESSING", "INDEXED",
-        "FAILED");
-    List<Edge> edges = List.of(
-        new Edge(0, 1, false, -1, "claim"),
-        new Edge(1, 2, true, 0, "upload"),
-        new Edge(2, 3, false, -1, "enqueue"),
-        new Edge(3, 4, true, 2, "index"));
-    return new Flow("upload-index", states, edges, 0, 4, 5, 3);
+    return BuiltIn.FLOW;
+  }
+
+  /** The built-in workload's flow, read and checked once. */
+  private static final class BuiltIn {
+    static final Flow FLOW = WorkloadCheck.checked(WorkloadFile.builtIn()).flow();
   }
 
   /** Flow name, recorded in results. */

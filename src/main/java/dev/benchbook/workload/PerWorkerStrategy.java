@@ -12,6 +12,54 @@ import org.sqlite.BusyHandler;
  */
 public final class PerWorkerStrategy implements ConnectionStrategy {
 
+  /** The baseline: per-worker connections waiting in SQLite's busy-handler ladder. */
+  public static final Strategy BASELINE = new Strategy() {
+    @Override
+    public String name() {
+      return "per-worker";
+    }
+
+    @Override
+    public String description() {
+      return "per-worker connections, BEGIN IMMEDIATE, SQLite's busy-handler ladder (baseline)";
+    }
+
+    @Override
+    public StrategyOptions defaults() {
+      return new NoOptions(name(), Map.of("busy_handler", "sqlite-ladder"));
+    }
+
+    @Override
+    public ConnectionStrategy open(Database db, long holdNs, long seed, StrategyOptions options) {
+      OptionText.as(NoOptions.class, name(), options);
+      return baseline(db, holdNs);
+    }
+  };
+
+  /** The backoff mitigation: per-worker connections, jittered exponential backoff. */
+  public static final Strategy BACKOFF = new Strategy() {
+    @Override
+    public String name() {
+      return "backoff";
+    }
+
+    @Override
+    public String description() {
+      return "per-worker connections waiting in a jittered fine-grained backoff";
+    }
+
+    @Override
+    public StrategyOptions defaults() {
+      return new BackoffOptions(20, 2000);
+    }
+
+    @Override
+    public ConnectionStrategy open(Database db, long holdNs, long seed, StrategyOptions options) {
+      BackoffOptions o = OptionText.as(BackoffOptions.class, name(), options);
+      return backoff(db, holdNs, o.backoffMinUs(), o.backoffMaxUs(), seed);
+    }
+  };
+
   private final Database db;
   private final long holdNs;
   private final boolean backoff;
@@ -42,23 +90,6 @@ public final class PerWorkerStrategy implements ConnectionStrategy {
           + minUs + ", max_us " + maxUs);
     }
     return new PerWorkerStrategy(db, holdNs, true, minUs, maxUs, seed);
-  }
-
-  @Override
-  public String name() {
-    return backoff ? "backoff" : "per-worker";
-  }
-
-  @Override
-  public Map<String, Object> options() {
-    if (!backoff) {
-      return Map.of("busy_handler", "sqlite-ladder");
-    }
-    Map<String, Object> m = new java.util.LinkedHashMap<>();
-    m.put("busy_handler", "jittered-exponential");
-    m.put("backoff_min_us", backoffMinUs);
-    m.put("backoff_max_us", backoffMaxUs);
-    return m;
   }
 
   @Override
@@ -108,6 +139,50 @@ public final class PerWorkerStrategy implements ConnectionStrategy {
     @Override
     public void close() {
       sql.closeWithConnection();
+    }
+  }
+
+  /**
+   * The backoff strategy's options.
+   *
+   * @param backoffMinUs first backoff sleep, us
+   * @param backoffMaxUs largest backoff sleep, us
+   */
+  public record BackoffOptions(long backoffMinUs, long backoffMaxUs) implements StrategyOptions {
+
+    /** Checks 1 <= min <= max. */
+    public BackoffOptions {
+      if (backoffMinUs < 1 || backoffMaxUs < backoffMinUs) {
+        throw new IllegalArgumentException("backoff-min-us and backoff-max-us need 1 <= min <= "
+            + "max, got " + backoffMinUs + " and " + backoffMaxUs);
+      }
+    }
+
+    @Override
+    public Map<String, Object> values() {
+      Map<String, Object> m = new java.util.LinkedHashMap<>();
+      m.put("backoff-min-us", backoffMinUs);
+      m.put("backoff-max-us", backoffMaxUs);
+      return m;
+    }
+
+    @Override
+    public StrategyOptions with(Map<String, String> texts) {
+      OptionText.known("backoff", texts, values().keySet());
+      return new BackoffOptions(
+          OptionText.whole("backoff-min-us", OptionText.get(texts, "backoff-min-us", backoffMinUs),
+              1, 60_000_000),
+          OptionText.whole("backoff-max-us", OptionText.get(texts, "backoff-max-us", backoffMaxUs),
+              1, 60_000_000));
+    }
+
+    @Override
+    public Map<String, Object> recorded() {
+      Map<String, Object> m = new java.util.LinkedHashMap<>();
+      m.put("busy_handler", "jittered-exponential");
+      m.put("backoff_min_us", backoffMinUs);
+      m.put("backoff_max_us", backoffMaxUs);
+      return m;
     }
   }
 }

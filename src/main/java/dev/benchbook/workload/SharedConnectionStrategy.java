@@ -12,6 +12,31 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class SharedConnectionStrategy implements ConnectionStrategy {
 
+  /** The registry entry. */
+  public static final Strategy STRATEGY = new Strategy() {
+    @Override
+    public String name() {
+      return "shared-connection";
+    }
+
+    @Override
+    public String description() {
+      return "one connection for all workers, taken with a Java lock for a whole transaction";
+    }
+
+    @Override
+    public StrategyOptions defaults() {
+      return new Options(false);
+    }
+
+    @Override
+    public ConnectionStrategy open(Database db, long holdNs, long seed, StrategyOptions options)
+        throws SQLException {
+      return new SharedConnectionStrategy(db, holdNs,
+          OptionText.as(Options.class, name(), options).fair());
+    }
+  };
+
   private final TransactionSql sql;
   private final ReentrantLock lock;
 
@@ -19,18 +44,6 @@ public final class SharedConnectionStrategy implements ConnectionStrategy {
   public SharedConnectionStrategy(Database db, long holdNs, boolean fair) throws SQLException {
     this.sql = new TransactionSql(db.open(), holdNs);
     this.lock = new ReentrantLock(fair);
-  }
-
-  @Override
-  public String name() {
-    return "shared-connection";
-  }
-
-  @Override
-  public Map<String, Object> options() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("fair", lock.isFair());
-    return m;
   }
 
   @Override
@@ -68,6 +81,32 @@ public final class SharedConnectionStrategy implements ConnectionStrategy {
     @Override
     public void close() {
       // the shared connection is closed by the strategy
+    }
+  }
+
+  /**
+   * The shared-connection strategy's options.
+   *
+   * @param fair a fair (FIFO) lock
+   */
+  public record Options(boolean fair) implements StrategyOptions {
+
+    @Override
+    public Map<String, Object> values() {
+      return Map.of("fair", fair);
+    }
+
+    @Override
+    public StrategyOptions with(Map<String, String> texts) {
+      OptionText.known("shared-connection", texts, values().keySet());
+      return new Options(OptionText.bool("fair", OptionText.get(texts, "fair", fair)));
+    }
+
+    @Override
+    public Map<String, Object> recorded() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("fair", fair);
+      return m;
     }
   }
 }

@@ -13,6 +13,36 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class SharedInterleavedStrategy implements ConnectionStrategy {
 
+  /** The registry entry (NOT ATOMIC: runs only when named). */
+  public static final Strategy STRATEGY = new Strategy() {
+    @Override
+    public String name() {
+      return "shared-interleaved";
+    }
+
+    @Override
+    public String description() {
+      return "the seed's NOT ATOMIC setup: one connection, statements interleaved";
+    }
+
+    @Override
+    public boolean atomic() {
+      return false;
+    }
+
+    @Override
+    public StrategyOptions defaults() {
+      return new NoOptions(name(), Map.of("atomic", false));
+    }
+
+    @Override
+    public ConnectionStrategy open(Database db, long holdNs, long seed, StrategyOptions options)
+        throws SQLException {
+      OptionText.as(NoOptions.class, name(), options);
+      return new SharedInterleavedStrategy(db, holdNs);
+    }
+  };
+
   private final TransactionSql sql;
   private final long holdNs;
   private final ReentrantLock statementLock = new ReentrantLock();
@@ -22,21 +52,6 @@ public final class SharedInterleavedStrategy implements ConnectionStrategy {
   public SharedInterleavedStrategy(Database db, long holdNs) throws SQLException {
     this.sql = new TransactionSql(db.open(), 0);
     this.holdNs = holdNs;
-  }
-
-  @Override
-  public String name() {
-    return "shared-interleaved";
-  }
-
-  @Override
-  public Map<String, Object> options() {
-    return Map.of("atomic", false);
-  }
-
-  @Override
-  public boolean atomic() {
-    return false;
   }
 
   @Override

@@ -1,100 +1,145 @@
 package dev.benchbook.workload;
 
 import java.sql.SQLException;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * A connection strategy by name with its knobs; creates the strategy for one database.
+ * A strategy with its options, as one config runs it. Written as text
+ * {@code name[:key=value,key=value]}, e.g. {@code writer-queue:batch-max=64}: that is what
+ * {@code --strategy} takes and what a fork's plan carries.
  *
- * @param name {@code per-worker}, {@code shared-connection}, {@code writer-queue},
- *     {@code backoff}, or {@code shared-interleaved} (the seed's setup, NOT ATOMIC)
- * @param fair fair lock for {@code shared-connection}
- * @param batchMax most transitions per transaction for {@code writer-queue}
- * @param batchWaitUs how long the writer waits for a batch to fill, µs
- * @param backoffMinUs first backoff sleep for {@code backoff}, µs
- * @param backoffMaxUs largest backoff sleep for {@code backoff}, µs
- * @param seed seed of the backoff jitter
+ * @param strategy the strategy
+ * @param options its options (the strategy's own record)
+ * @param seed seed of the strategy's randomness (backoff jitter)
  */
-public record StrategySpec(String name, boolean fair, int batchMax, long batchWaitUs,
-    long backoffMinUs, long backoffMaxUs, long seed) {
+public record StrategySpec(Strategy strategy, StrategyOptions options, long seed) {
 
-  /** Strategy names this build knows; the first is the baseline. */
-  public static final List<String> NAMES =
-      List.of("per-worker", "shared-connection", "writer-queue", "backoff", "shared-interleaved");
+  /** The jitter seed of a strategy given without one. */
+  public static final long DEFAULT_SEED = 1;
 
-  /** Validates the name and knobs. */
+  /** Checks that the options are the strategy's own kind. */
   public StrategySpec {
-    if (!NAMES.contains(name)) {
-      throw new IllegalArgumentException(
-          "unknown strategy '" + name + "'; expected one of " + String.join(", ", NAMES));
-    }
-    if (batchMax < 1) {
-      throw new IllegalArgumentException("batch max must be >= 1, got " + batchMax);
-    }
-    if (batchWaitUs < 0) {
-      throw new IllegalArgumentException("batch wait must be >= 0 us, got " + batchWaitUs);
+    if (options.getClass() != strategy.defaults().getClass()) {
+      throw new IllegalArgumentException("strategy " + strategy.name() + " takes "
+          + strategy.defaults().getClass().getSimpleName() + ", got "
+          + options.getClass().getSimpleName());
     }
   }
 
-  /** A strategy with default knobs (unfair lock, batches of up to 128, no batch wait). */
+  /** A strategy by name with its default options. */
   public static StrategySpec named(String name) {
-    return new StrategySpec(name, false, 128, 0, 20, 2000, 1);
+    Strategy s = Strategies.named(name);
+    return new StrategySpec(s, s.defaults(), DEFAULT_SEED);
   }
 
-  /** The baseline strategy. */
+  /** The baseline with its default options. */
   public static StrategySpec baseline() {
-    return named("per-worker");
+    return named(Strategies.BASELINE.name());
   }
 
-  /** False for {@code shared-interleaved}, whose transitions are not individually atomic. */
+  /**
+   * Parses {@code name[:key=value,...]}: {@code flags} first sets the keys this strategy has
+   * (the command line's --batch-max and such; other keys are ignored), then the text's own
+   * options, which must all be the strategy's; {@code seed} seeds its randomness.
+   */
+  public static StrategySpec parse(String text, Map<String, String> flags, long seed) {
+    int colon = text.indexOf(':');
+    String name = nameOf(text);
+    Strategy s = Strategies.named(name);
+    StrategyOptions defaults = s.defaults();
+    Map<String, String> known = new LinkedHashMap<>();
+    flags.forEach((k, v) -> {
+      if (defaults.values().containsKey(k)) {
+        known.put(k, v);
+      }
+    });
+    StrategyOptions options;
+    try {
+      options = defaults.with(known);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--" + e.getMessage(), e);
+    }
+    if (colon >= 0) {
+      options = options.with(pairs(name, text.substring(colon + 1)));
+    }
+    return new StrategySpec(s, options, seed);
+  }
+
+  /**
+   * Checks command-line flags that set strategy options (e.g. {@code batch-max} -> {@code 0})
+   * against every strategy that has them, whichever strategies the run uses.
+   */
+  public static void checkFlags(Map<String, String> flags) {
+    for (Strategy s : Strategies.all()) {
+      parse(s.name(), flags, DEFAULT_SEED);
+    }
+  }
+
+  /** The default value of option {@code key} in the first strategy that has it. */
+  public static Object defaultOf(String key) {
+    return Strategies.all().stream().map(s -> s.defaults().values()).filter(v -> v.containsKey(key))
+        .findFirst().orElseThrow(() -> new IllegalArgumentException("no strategy has option '"
+            + key + "'")).get(key);
+  }
+
+  /** The strategy name of a text {@code name[:key=value,...]}. */
+  public static String nameOf(String text) {
+    int colon = text.indexOf(':');
+    return colon < 0 ? text.trim() : text.substring(0, colon).trim();
+  }
+
+  /** Parses {@code name[:key=value,...]} with no flags and the default seed. */
+  public static StrategySpec parse(String text) {
+    return parse(text, Map.of(), DEFAULT_SEED);
+  }
+
+  private static Map<String, String> pairs(String name, String text) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String pair : text.split(",")) {
+      int eq = pair.indexOf('=');
+      if (eq < 1) {
+        throw new IllegalArgumentException("strategy " + name + ": options look like key=value, "
+            + "got '" + pair + "'");
+      }
+      out.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+    }
+    return out;
+  }
+
+  /** The strategy's name. */
+  public String name() {
+    return strategy.name();
+  }
+
+  /** False for a strategy whose transitions are not individually atomic. */
   public boolean atomic() {
-    return !"shared-interleaved".equals(name);
+    return strategy.atomic();
   }
 
   /**
    * Transitions per transaction this strategy commits together with {@code concurrency}
-   * workers, each with one transition in flight: {@code min(batchMax, concurrency)} for
-   * {@code writer-queue} (its fitting ceiling is the group-commit probe at that size), 0 for a
-   * strategy that commits each transition alone (its ceiling is the per-transaction probe).
+   * workers (the writer-queue's group); 0 when each transition commits alone.
    */
   public int commitGroup(int concurrency) {
-    return "writer-queue".equals(name) ? Math.min(batchMax, concurrency) : 0;
+    return strategy.commitGroup(options, concurrency);
   }
 
-  /** The knobs that matter for this strategy, as recorded in results. */
-  public java.util.Map<String, Object> options() {
-    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-    switch (name) {
-      case "shared-connection":
-        m.put("fair", fair);
-        break;
-      case "writer-queue":
-        m.put("batch_max", batchMax);
-        m.put("batch_wait_us", batchWaitUs);
-        break;
-      case "shared-interleaved":
-        m.put("atomic", false);
-        break;
-      case "backoff":
-        m.put("busy_handler", "jittered-exponential");
-        m.put("backoff_min_us", backoffMinUs);
-        m.put("backoff_max_us", backoffMaxUs);
-        break;
-      default:
-        m.put("busy_handler", "sqlite-ladder");
-    }
-    return m;
+  /** The knobs as recorded in results. */
+  public Map<String, Object> recorded() {
+    return options.recorded();
   }
 
-  /** Creates this strategy over a database with {@code holdNs} held inside each transaction. */
+  /** The text form with every option, e.g. {@code writer-queue:batch-max=128,batch-wait-us=0}. */
+  public String text() {
+    Map<String, Object> values = options.values();
+    return values.isEmpty() ? name() : name() + ":" + values.entrySet().stream()
+        .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
+  }
+
+  /** Opens this strategy over a database with {@code holdNs} held inside each transaction. */
   public ConnectionStrategy create(Database db, long holdNs) throws SQLException {
-    switch (name) {
-      case "shared-connection": return new SharedConnectionStrategy(db, holdNs, fair);
-      case "writer-queue": return new WriterQueueStrategy(db, holdNs, batchMax, batchWaitUs);
-      case "shared-interleaved": return new SharedInterleavedStrategy(db, holdNs);
-      case "backoff":
-        return PerWorkerStrategy.backoff(db, holdNs, backoffMinUs, backoffMaxUs, seed);
-      default: return PerWorkerStrategy.baseline(db, holdNs);
-    }
+    return strategy.open(db, holdNs, seed, options);
   }
 }

@@ -22,6 +22,36 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class WriterQueueStrategy implements ConnectionStrategy {
 
+  /** The registry entry. */
+  public static final Strategy STRATEGY = new Strategy() {
+    @Override
+    public String name() {
+      return "writer-queue";
+    }
+
+    @Override
+    public String description() {
+      return "one writer thread group-commits the workers' transitions";
+    }
+
+    @Override
+    public StrategyOptions defaults() {
+      return new Options(128, 0);
+    }
+
+    @Override
+    public int commitGroup(StrategyOptions options, int concurrency) {
+      return Math.min(OptionText.as(Options.class, name(), options).batchMax(), concurrency);
+    }
+
+    @Override
+    public ConnectionStrategy open(Database db, long holdNs, long seed, StrategyOptions options)
+        throws SQLException {
+      Options o = OptionText.as(Options.class, name(), options);
+      return new WriterQueueStrategy(db, holdNs, o.batchMax(), o.batchWaitUs());
+    }
+  };
+
   private final TransactionSql sql;
   private final int batchMax;
   private final long batchWaitNs;
@@ -48,19 +78,6 @@ public final class WriterQueueStrategy implements ConnectionStrategy {
     this.writer = new Thread(this::writeLoop, "benchbook-writer");
     this.writer.setDaemon(true);
     this.writer.start();
-  }
-
-  @Override
-  public String name() {
-    return "writer-queue";
-  }
-
-  @Override
-  public Map<String, Object> options() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("batch_max", batchMax);
-    m.put("batch_wait_us", batchWaitNs / 1000);
-    return m;
   }
 
   @Override
@@ -232,6 +249,41 @@ public final class WriterQueueStrategy implements ConnectionStrategy {
     @Override
     public void close() {
       // the connection belongs to the writer
+    }
+  }
+
+  /**
+   * The writer-queue strategy's options.
+   *
+   * @param batchMax most transitions per transaction
+   * @param batchWaitUs how long the writer waits for a batch to fill, us
+   */
+  public record Options(int batchMax, long batchWaitUs) implements StrategyOptions {
+
+    @Override
+    public Map<String, Object> values() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("batch-max", batchMax);
+      m.put("batch-wait-us", batchWaitUs);
+      return m;
+    }
+
+    @Override
+    public StrategyOptions with(Map<String, String> texts) {
+      OptionText.known("writer-queue", texts, values().keySet());
+      return new Options(
+          (int) OptionText.whole("batch-max", OptionText.get(texts, "batch-max", batchMax), 1,
+              100_000),
+          OptionText.whole("batch-wait-us", OptionText.get(texts, "batch-wait-us", batchWaitUs),
+              0, 60_000_000));
+    }
+
+    @Override
+    public Map<String, Object> recorded() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("batch_max", batchMax);
+      m.put("batch_wait_us", batchWaitUs);
+      return m;
     }
   }
 }

@@ -25,6 +25,11 @@ class FacadeOneLinersTest {
     assertEquals(List.of("c2-zero", "c2-zero-writer-queue"),
         Benchbook.asRun(m).run().allConfigs().stream().map(c -> c.id()).toList());
     assertEquals(0.2, ((Number) m.file().manifest().parameters().get("hold_ms")).doubleValue());
+    java.util.Set<String> cliKeys = new java.util.TreeSet<>(
+        dev.benchbook.runtime.PlanSettings.builder().build().parameters().keySet());
+    cliKeys.add("source");
+    assertEquals(cliKeys, new java.util.TreeSet<>(m.file().manifest().parameters().keySet()),
+        "the facade records what the command line records");
     var c = Benchbook.compare(m);
     assertEquals("c2-zero", c.baselineConfig());
     assertEquals("c2-zero-writer-queue", c.mitigationConfig());

@@ -11,6 +11,7 @@ import dev.benchbook.results.RunFile;
 import dev.benchbook.results.SegmentDelta;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,6 +90,24 @@ class MitigateCommandTest {
     for (ConfigResult config : f.allConfigs()) {
       assertEquals(30L * 4, config.transitions(), config.id());
     }
+  }
+
+  @Test
+  void strategyOptionsGoInlineAndOverrideTheFlags() throws Exception {
+    Cli.small("mitigate", "--strategy", "writer-queue:batch-max=7,batch-wait-us=3,backoff",
+        "--batch-max", "64", "--backoff-min-us", "5", "--concurrency", "2", "--files", "10",
+        "--reps", "1", "--data-dir", data.toString()).assertCode(ExitCode.OK);
+    RunFile f = ResultsReader.read(Cli.only(data, ".json")).run();
+    assertEquals(Map.of("batch_max", 7, "batch_wait_us", 3), f.allConfigs().get(1)
+        .strategyOptions());
+    assertEquals(Map.of("busy_handler", "jittered-exponential", "backoff_min_us", 5,
+        "backoff_max_us", 2000), f.allConfigs().get(2).strategyOptions());
+    Cli.small("mitigate", "--strategy", "writer-queue:batchmax=7").assertCode(ExitCode.USAGE)
+        .assertOneErrorLine("--strategy", "no option 'batchmax'", "batch-max, batch-wait-us");
+    Cli.small("mitigate", "--strategy", "per-worker").assertCode(ExitCode.USAGE)
+        .assertOneErrorLine("'per-worker' is the baseline, which always runs");
+    Cli.small("mitigate", "--batch-max", "0").assertCode(ExitCode.USAGE)
+        .assertOneErrorLine("--batch-max must be a whole number in [1, 100000], got '0'");
   }
 
   static void assertIntervalsAndVerdicts(Comparison c) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.benchbook.workload.Flow;
 import dev.benchbook.workload.LatencyProfile;
 import dev.benchbook.workload.SqliteSettings;
+import dev.benchbook.workload.Strategies;
 import dev.benchbook.workload.StrategySpec;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +34,7 @@ class RowsCharacterizationTest {
 
   static Stream<Arguments> strategiesAndProfiles() {
     List<Arguments> out = new ArrayList<>();
-    for (String strategy : StrategySpec.NAMES) {
+    for (String strategy : Strategies.names()) {
       for (LatencyProfile p : List.of(LatencyProfile.named("zero"), LatencyProfile.named("fast"),
           new LatencyProfile("realistic", 20, 0.15))) {
         out.add(Arguments.of(strategy, p, 0.0));

@@ -29,7 +29,7 @@ class SharedInterleavedAnomalyTest {
         SharedInterleavedStrategy strategy = new SharedInterleavedStrategy(db, 1_000_000_000L);
         WriteChannel a = strategy.open(0);
         WriteChannel b = strategy.open(1)) {
-      assertFalse(strategy.atomic());
+      assertFalse(Strategies.SHARED_INTERLEAVED.atomic());
       TransitionWrite wa = write(0, 0);
       Thread ta = new Thread(() -> a.apply(wa));
       ta.start();

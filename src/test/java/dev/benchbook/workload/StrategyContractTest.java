@@ -15,9 +15,10 @@ import dev.benchbook.runtime.RunPlan;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The contract every connection strategy keeps, run against each of them. */
 class StrategyContractTest {
@@ -35,9 +36,16 @@ class StrategyContractTest {
     return new MatrixRunner(new RunControl(), ProgressListener.NONE).run(plan);
   }
 
+  static Stream<String> strategies() {
+    return Strategies.all().stream().map(Strategy::name);
+  }
+
+  static Stream<String> atomicStrategies() {
+    return Strategies.all().stream().filter(Strategy::atomic).map(Strategy::name);
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {"per-worker", "shared-connection", "writer-queue", "backoff",
-      "shared-interleaved"})
+  @MethodSource("strategies")
   void allFilesReachIndexedAndSegmentsNest(String strategy) throws Exception {
     RunOutcome out = run(strategy, 8, 60, 0.05, List.of());
     PassResult p = out.passes().get(0);
@@ -53,7 +61,7 @@ class StrategyContractTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"per-worker", "shared-connection", "writer-queue", "backoff"})
+  @MethodSource("atomicStrategies")
   void injectedFailureRollsBackThatTransitionOnly(String strategy) throws Exception {
     RunOutcome out = run(strategy, 6, 40, 0, List.of(new FailureInjection(3, 1),
         new FailureInjection(17, 3)));

@@ -1,11 +1,5 @@
-package dev.benchbook.api;
+package dev.benchbook.runtime;
 
-import dev.benchbook.results.Json;
-import dev.benchbook.results.RowsCsv;
-import dev.benchbook.runtime.MatrixRunner;
-import dev.benchbook.runtime.ProgressListener;
-import dev.benchbook.runtime.RunControl;
-import dev.benchbook.runtime.RunOutcome;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -13,27 +7,23 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The entry point of one fork (a fresh JVM started by the parent run): reads the plan, runs it,
+ * The entry point of one fork (a fresh JVM started by {@link Forks}): reads the plan, runs it,
  * writes its raw rows and passes into the folder it was given, and reports progress as lines
- * on standard output. Not a user command: {@code benchbook run --forks N} starts it.
+ * on standard output. Not a user command and not public API.
  */
-public final class ForkChild {
+final class ForkChild {
 
-  /** Raw rows file written into the output folder. */
-  static final String ROWS = "rows.csv.gz";
-  /** Passes file written into the output folder. */
-  static final String PASSES = "passes.json";
   /** Exit code when cancelled (128 + SIGINT). */
   static final int CANCELLED = 130;
 
   private ForkChild() {
   }
 
-  /** {@code ForkChild <plan.json> <out-dir> <fork>}; exits 0, 1 (failed) or 130 (cancelled). */
+  /** {@code ForkChild <plan.properties> <out-dir> <fork>}; exits 0, 1 (failed) or 130. */
   public static void main(String[] args) {
     System.setProperty("java.awt.headless", "true");
     if (args.length != 3) {
-      System.err.println("benchbook: fork child needs <plan.json> <out-dir> <fork>");
+      System.err.println("benchbook: fork child needs <plan.properties> <out-dir> <fork>");
       System.exit(2);
     }
     int fork = Integer.parseInt(args[2]);
@@ -56,11 +46,10 @@ public final class ForkChild {
   private static int run(Path spec, Path out, int fork, RunControl control) {
     PrintStream events = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     try {
-      ForkedRuns.Spec s = Json.MAPPER.readValue(spec.toFile(), ForkedRuns.Spec.class);
-      RunOutcome outcome = new MatrixRunner(control, listener(events)).run(s.plan(fork));
-      RowsCsv.write(outcome.rows(), out.resolve(ROWS));
-      Json.MAPPER.writeValue(out.resolve(PASSES).toFile(),
-          outcome.passes().stream().map(ForkedRuns.Pass::of).toList());
+      RunOutcome outcome = new MatrixRunner(control, listener(events))
+          .run(ForkLink.readPlan(spec, fork));
+      ForkRows.write(outcome.rows(), out.resolve(ForkLink.ROWS));
+      ForkLink.writePasses(outcome.passes(), out.resolve(ForkLink.PASSES));
       return 0;
     } catch (InterruptedException e) {
       return CANCELLED;

@@ -1,16 +1,8 @@
-package dev.benchbook.api;
+package dev.benchbook.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.benchbook.runtime.BenchConfig;
-import dev.benchbook.runtime.Outcome;
-import dev.benchbook.runtime.PassResult;
-import dev.benchbook.runtime.ProgressListener;
-import dev.benchbook.runtime.RawRows;
-import dev.benchbook.runtime.RunControl;
-import dev.benchbook.runtime.RunOutcome;
-import dev.benchbook.runtime.RunPlan;
 import dev.benchbook.workload.LatencyProfile;
 import dev.benchbook.workload.SqliteSettings;
 import dev.benchbook.workload.StrategySpec;
@@ -40,7 +32,7 @@ class ForkMergeTest {
     RunPlan plan = new RunPlan(List.of(config("a", 1, "per-worker"),
         config("b", 2, "shared-connection")), 2, 5, false, Duration.ofMillis(100),
         Duration.ofMillis(50), tmp, List.of(), 2);
-    RunOutcome out = ForkedRuns.run(plan, new RunControl(), ProgressListener.NONE);
+    RunOutcome out = Forks.run(plan, new RunControl(), ProgressListener.NONE);
 
     List<String> order = out.passes().stream()
         .map(p -> p.config().id() + p.rep() + "/" + p.fork()).toList();

@@ -1,0 +1,156 @@
+package dev.benchbook.workload;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a workload file before anything runs, one sentence per problem naming the file and
+ * the JSON path: unknown states, a duplicate edge or two edges out of one state, an edge out
+ * of a terminal state, a terminal state the initial state cannot reach, a cycle with no retry
+ * limit, SQL that does not prepare against the schema, a named parameter that does not exist.
+ */
+public final class WorkloadCheck {
+
+  private static final Pattern PARAMETER = Pattern.compile("(?<![:\\w]):([A-Za-z_]\\w*)");
+
+  private WorkloadCheck() {
+  }
+
+  /** Every problem of the file; empty when it can run. */
+  public static List<String> problems(WorkloadFile w) {
+    List<String> out = new ArrayList<>();
+    flow(w, out);
+    if (out.isEmpty()) {
+      reach(w, out);
+    }
+    sql(w, out);
+    return out;
+  }
+
+  /** Fails with every problem, one per line, when there is any. */
+  public static WorkloadFile checked(WorkloadFile w) {
+    List<String> p = problems(w);
+    if (!p.isEmpty()) {
+      throw new IllegalArgumentException(String.join("\n", p));
+    }
+    return w;
+  }
+
+  private static void flow(WorkloadFile w, List<String> out) {
+    Set<String> states = new HashSet<>();
+    for (int i = 0; i < w.states().size(); i++) {
+      if (!states.add(w.states().get(i))) {
+        out.add(at(w, "states[" + i + "]", "state '" + w.states().get(i) + "' is listed twice"));
+      }
+    }
+    known(w, "initial", w.initial(), out);
+    known(w, "terminal", w.terminal(), out);
+    known(w, "failed", w.failed(), out);
+    if (w.terminal().equals(w.failed())) {
+      out.add(at(w, "failed", "the failed state must differ from the terminal state"));
+    }
+    Set<String> from = new HashSet<>();
+    for (int i = 0; i < w.edges().size(); i++) {
+      WorkloadFile.EdgeSpec e = w.edges().get(i);
+      String p = "edges[" + i + "]";
+      known(w, p + ".from", e.from(), out);
+      known(w, p + ".to", e.to(), out);
+      e.failureTo().ifPresent(f -> known(w, p + ".failure_to", f, out));
+      if (e.from().equals(w.terminal()) || e.from().equals(w.failed())) {
+        out.add(at(w, p + ".from", "an edge out of the terminal state " + e.from()));
+      }
+      if (!from.add(e.from())) {
+        out.add(at(w, p, "a second edge out of " + e.from() + " (each state has one forward "
+            + "edge; failures take failure_to)"));
+      }
+      if (e.failureTo().isPresent() && !e.callsApi()) {
+        out.add(at(w, p + ".failure_to", "only an edge that calls the API can fail"));
+      }
+    }
+    if (w.maxFailures() < 1 && w.edges().stream().anyMatch(e -> e.failureTo().isPresent())) {
+      out.add(at(w, "max_failures", "a failure edge makes a cycle: max_failures must be >= 1, "
+          + "got " + w.maxFailures()));
+    }
+  }
+
+  private static void known(WorkloadFile w, String path, String state, List<String> out) {
+    if (!w.states().contains(state)) {
+      out.add(at(w, path, "unknown state '" + state + "'; states: "
+          + String.join(", ", w.states())));
+    }
+  }
+
+  /** The terminal state is reached from the initial one along forward edges, with no loop. */
+  private static void reach(WorkloadFile w, List<String> out) {
+    Set<String> seen = new HashSet<>();
+    String s = w.initial();
+    while (!s.equals(w.terminal())) {
+      if (!seen.add(s)) {
+        out.add(at(w, "edges", "the forward edges loop at " + s + " with no retry limit; "
+            + w.terminal() + " is never reached"));
+        return;
+      }
+      String from = s;
+      WorkloadFile.EdgeSpec next = w.edges().stream().filter(e -> e.from().equals(from))
+          .findFirst().orElse(null);
+      if (next == null) {
+        out.add(at(w, "terminal", "the terminal state " + w.terminal() + " cannot be reached "
+            + "from " + w.initial() + ": no edge out of " + s));
+        return;
+      }
+      s = next.to();
+    }
+  }
+
+  private static void sql(WorkloadFile w, List<String> out) {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite::memory:");
+        Statement s = c.createStatement()) {
+      for (int i = 0; i < w.schema().size(); i++) {
+        try {
+          s.execute(w.schema().get(i));
+        } catch (SQLException e) {
+          out.add(at(w, "schema[" + i + "]", "SQL error: " + e.getMessage()));
+        }
+      }
+      prepare(c, w, "seed", w.seed(), WorkloadFile.SEED_PARAMETERS, out);
+      prepare(c, w, "write.check", w.write().check(), WorkloadFile.WRITE_PARAMETERS, out);
+      for (int i = 0; i < w.write().statements().size(); i++) {
+        prepare(c, w, "write.statements[" + i + "]", w.write().statements().get(i),
+            WorkloadFile.WRITE_PARAMETERS, out);
+      }
+      w.auditTable().ifPresent(t -> prepare(c, w, "audit_table", "SELECT count(*) FROM \""
+          + t.replace("\"", "\"\"") + "\"", Set.of(), out));
+    } catch (SQLException e) {
+      out.add(w.source() + ": cannot open an in-memory SQLite to check the SQL: "
+          + e.getMessage());
+    }
+  }
+
+  private static void prepare(Connection c, WorkloadFile w, String path, String sql,
+      Set<String> allowed, List<String> out) {
+    Matcher m = PARAMETER.matcher(sql);
+    while (m.find()) {
+      if (!allowed.contains(m.group(1))) {
+        out.add(at(w, path, "no parameter :" + m.group(1) + "; parameters: :"
+            + String.join(", :", allowed.stream().sorted().toList())));
+      }
+    }
+    try (var p = c.prepareStatement(sql)) {
+      p.getParameterMetaData();
+    } catch (SQLException e) {
+      out.add(at(w, path, "SQL error: " + e.getMessage()));
+    }
+  }
+
+  private static String at(WorkloadFile w, String path, String what) {
+    return w.source() + ": $." + path + ": " + what;
+  }
+}

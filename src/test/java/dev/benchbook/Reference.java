@@ -230,6 +230,23 @@ final class Reference {
     }
   }
 
+  /** {@code {@code x}} and {@code {@link x}} as {@code `x`}, braces inside {@code x} kept. */
+  private static String inlineTags(String text) {
+    StringBuilder out = new StringBuilder();
+    Matcher m = Pattern.compile("\\{@(?:code|link|linkplain|literal)\\s+").matcher(text);
+    int from = 0;
+    while (m.find(from)) {
+      int depth = 1;
+      int i = m.end();
+      for (; i < text.length() && depth > 0; i++) {
+        depth += text.charAt(i) == '{' ? 1 : text.charAt(i) == '}' ? -1 : 0;
+      }
+      out.append(text, from, m.start()).append('`').append(text, m.end(), i - 1).append('`');
+      from = i;
+    }
+    return out.append(text.substring(from)).toString();
+  }
+
   private static int closing(String text, int open) {
     int depth = 0;
     for (int i = open; i < text.length(); i++) {
@@ -290,8 +307,7 @@ final class Reference {
   }
 
   private static String plain(String javadoc) {
-    return javadoc.replaceAll("(?m)^\\s*\\*\\s?", " ")
-        .replaceAll("\\{@(?:code|link|linkplain|literal) ([^}]*)}", "`$1`")
+    return inlineTags(javadoc.replaceAll("(?m)^\\s*\\*\\s?", " "))
         .replaceAll("</?(?:em|b|i|code)>", "")
         .replaceAll("\\s+", " ").strip();
   }

@@ -18,6 +18,22 @@
 // `./benchbook notebook export`).
 
 // %%
+// %jars ../target/benchbook.jar target/benchbook.jar  (a notebook magic: add the path to jshell's --class-path instead)
+// Any Java kernel: benchbook's jar (for IJava, from notebooks/ or the repo; benchbook's kernel
+// has it already), the session's imports, and benchbook's display rules (charts as images,
+// tables as HTML, comparisons as Markdown) registered with the kernel.
+import dev.benchbook.api.*;
+import dev.benchbook.results.*;
+import dev.benchbook.analysis.*;
+import dev.benchbook.charts.*;
+import tech.tablesaw.api.*;
+import org.knowm.xchart.*;
+import java.nio.file.*;
+import java.util.*;
+import static dev.benchbook.notebook.Display.display;
+dev.benchbook.notebook.KernelRenderers.install();
+
+// %%
 var sweep = Benchbook.load("data/contention/results-20261126-210804.json");
 Benchbook.sweep(sweep)
 
@@ -28,7 +44,10 @@ Benchbook.sweep(sweep)
 // where the queue for the write lock starts to dominate.
 
 // %%
-Benchbook.knees(sweep)
+var knees = Benchbook.knees(sweep);
+Table.create("knee per strategy: the first worker count with P95 lock_wait over 10x its 1-worker value",
+    StringColumn.create("strategy", knees.keySet()),
+    StringColumn.create("knee (workers)", knees.values()))
 
 // %%
 Benchbook.sweepChart(sweep, "lock_wait_ms")

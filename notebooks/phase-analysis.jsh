@@ -23,6 +23,22 @@
 // `./benchbook notebook export`).
 
 // %%
+// %jars ../target/benchbook.jar target/benchbook.jar  (a notebook magic: add the path to jshell's --class-path instead)
+// Any Java kernel: benchbook's jar (for IJava, from notebooks/ or the repo; benchbook's kernel
+// has it already), the session's imports, and benchbook's display rules (charts as images,
+// tables as HTML, comparisons as Markdown) registered with the kernel.
+import dev.benchbook.api.*;
+import dev.benchbook.results.*;
+import dev.benchbook.analysis.*;
+import dev.benchbook.charts.*;
+import tech.tablesaw.api.*;
+import org.knowm.xchart.*;
+import java.nio.file.*;
+import java.util.*;
+import static dev.benchbook.notebook.Display.display;
+dev.benchbook.notebook.KernelRenderers.install();
+
+// %%
 String file = "";        // a results-mitigation-*.json; "" = the newest measured one under data/
 String mitigation = "";  // a mitigation config of that file; "" = its first mitigation
 

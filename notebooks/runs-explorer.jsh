@@ -19,16 +19,39 @@
 // `./benchbook notebook export`).
 
 // %%
+// %jars ../target/benchbook.jar target/benchbook.jar  (a notebook magic: add the path to jshell's --class-path instead)
+// Any Java kernel: benchbook's jar (for IJava, from notebooks/ or the repo; benchbook's kernel
+// has it already), the session's imports, and benchbook's display rules (charts as images,
+// tables as HTML, comparisons as Markdown) registered with the kernel.
+import dev.benchbook.api.*;
+import dev.benchbook.results.*;
+import dev.benchbook.analysis.*;
+import dev.benchbook.charts.*;
+import tech.tablesaw.api.*;
+import org.knowm.xchart.*;
+import java.nio.file.*;
+import java.util.*;
+import static dev.benchbook.notebook.Display.display;
+dev.benchbook.notebook.KernelRenderers.install();
+
+// %%
 Benchbook.query("SELECT name, kind, created_at, reps, raw_rows FROM runs ORDER BY created_at")
 
 // %% [markdown]
 // ## The baseline's lock queue, run after run
 //
 // P95 and P99 `lock_wait` of every per-worker (baseline) config of every run, oldest run first.
+// The chart draws one line per run and workload (latency profile, and work held inside the write
+// transaction) measured at two or more worker counts: configs of different workloads measured at
+// the same worker count are different experiments, so they are never joined into one line.
 
 // %%
 var trend = Benchbook.query("""
-    SELECT r.name AS run, c.config, c.concurrency, s.p95_ms, s.p99_ms
+    SELECT r.name AS run,
+           c.profile || CASE WHEN c.hold_ms > 0 THEN printf(', hold %g ms', c.hold_ms) ELSE '' END
+             AS workload,
+           c.config, c.concurrency, s.p95_ms, s.p99_ms,
+           count(*) OVER (PARTITION BY r.run_id, c.profile, c.hold_ms) AS points
     FROM runs r
     JOIN configs c ON c.run_id = r.run_id AND c.strategy = 'per-worker'
     JOIN segment_stats s
@@ -37,18 +60,17 @@ var trend = Benchbook.query("""
 trend
 
 // %%
-var chart = new org.knowm.xchart.XYChartBuilder().width(800).height(500)
-    .title("P95 lock_wait of the per-worker baseline against workers, one line per run")
-    .xAxisTitle("workers").yAxisTitle("P95 lock_wait (ms, log scale)").build();
-chart.getStyler().setYAxisLogarithmic(true);
-for (String run : trend.stringColumn("run").unique().asList()) {
-  var points = trend.where(trend.stringColumn("run").isEqualTo(run)
-      .and(trend.doubleColumn("p95_ms").isGreaterThan(0))).sortAscendingOn("concurrency");
-  if (points.rowCount() > 1) {
-    chart.addSeries(run, points.numberColumn("concurrency").asDoubleArray(),
-        points.doubleColumn("p95_ms").asDoubleArray());
-  }
-}
+trend.addColumns(trend.stringColumn("run").join(": ", trend.stringColumn("workload"))
+    .setName("series"));
+var lines = trend.where(trend.intColumn("points").isGreaterThan(1)
+    .and(trend.doubleColumn("p95_ms").isGreaterThan(0)));
+var chart = Benchbook.line(lines, "concurrency", "p95_ms", "series");
+var xy = (XYChart) chart.chart();
+xy.setTitle("P95 lock_wait of the baseline, per run and workload");
+xy.setXAxisTitle("workers (log scale)");
+xy.setYAxisTitle("P95 lock_wait (ms, log scale)");
+xy.getStyler().setXAxisLogarithmic(true);
+xy.getStyler().setYAxisLogarithmic(true);
 chart
 
 // %% [markdown]

@@ -11,3 +11,5 @@ import java.nio.file.*;
 import java.util.*;
 import static dev.benchbook.notebook.Display.display;
 import static dev.benchbook.notebook.Help.help;
+// In IJava: benchbook's display rules for charts, tables and comparisons (elsewhere: nothing).
+dev.benchbook.notebook.KernelRenderers.install();

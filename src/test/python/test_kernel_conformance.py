@@ -121,6 +121,101 @@ class JavaKernelTests(jupyter_kernel_test.KernelTests):
         text = "".join(m["content"].get("text", "") for m in output if m["msg_type"] == "stream")
         self.assertEqual(text, "only this\n")
 
+    def test_benchbook_a_hundred_thousand_lines_arrive_in_few_messages(self):
+        """ipykernel-style batching: every line, a bounded number of stream messages, and the
+        kernel idle within seconds (one message per line lost lines to Jupyter's rate limit)."""
+        self.flush_channels()
+        start = time.monotonic()
+        msg_id = self.kc.execute(
+            "for (int i = 0; i < 100000; i++) System.out.println(\"line \" + i);\n6 * 7")
+        reply = self.kc.get_shell_msg(timeout=120)
+        self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
+        self.assertEqual(reply["content"]["status"], "ok")
+        streams, results = [], []
+        while True:
+            msg = self.kc.get_iopub_msg(timeout=TIMEOUT)
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            if msg["msg_type"] == "stream":
+                streams.append(msg["content"]["text"])
+            elif msg["msg_type"] == "execute_result":
+                results.append(msg["content"]["data"]["text/plain"])
+            elif msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                break
+        idle_s = time.monotonic() - start
+        lines = "".join(streams).splitlines()
+        self.assertEqual(lines, ["line %d" % i for i in range(100000)])
+        self.assertLessEqual(len(streams), 100, "stream messages: %d" % len(streams))
+        self.assertEqual(results, ["42"])
+        self.assertLess(idle_s, 60, "idle after %.1f s" % idle_s)
+
+    def test_benchbook_stdin_asks_the_front_end(self):
+        self.flush_channels()
+        msg_id = self.kc.execute(
+            'var in = new java.util.Scanner(System.in);\n'
+            'System.out.print("name? ");\n'
+            '"hello " + in.nextLine()', allow_stdin=True)
+        request = self.kc.get_stdin_msg(timeout=TIMEOUT)
+        self.assertEqual(request["msg_type"], "input_request")
+        self.assertEqual(request["parent_header"]["msg_id"], msg_id)
+        self.kc.input("benchbook")
+        reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        self.assertEqual(reply["content"]["status"], "ok", reply["content"])
+        outputs = self.iopub_until_idle(msg_id)
+        text = "".join(m["content"]["text"] for m in outputs if m["msg_type"] == "stream")
+        self.assertEqual(text, "name? ")
+        results = [m["content"]["data"]["text/plain"] for m in outputs
+                   if m["msg_type"] == "execute_result"]
+        self.assertEqual(results, ["hello benchbook"])
+
+    def test_benchbook_stdin_refused_says_so(self):
+        self.flush_channels()
+        msg_id = self.kc.execute("System.in.read()", allow_stdin=False)
+        reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        self.assertEqual(reply["content"]["status"], "ok")
+        output = self.iopub_until_idle(msg_id)
+        err = "".join(m["content"]["text"] for m in output
+                      if m["msg_type"] == "stream" and m["content"]["name"] == "stderr")
+        self.assertIn("System.in is at end of file: this front end takes no input", err)
+        results = [m["content"]["data"]["text/plain"] for m in output
+                   if m["msg_type"] == "execute_result"]
+        self.assertEqual(results, ["-1"])
+
+    def test_benchbook_interrupt_while_waiting_for_input(self):
+        self.flush_channels()
+        self.execute_helper("int waited = 6;")
+        msg_id = self.kc.execute("new Scanner(System.in).nextLine()", allow_stdin=True)
+        self.assertEqual(self.kc.get_stdin_msg(timeout=TIMEOUT)["msg_type"], "input_request")
+        self.km.interrupt_kernel()
+        reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
+        self.assertEqual(reply["content"]["ename"], "CellInterrupted")
+        self.flush_channels()
+        reply, output = self.execute_helper("waited * 7")
+        results = [m for m in output if m["msg_type"] == "execute_result"]
+        self.assertEqual(results[0]["content"]["data"]["text/plain"], "42")
+
+    def iopub_until_idle(self, msg_id):
+        outputs = []
+        while True:
+            msg = self.kc.get_iopub_msg(timeout=TIMEOUT)
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                return outputs
+            outputs.append(msg)
+
+    def test_benchbook_inspect_shows_the_facade_javadoc(self):
+        self.flush_channels()
+        code = 'Benchbook.load("x")'
+        self.kc.inspect(code, cursor_pos=len("Benchbook.lo"))
+        reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        self.assertEqual(reply["content"]["status"], "ok")
+        self.assertTrue(reply["content"]["found"])
+        text = reply["content"]["data"]["text/plain"]
+        self.assertIn("LoadedRun Benchbook.load(String file)", text)
+        self.assertIn("Loads and validates one results file", text)
+
     def test_benchbook_state_survives_between_cells(self):
         self.flush_channels()
         self.execute_helper("var names = new ArrayList<String>();\nnames.add(\"a\");")

@@ -11,7 +11,7 @@ import org.knowm.xchart.internal.chartpart.Annotation;
 
 /**
  * Small custom annotations drawn in data coordinates: bar labels, asymmetric whiskers, an extra
- * x tick and a knee marker. XChart 3.8.8's own error bars are symmetric and misdrawn on log
+ * x tick and knee markers. XChart 3.8.8's own error bars are symmetric and misdrawn on log
  * axes, and its tick labels cannot be placed at arbitrary values, hence these.
  */
 final class Annotations {
@@ -29,21 +29,27 @@ final class Annotations {
     return category + 0.5;
   }
 
-  /** Text centred above a data point. */
+  /** Text centred above a data point, optionally on a white box (readable over a whisker). */
   static final class Label extends Annotation {
     private final double x;
     private final double y;
     private final String text;
     private final Font font;
     private final Color color;
+    private final boolean boxed;
 
     Label(double x, double y, String text, Font font, Color color) {
+      this(x, y, text, font, color, false);
+    }
+
+    Label(double x, double y, String text, Font font, Color color, boolean boxed) {
       super(false);
       this.x = x;
       this.y = y;
       this.text = text;
       this.font = font;
       this.color = color;
+      this.boxed = boxed;
     }
 
     @Override
@@ -52,25 +58,37 @@ final class Annotations {
         return;
       }
       g.setFont(font);
-      g.setColor(color);
       FontMetrics metrics = g.getFontMetrics();
       int sx = getXAxisScreenValue(x);
       int sy = getYAxisScreenValue(y);
-      g.drawString(text, sx - metrics.stringWidth(text) / 2f, sy - 6f);
+      float left = sx - metrics.stringWidth(text) / 2f;
+      if (boxed) {
+        g.setColor(new Color(255, 255, 255, 225));
+        g.fillRect(Math.round(left) - 2, Math.round(sy - 6f) - metrics.getAscent(),
+            metrics.stringWidth(text) + 4, metrics.getAscent() + metrics.getDescent());
+      }
+      g.setColor(color);
+      g.drawString(text, left, sy - 6f);
     }
   }
 
-  /** A vertical whisker from {@code low} to {@code high} with caps, at data x. */
+  /**
+   * A vertical whisker from {@code low} to {@code high} with caps, at data x; when the interval
+   * reaches below the axis ({@code clippedLow}), its lower end is an arrowhead on the axis
+   * instead of a cap, so the cut is visible.
+   */
   static final class Whisker extends Annotation {
     private final double x;
     private final double low;
     private final double high;
+    private final boolean clippedLow;
 
-    Whisker(double x, double low, double high) {
+    Whisker(double x, double low, double high, boolean clippedLow) {
       super(false);
       this.x = x;
       this.low = low;
       this.high = high;
+      this.clippedLow = clippedLow;
     }
 
     @Override
@@ -85,7 +103,11 @@ final class Annotations {
       int y1 = getYAxisScreenValue(low);
       int y2 = getYAxisScreenValue(high);
       g.drawLine(sx, y1, sx, y2);
-      g.drawLine(sx - 7, y1, sx + 7, y1);
+      if (clippedLow) {
+        g.fillPolygon(new int[] {sx - 5, sx + 5, sx}, new int[] {y1 - 8, y1 - 8, y1}, 3);
+      } else {
+        g.drawLine(sx - 7, y1, sx + 7, y1);
+      }
       g.drawLine(sx - 7, y2, sx + 7, y2);
       g.setStroke(old);
     }
@@ -126,19 +148,29 @@ final class Annotations {
     }
   }
 
-  /** A ring around a data point with a short label on a white box beside it. */
-  static final class Marker extends Annotation {
-    private final double x;
-    private final double y;
-    private final String text;
-    private final Color color;
+  /**
+   * Rings around data points (a sweep's knees), each with a label on a white box beside it in
+   * the ring's colour; a label that would cover one drawn before it moves down below it, so
+   * knees at the same point all stay readable.
+   */
+  static final class Markers extends Annotation {
+    private record Mark(double x, double y, String text, Color color) {
+    }
 
-    Marker(double x, double y, String text, Color color) {
+    private final java.util.List<Mark> marks = new java.util.ArrayList<>();
+
+    Markers() {
       super(false);
-      this.x = x;
-      this.y = y;
-      this.text = text;
-      this.color = color;
+    }
+
+    /** Adds a ring at data ({@code x}, {@code y}) labelled {@code text}. */
+    void add(double x, double y, String text, Color color) {
+      marks.add(new Mark(x, y, text, color));
+    }
+
+    /** True when no mark was added. */
+    boolean isEmpty() {
+      return marks.isEmpty();
     }
 
     @Override
@@ -146,22 +178,40 @@ final class Annotations {
       if (!isVisible) {
         return;
       }
-      int sx = getXAxisScreenValue(x);
-      int sy = getYAxisScreenValue(y);
       Stroke old = g.getStroke();
-      g.setColor(color);
       g.setStroke(new BasicStroke(2.5f));
-      g.draw(new Ellipse2D.Double(sx - 11, sy - 11, 22, 22));
+      for (Mark m : marks) {
+        g.setColor(m.color());
+        g.draw(new Ellipse2D.Double(getXAxisScreenValue(m.x()) - 11,
+            getYAxisScreenValue(m.y()) - 11, 22, 22));
+      }
       g.setStroke(old);
       g.setFont(ChartStyle.ANNOTATION_BOLD_FONT);
       FontMetrics metrics = g.getFontMetrics();
-      int tx = sx + 14;
-      int ty = sy - 12;
-      g.setColor(new Color(255, 255, 255, 225));
-      g.fillRect(tx - 3, ty - metrics.getAscent() - 1, metrics.stringWidth(text) + 6,
-          metrics.getAscent() + metrics.getDescent() + 2);
-      g.setColor(color);
-      g.drawString(text, tx, ty);
+      int height = metrics.getAscent() + metrics.getDescent() + 2;
+      java.util.List<java.awt.Rectangle> placed = new java.util.ArrayList<>();
+      java.util.List<Mark> topDown = new java.util.ArrayList<>(marks);
+      topDown.sort(java.util.Comparator.comparingInt((Mark m) -> getYAxisScreenValue(m.y())));
+      for (Mark m : topDown) {
+        java.awt.Rectangle box = new java.awt.Rectangle(getXAxisScreenValue(m.x()) + 11,
+            getYAxisScreenValue(m.y()) - 12 - metrics.getAscent() - 1,
+            metrics.stringWidth(m.text()) + 6, height);
+        boolean moved = true;
+        while (moved) {
+          moved = false;
+          for (java.awt.Rectangle other : placed) {
+            if (other.intersects(box)) {
+              box.y = other.y + other.height + 1;
+              moved = true;
+            }
+          }
+        }
+        placed.add(box);
+        g.setColor(new Color(255, 255, 255, 225));
+        g.fill(box);
+        g.setColor(m.color());
+        g.drawString(m.text(), box.x + 3, box.y + 1 + metrics.getAscent());
+      }
     }
   }
 }

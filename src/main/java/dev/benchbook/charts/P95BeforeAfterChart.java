@@ -18,8 +18,10 @@ import org.knowm.xchart.style.CategoryStyler;
  * <p>Whiskers: when a row has {@code delta_ci_ms}, an interval [lo, hi] on mitigation P95 minus
  * baseline P95, the mitigation bar gets a whisker from baseline P95 + lo to baseline P95 + hi:
  * the mitigation P95 that the delta interval implies with the baseline held at its estimate. It
- * is drawn asymmetric, exactly at those bounds (clipped to the axis minimum on a log axis). Each
- * category label carries the P95 change in percent.
+ * is drawn asymmetric, exactly at those bounds; an interval reaching below the axis minimum (0,
+ * or the floor of a log axis) ends in an arrowhead there. Value labels sit at the top of their
+ * bar (on a white box where a whisker passes), never at the whisker's end. Each category label
+ * carries the P95 change in percent.
  */
 public final class P95BeforeAfterChart {
 
@@ -94,7 +96,8 @@ public final class P95BeforeAfterChart {
       return "Segment (P95 change in brackets)";
     }
     return String.format(Locale.ROOT, "Segment (P95 change in brackets; whiskers: %.0f%% CI of"
-        + " mitigation P95 from the delta interval)", ci.get().level() * 100);
+        + " mitigation P95 from the delta interval, an arrow where it reaches below the axis)",
+        ci.get().level() * 100);
   }
 
   /**
@@ -114,14 +117,16 @@ public final class P95BeforeAfterChart {
         double low = row.baselineP95Ms() + ci.low();
         double high = row.baselineP95Ms() + ci.high();
         if (high > floor) {
-          chart.addAnnotation(new Annotations.Whisker(mx, Math.max(low, floor), high));
+          chart.addAnnotation(new Annotations.Whisker(mx, Math.max(low, floor), high,
+              low < floor));
           mitigationTop = Math.max(mitigationTop, high);
         }
       }
       chart.addAnnotation(new Annotations.Label(bx, baseline.get(i),
           ChartStyle.ms(row.baselineP95Ms()), ChartStyle.ANNOTATION_FONT, ChartStyle.TEXT));
-      chart.addAnnotation(new Annotations.Label(mx, mitigationTop,
-          ChartStyle.ms(row.mitigationP95Ms()), ChartStyle.ANNOTATION_FONT, ChartStyle.TEXT));
+      chart.addAnnotation(new Annotations.Label(mx, mitigation.get(i),
+          ChartStyle.ms(row.mitigationP95Ms()), ChartStyle.ANNOTATION_FONT, ChartStyle.TEXT,
+          true));
       top = Math.max(top, Math.max(baseline.get(i), mitigationTop));
     }
     return top;

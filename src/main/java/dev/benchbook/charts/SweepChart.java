@@ -45,12 +45,14 @@ public final class SweepChart {
     chart.getStyler().setYAxisDecimalPattern("#,##0");
     List<String> strategies = strategies(points);
     double max = 0;
+    Annotations.Markers knees = new Annotations.Markers();
     for (int s = 0; s < strategies.size(); s++) {
       List<Double> ys = column(spec, points, strategies.get(s), SweepPoint::transitionsPerS);
       addLine(chart, strategies.get(s), spec.values(), ys, color(strategies, s), false);
       max = Math.max(max, ys.stream().filter(v -> v != null).mapToDouble(v -> v).max().orElse(0));
-      markKnee(chart, spec, strategies.get(s), ys, color(strategies, s));
+      markKnee(knees, spec, strategies.get(s), ys, color(strategies, s));
     }
+    chart.addAnnotation(knees);
     chart.getStyler().setYAxisMax(max > 0 ? max * 1.15 : 1.0);
     return new PlottedChart<>(THROUGHPUT_NAME, chart, throughputData(spec, points));
   }
@@ -72,6 +74,7 @@ public final class SweepChart {
     ChartStyle.applyCommon(chart.getStyler(), 2 * strategies.size());
     double min = Double.MAX_VALUE;
     double max = 0;
+    Annotations.Markers knees = new Annotations.Markers();
     for (int s = 0; s < strategies.size(); s++) {
       String strategy = strategies.get(s);
       List<Double> p95 = drawn(column(spec, points, strategy, SweepPoint::p95LockWaitMs),
@@ -88,8 +91,9 @@ public final class SweepChart {
           }
         }
       }
-      markKnee(chart, spec, strategy, p95, color(strategies, s));
+      markKnee(knees, spec, strategy, p95, color(strategies, s));
     }
+    chart.addAnnotation(knees);
     CategoryStyler styler = chart.getStyler();
     if (logScale) {
       styler.setYAxisLogarithmic(true);
@@ -167,7 +171,7 @@ public final class SweepChart {
         : new BasicStroke(2.5f));
   }
 
-  private static void markKnee(CategoryChart chart, SweepSpec spec, String strategy,
+  private static void markKnee(Annotations.Markers knees, SweepSpec spec, String strategy,
       List<Double> ys, Color color) {
     Optional<String> knee = Optional.ofNullable(spec.knees().get(strategy));
     if (knee.isEmpty()) {
@@ -179,8 +183,8 @@ public final class SweepChart {
           + knee.get() + " is not among the sweep values " + spec.values());
     }
     if (ys.get(index) != null) {
-      chart.addAnnotation(new Annotations.Marker(Annotations.categoryCenterX(index),
-          ys.get(index), "knee: " + knee.get(), color));
+      knees.add(Annotations.categoryCenterX(index), ys.get(index),
+          strategy + ": knee " + knee.get(), color);
     }
   }
 

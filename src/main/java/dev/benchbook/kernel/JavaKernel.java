@@ -133,7 +133,11 @@ final class JavaKernel implements ServedChannel.Dispatcher {
     if (store) {
       history.add(count, request.getCode());
     }
-    CellOutcome outcome = run(request.getCode(), outputs(env));
+    StreamBatcher streams = new StreamBatcher((name, text) -> Messages.publish(env,
+        MessageType.PUBLISH_STREAM, Messages.of("name", name, "text", text)));
+    CellOutcome outcome = run(request.getCode(), outputs(env, streams,
+        request.isStdinEnabled() && !request.isSilent()));
+    streams.flush();
     if (outcome.error().isPresent()) {
       failed(env, count, outcome.error().get());
       aborting = request.shouldStopOnError() && !request.isSilent();
@@ -173,23 +177,39 @@ final class JavaKernel implements ServedChannel.Dispatcher {
     Messages.reply(env, MessageType.EXECUTE_REPLY, reply);
   }
 
-  private static CellListener outputs(ShellReplyEnvironment env) {
+  /**
+   * Where a cell's outputs go: printed text in batches ({@link StreamBatcher}), displays at once
+   * (after the text printed before them), and input asked with an {@code input_request} when
+   * the client allows stdin.
+   */
+  private static CellListener outputs(ShellReplyEnvironment env, StreamBatcher streams,
+      boolean stdin) {
     return new CellListener() {
       @Override
       public void stdout(String text) {
-        Messages.publish(env, MessageType.PUBLISH_STREAM,
-            Messages.of("name", "stdout", "text", text));
+        streams.append("stdout", text);
       }
 
       @Override
       public void stderr(String text) {
-        Messages.publish(env, MessageType.PUBLISH_STREAM,
-            Messages.of("name", "stderr", "text", text));
+        streams.append("stderr", text);
       }
 
       @Override
       public void display(DisplayData data) {
+        streams.flush();
         Messages.publish(env, MessageType.PUBLISH_DISPLAY_DATA, Messages.bundle(data));
+      }
+
+      @Override
+      public Optional<String> input(String prompt) {
+        if (!stdin) {
+          return Optional.empty();
+        }
+        streams.flush();
+        String line = env.readFromStdIn(prompt, false);
+        return Optional.of(line.endsWith(System.lineSeparator())
+            ? line.substring(0, line.length() - System.lineSeparator().length()) : line);
       }
     };
   }

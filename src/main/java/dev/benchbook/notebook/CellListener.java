@@ -1,5 +1,7 @@
 package dev.benchbook.notebook;
 
+import java.util.Optional;
+
 /** Receives what a running cell produces, in order: printed text and displayed values. */
 public interface CellListener {
 
@@ -11,4 +13,13 @@ public interface CellListener {
 
   /** A value the cell displayed with {@code display(obj)} before its end. */
   void display(DisplayData data);
+
+  /**
+   * A line the user typed for the cell's {@code System.in} (without its line end), asked with
+   * {@code prompt}; empty when this front end takes no input (headless runs, a client that set
+   * {@code allow_stdin} false), and then the cell reads end of file.
+   */
+  default Optional<String> input(String prompt) {
+    return Optional.empty();
+  }
 }

@@ -9,7 +9,8 @@ import java.util.function.BiConsumer;
 /**
  * Routes {@code System.out} and {@code System.err} of the whole process to the running cell's
  * listener: code in a cell runs in this JVM, so its prints (and those of threads it starts) go
- * through the process streams. Between cells, text goes to the original streams.
+ * through the process streams. Between cells, text goes to the original streams. {@code System.in}
+ * reads from the running cell's front end ({@link CellInput}).
  */
 final class CellStreams {
 
@@ -37,6 +38,7 @@ final class CellStreams {
       err = new Router(originalErr, CellListener::stderr);
       System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      System.setIn(new CellInput(System.in));
     }
   }
 

@@ -23,6 +23,12 @@ public final class DefaultImports {
       "import static dev.benchbook.notebook.Display.display;",
       "import static dev.benchbook.notebook.Help.help;");
 
+  /** The packages the imports name ({@code dev.benchbook.api}, ...), static imports left out. */
+  public static List<String> packages() {
+    return IMPORTS.stream().filter(i -> !i.startsWith("import static ") && i.endsWith(".*;"))
+        .map(i -> i.substring("import ".length(), i.length() - ".*;".length())).toList();
+  }
+
   private DefaultImports() {
   }
 }

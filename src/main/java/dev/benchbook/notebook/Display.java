@@ -51,12 +51,16 @@ public final class Display {
   }
 
   /**
-   * Shows a value now, in the middle of a cell (in a notebook: a display_data output). Outside
-   * a running cell, e.g. in the plain {@code jshell} tool, prints its text to System.out.
+   * Shows a value now, in the middle of a cell (in a notebook: a display_data output). In the
+   * IJava kernel it is IJava's own {@code display}, rendering by these rules; outside a running
+   * cell, e.g. in the plain {@code jshell} tool, it prints the value's text to System.out.
    */
   public static void display(Object value) {
-    DisplayData data = of(value);
     CellListener cell = CellStreams.current();
+    if (cell == null && KernelRenderers.displayWithIJava(value)) {
+      return;
+    }
+    DisplayData data = of(value);
     if (cell == null) {
       System.out.println(data.plain());
       return;

@@ -107,6 +107,11 @@ public final class Evaluator implements AutoCloseable {
     }
   }
 
+  /** The value of the last expression the session evaluated (what a cell's result shows). */
+  Object lastValue() {
+    return control.lastValue();
+  }
+
   /** Stops the running cell from another thread; the session and its variables stay. */
   public void interrupt() {
     stop(CellError.INTERRUPTED, "the cell was interrupted");
@@ -270,8 +275,10 @@ public final class Evaluator implements AutoCloseable {
       StringBuilder text = new StringBuilder();
       for (Documentation d : docs) {
         text.append(d.signature()).append('\n');
-        if (d.javadoc() != null && !d.javadoc().isBlank()) {
-          text.append(d.javadoc().strip()).append("\n\n");
+        String doc = d.javadoc() != null && !d.javadoc().isBlank() ? d.javadoc().strip()
+            : Javadocs.of(d.signature(), DefaultImports.packages()).orElse("");
+        if (!doc.isEmpty()) {
+          text.append(doc).append("\n\n");
         }
       }
       return Optional.of(DisplayData.text(text.toString().strip()));

@@ -13,12 +13,17 @@ import java.util.regex.Pattern;
 /**
  * IJava's line magics that add to the class path: {@code %jars PATH...} (jar files; a {@code *}
  * in the file name matches several) and {@code %classpath PATH...} (jars or class folders).
- * A magic is a line of its own starting with {@code %}; it runs before the cell's code.
+ * A magic is a line of its own starting with {@code %}; it runs before the cell's code. A path
+ * naming benchbook's own jar ({@value #OWN_JAR}, present or not) is skipped: the session has
+ * benchbook on its class path already, and the notebooks' first cell names that jar for IJava.
  */
 final class Magics {
 
   /** A magic line: {@code %name args}. */
   static final Pattern LINE = Pattern.compile("^[ \\t]*%([A-Za-z]\\w*)(.*)$", Pattern.MULTILINE);
+
+  /** The file name of benchbook's own jar, which a session never needs added. */
+  static final String OWN_JAR = "benchbook.jar";
 
   private Magics() {
   }
@@ -58,6 +63,10 @@ final class Magics {
     }
     List<Path> out = new ArrayList<>();
     for (String arg : magic.args()) {
+      if (Path.of(arg).getFileName() != null
+          && Path.of(arg).getFileName().toString().equals(OWN_JAR)) {
+        continue;
+      }
       List<Path> matched = expand(dir.resolve(arg));
       if (matched.isEmpty()) {
         throw new IllegalArgumentException("%" + magic.name() + ": no such file: "

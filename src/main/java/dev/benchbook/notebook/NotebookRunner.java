@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -84,7 +85,8 @@ public final class NotebookRunner {
    */
   public static Result run(ObjectNode input, Map<String, String> parameters,
       EvaluatorOptions options, Consumer<String> progress) {
-    return run(input, parameters, options, progress, new Settings(Optional.empty(), false));
+    return run(input, parameters, options, progress, (count, value) -> { },
+        new Settings(Optional.empty(), false));
   }
 
   /**
@@ -94,6 +96,23 @@ public final class NotebookRunner {
    */
   public static Result run(ObjectNode input, Map<String, String> parameters,
       EvaluatorOptions options, Consumer<String> progress, Settings settings) {
+    return run(input, parameters, options, progress, (count, value) -> { }, settings);
+  }
+
+  /**
+   * Runs {@code input} as {@link #run(ObjectNode, Map, EvaluatorOptions, Consumer)} does, also
+   * handing {@code results} each result's value with its execution count (before display).
+   */
+  static Result run(ObjectNode input, Map<String, String> parameters,
+      EvaluatorOptions options, Consumer<String> progress, BiConsumer<Integer, Object> results) {
+    return run(input, parameters, options, progress, results,
+        new Settings(Optional.empty(), false));
+  }
+
+  /** The run with result values handed to {@code results} and the record {@code settings} asks. */
+  static Result run(ObjectNode input, Map<String, String> parameters,
+      EvaluatorOptions options, Consumer<String> progress, BiConsumer<Integer, Object> results,
+      Settings settings) {
     ArrayNode cells = (ArrayNode) input.get("cells");
     Optional<Integer> paramsCell = parametersCell(cells);
     if (!parameters.isEmpty() && paramsCell.isEmpty()) {
@@ -103,13 +122,13 @@ public final class NotebookRunner {
     ObjectNode nb = input.deepCopy();
     Instant start = Instant.now();
     try (Inputs.Recording inputs = Inputs.record(); Evaluator eval = Evaluator.start(options)) {
-      Run run = new Run(eval, nb, parameters, progress, count(cells), settings.timings());
+      Run run = new Run(eval, nb, parameters, progress, results, count(cells),
+          settings.timings());
       Result result = run.all(cells);
       ObjectNode record = Provenance.of(settings.notebook(), run.typedParameters,
           inputs.files());
       if (settings.timings()) {
-        Instant end = Instant.now();
-        Provenance.times(record, start, end);
+        Provenance.times(record, start, Instant.now());
       }
       nb.with("metadata").set(Provenance.KEY, record);
       return result;
@@ -148,6 +167,7 @@ public final class NotebookRunner {
     private final ArrayNode out;
     private final Map<String, String> parameters;
     private final Consumer<String> progress;
+    private final BiConsumer<Integer, Object> results;
     private final int total;
     private final boolean timings;
     private Map<String, Object> typedParameters;
@@ -156,7 +176,8 @@ public final class NotebookRunner {
     private Failure failure;
 
     Run(Evaluator eval, ObjectNode nb, Map<String, String> parameters,
-        Consumer<String> progress, int total, boolean timings) {
+        Consumer<String> progress, BiConsumer<Integer, Object> results, int total,
+        boolean timings) {
       this.eval = eval;
       this.timings = timings;
       this.typedParameters = new LinkedHashMap<>(parameters);
@@ -164,6 +185,7 @@ public final class NotebookRunner {
       this.out = nb.putArray("cells");
       this.parameters = parameters;
       this.progress = progress;
+      this.results = results;
       this.total = total + (parameters.isEmpty() ? 0 : 1);
     }
 
@@ -213,7 +235,10 @@ public final class NotebookRunner {
       }
       progress.accept(String.format(Locale.ROOT, "code cell %d/%d %s in %.3f s", executed, total,
           outcome.ok() ? "ran" : "failed", (System.nanoTime() - t0) / 1e9));
-      outcome.result().ifPresent(r -> outputs.result(r, executed));
+      outcome.result().ifPresent(r -> {
+        outputs.result(r, executed);
+        results.accept(executed, eval.lastValue());
+      });
       outcome.error().ifPresent(e -> {
         outputs.error(e);
         failure = new Failure(out.size(), codeCells, e);

@@ -173,6 +173,51 @@ class EvaluatorTest {
   }
 
   @Test
+  void shiftTabShowsTheJavadocOfEveryPublicFacadeMethod() throws Exception {
+    String doc = eval.inspect("Benchbook.load(\"x\")", "Benchbook.lo".length()).orElseThrow()
+        .plain();
+    assertTrue(doc.startsWith("LoadedRun Benchbook.load(String file)\nLoads and validates one "
+        + "results file"), doc);
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    for (java.lang.reflect.Method m : dev.benchbook.api.Benchbook.class.getMethods()) {
+      if (m.getDeclaringClass() == dev.benchbook.api.Benchbook.class) {
+        names.add(m.getName());
+      }
+    }
+    for (String name : names) {
+      String shown = eval.inspect("Benchbook." + name, ("Benchbook." + name).length())
+          .orElseThrow(() -> new AssertionError("no inspect for " + name)).plain();
+      for (String block : shown.split("\n\n")) {
+        String[] lines = block.split("\n", 2);
+        assertTrue(lines.length == 2 && lines[1].strip().length() > 10,
+            "Benchbook." + name + " shows no Javadoc: " + block);
+      }
+    }
+  }
+
+  @Test
+  void systemInReadsEndOfFileAndSaysWhyWhereTheFrontEndTakesNoInput() {
+    Recorder r = new Recorder();
+    CellOutcome o = run("System.in.read()", r);
+    assertEquals("-1", o.result().orElseThrow().plain());
+    assertTrue(r.err.toString().contains(CellInput.NO_INPUT), r.err.toString());
+  }
+
+  @Test
+  void systemInReadsTheLinesTheFrontEndGives() {
+    java.util.Deque<String> typed = new java.util.ArrayDeque<>(List.of("first", "second"));
+    Recorder r = new Recorder() {
+      @Override
+      public java.util.Optional<String> input(String prompt) {
+        return java.util.Optional.ofNullable(typed.poll());
+      }
+    };
+    CellOutcome o = run("var sc = new Scanner(System.in);\nsc.nextLine() + \"+\" + sc.nextLine()",
+        r);
+    assertEquals("first+second", o.result().orElseThrow().plain());
+  }
+
+  @Test
   void theDefaultImportsAreThere() {
     CellOutcome o = run("Benchbook.class.getSimpleName() + Table.class.getSimpleName()",
         new Recorder());

@@ -38,13 +38,17 @@ class NotebooksTest {
   static final String HOW_TO_FIX = "run ./benchbook notebook run --all (and notebook export "
       + "--all) and commit reports/notebooks/ and notebooks/";
   private static final Map<String, ObjectNode> RUN = new LinkedHashMap<>();
+  /** Per notebook: each cell result's value by execution count. */
+  private static final Map<String, Map<Integer, Object>> VALUES = new LinkedHashMap<>();
 
   @BeforeAll
   static void runEveryNotebook() throws IOException {
     for (Path nb : notebooks()) {
+      Map<Integer, Object> values = new LinkedHashMap<>();
+      VALUES.put(name(nb), values);
       NotebookRunner.Result r = NotebookRunner.run(NotebookJson.read(nb), Map.of(),
           EvaluatorOptions.defaults().withCellTimeout(Duration.ofMinutes(2)), line -> { },
-          NotebookRunner.Settings.of(nb));
+          values::put, NotebookRunner.Settings.of(nb));
       assertTrue(r.ok(), () -> nb + ": " + r.failure().get().summary());
       RUN.put(name(nb), r.notebook());
     }
@@ -65,6 +69,35 @@ class NotebooksTest {
     assertEquals(List.of(), stale, "stale notebooks; " + HOW_TO_FIX);
   }
 
+  /**
+   * Under IJava (its display machinery: jupyter-jvm-basekernel's {@code Renderer} with the rules
+   * the first cell registers) every cell's result shows as under benchbook's own kernel.
+   */
+  @Test
+  void everyResultRendersUnderIJavasRendererAsHere() {
+    var renderer = IJavaRenderingTest.ijavaRenderer();
+    int rich = 0;
+    for (Map.Entry<String, ObjectNode> e : RUN.entrySet()) {
+      for (JsonNode cell : codeCells(e.getValue())) {
+        for (JsonNode out : cell.get("outputs")) {
+          if (!out.path("output_type").asText().equals("execute_result")) {
+            continue;
+          }
+          String where = e.getKey() + ", execution " + cell.get("execution_count");
+          Object value = VALUES.get(e.getKey()).get(cell.get("execution_count").asInt());
+          Map<String, String> ours = Display.of(value).data();
+          Map<String, String> underIJava = IJavaRenderingTest.bundle(renderer.render(value));
+          assertEquals(new TreeSet<>(ours.keySet()), new TreeSet<>(underIJava.keySet()), where);
+          for (String mime : List.of("text/html", "text/markdown", "text/plain")) {
+            assertEquals(ours.get(mime), underIJava.get(mime), where + " " + mime);
+          }
+          rich += ours.size() > 1 ? 1 : 0;
+        }
+      }
+    }
+    assertTrue(rich >= 10, "rich results (charts, tables, comparisons): " + rich);
+  }
+
   @Test
   void noErrorsAndAPngForEveryChartCell() {
     RUN.forEach((name, nb) -> {
@@ -74,8 +107,9 @@ class NotebooksTest {
           assertFalse(out.get("output_type").asText().equals("error"), () -> name + ": " + out);
           assertFalse(out.path("name").asText().equals("stderr"), () -> name + ": " + out);
         }
-        if (src.toLowerCase(java.util.Locale.ROOT).contains("chart")
-            || src.contains("spectrum(")) {
+        boolean setup = src.startsWith("%jars ");
+        if (!setup && (src.toLowerCase(java.util.Locale.ROOT).contains("chart")
+            || src.contains("spectrum("))) {
           assertTrue(pngs(cell) >= 1, () -> name + ": no PNG for\n" + src);
         }
       }
@@ -132,7 +166,10 @@ class NotebooksTest {
   void theContentionNotebookShowsKneesStarvationAndTheStrategies() {
     var sweep = Benchbook.load("data/contention/results-20261126-210804.json");
     String text = texts(RUN.get("contention"));
-    assertTrue(text.contains(Sweeps.knees(Benchbook.sweepPoints(sweep)).toString()), text);
+    Map<String, String> knees = Sweeps.knees(Benchbook.sweepPoints(sweep));
+    assertEquals(4, knees.size(), knees.toString());
+    knees.forEach((strategy, knee) -> assertTrue(java.util.regex.Pattern.compile("(?m)^"
+        + strategy + " +" + knee + "$").matcher(text).find(), "knee table row " + strategy));
     assertTrue(text.contains("c16-fast: committed transitions per worker; rep 0: min 8, max 188"),
         text);
     assertEquals(3, text.split("\\| Segment \\| Baseline P95", -1).length - 1 - 3,
@@ -181,6 +218,31 @@ class NotebooksTest {
     List<String> imports = Files.readAllLines(NOTEBOOKS.resolve("startup.jsh")).stream()
         .filter(l -> l.startsWith("import ")).toList();
     assertEquals(DefaultImports.IMPORTS, imports);
+  }
+
+  /**
+   * Every notebook starts (first code cell) with the same setup cell, which works in both Java
+   * kernels: IJava's {@code %jars} of benchbook's jar from {@code notebooks/} or the repo
+   * (skipped by benchbook's own kernel, which has it), the session imports and
+   * {@code KernelRenderers.install()}. It shows nothing here.
+   */
+  @Test
+  void everyNotebookStartsWithTheSetupCellForBothKernels() throws IOException {
+    String setup = String.join("\n", List.of("%jars ../target/benchbook.jar target/benchbook.jar",
+        "// Any Java kernel: benchbook's jar (for IJava, from notebooks/ or the repo; benchbook's"
+            + " kernel",
+        "// has it already), the session's imports, and benchbook's display rules (charts as "
+            + "images,",
+        "// tables as HTML, comparisons as Markdown) registered with the kernel.",
+        String.join("\n", DefaultImports.IMPORTS),
+        "dev.benchbook.notebook.KernelRenderers.install();"));
+    for (Path nb : notebooks()) {
+      JsonNode first = codeCells(NotebookJson.read(nb)).get(0);
+      assertEquals(setup, NotebookJson.source(first), nb + ": first code cell (the setup cell "
+          + "lists DefaultImports.IMPORTS; after changing them, update every notebook's)");
+    }
+    RUN.forEach((name, nb) -> assertEquals(0, codeCells(nb).get(0).get("outputs").size(),
+        name + ": the setup cell shows nothing"));
   }
 
   static List<Path> notebooks() throws IOException {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A cell listener that records everything in order, for tests. */
-final class Recorder implements CellListener {
+class Recorder implements CellListener {
 
   final List<String> events = new ArrayList<>();
   final StringBuilder out = new StringBuilder();

@@ -13,6 +13,7 @@ import dev.benchbook.results.SweepSpec;
 import dev.benchbook.results.Verdict;
 import dev.benchbook.results.WorkerFairness;
 import dev.benchbook.results.WorkloadSpec;
+import dev.benchbook.workload.GroupCommitCeiling;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -148,7 +149,9 @@ final class RunWriter {
         fair(c.fairness(), WorkerFairness::medianPerWorker),
         fair(c.fairness(), WorkerFairness::maxPerWorker),
         fair(c.fairness(), WorkerFairness::jainIndex),
-        fair(c.fairness(), WorkerFairness::starvedWorkers));
+        fair(c.fairness(), WorkerFairness::starvedWorkers),
+        c.groupCommitCeiling().map(GroupCommitCeiling::transitionsPerS),
+        c.groupCommitCeiling().map(GroupCommitCeiling::transitionsPerCommit));
   }
 
   /** One fairness figure, or NULL when there are none. */

@@ -12,7 +12,9 @@ import java.util.concurrent.BlockingQueue;
  */
 final class AsyncInputStream extends InputStream {
 
-  private static final int CHUNK_BYTES = 1 << 20;
+  /** Largest chunk: a big file is read 1 MiB at a time. */
+  static final int MAX_CHUNK_BYTES = 1 << 20;
+  private static final int MIN_CHUNK_BYTES = 1 << 16;
   private static final int CHUNKS = 4;
 
   private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(CHUNKS);
@@ -25,10 +27,16 @@ final class AsyncInputStream extends InputStream {
   private record Chunk(byte[] data, int length, IOException error) {
   }
 
-  AsyncInputStream(InputStream source) {
-    for (int i = 0; i < CHUNKS; i++) {
-      free.add(new byte[CHUNK_BYTES]);
-    }
+  private final int chunkBytes;
+  private int chunksMade;
+
+  /**
+   * Starts reading {@code source} ahead, in chunks sized for {@code expectedBytes} (0 when
+   * unknown: the largest chunks). Chunks are allocated only when the reader needs another, so a
+   * small file costs about its own size, not four full chunks.
+   */
+  AsyncInputStream(InputStream source, long expectedBytes) {
+    this.chunkBytes = chunkBytes(expectedBytes);
     thread = new Thread(() -> pump(source), "benchbook-rows-reader");
     thread.setDaemon(true);
     thread.start();
@@ -37,7 +45,7 @@ final class AsyncInputStream extends InputStream {
   private void pump(InputStream source) {
     try {
       while (true) {
-        byte[] data = free.take();
+        byte[] data = nextFree();
         int n = source.readNBytes(data, 0, data.length);
         filled.put(new Chunk(data, n, null));
         if (n < data.length) {
@@ -49,6 +57,27 @@ final class AsyncInputStream extends InputStream {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** A free chunk: a returned one, a new one while fewer than {@value #CHUNKS} exist, or waits. */
+  private byte[] nextFree() throws InterruptedException {
+    byte[] data = free.poll();
+    if (data != null) {
+      return data;
+    }
+    if (chunksMade < CHUNKS) {
+      chunksMade++;
+      return new byte[chunkBytes];
+    }
+    return free.take();
+  }
+
+  /** Half the expected size (two chunks hold the file), within [64 KiB, 1 MiB]. */
+  static int chunkBytes(long expectedBytes) {
+    if (expectedBytes <= 0) {
+      return MAX_CHUNK_BYTES;
+    }
+    return (int) Math.max(MIN_CHUNK_BYTES, Math.min(MAX_CHUNK_BYTES, expectedBytes / 2 + 1));
   }
 
   @Override

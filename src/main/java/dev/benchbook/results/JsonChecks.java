@@ -7,10 +7,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.regex.Pattern;
 
 /** Typed field checks over a Jackson tree that collect one {@link Problem} per bad field. */
 final class JsonChecks {
 
+  /** A key that needs no quoting in a path: compiled once (every field's path is built). */
+  private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private final Path file;
   private final List<Problem> problems = new ArrayList<>();
 
@@ -125,7 +128,7 @@ final class JsonChecks {
 
   /** The path of a field: {@code $.a.b}, or {@code $.a['odd key']} for keys that need it. */
   static String child(String path, String name) {
-    return name.matches("[A-Za-z_][A-Za-z0-9_]*") ? path + "." + name
+    return PLAIN_KEY.matcher(name).matches() ? path + "." + name
         : path + "['" + name.replace("'", "\\'") + "']";
   }
 

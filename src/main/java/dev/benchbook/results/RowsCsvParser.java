@@ -19,7 +19,6 @@ import java.util.zip.ZipException;
 /** Hand-written byte parser of raw-rows CSV; one instance per file, not thread-safe. */
 final class RowsCsvParser {
 
-  private static final int BUFFER_BYTES = 1 << 20;
   private static final int GZIP_INPUT_BYTES = 1 << 16;
   private static final int COLUMNS = RawRows.COLUMNS.size();
   private static final int MAX_STATES = 128;
@@ -34,7 +33,7 @@ final class RowsCsvParser {
 
   private final Path file;
   private final InputStream in;
-  private byte[] buf = new byte[BUFFER_BYTES];
+  private byte[] buf;
   private int pos;
   private int lim;
   private long line;
@@ -53,6 +52,7 @@ final class RowsCsvParser {
     this.file = file;
     this.in = in;
     this.sizeHintBytes = sizeHintBytes;
+    this.buf = new byte[AsyncInputStream.chunkBytes(sizeHintBytes)];
     for (byte[] label : OUTCOMES) {
       outcomes.add(label, 0, label.length, hashOf(label));
     }
@@ -74,7 +74,8 @@ final class RowsCsvParser {
       peek.unread(b0);
     }
     boolean gzip = b0 == 0x1f && b1 == 0x8b;
-    try (InputStream in = gzip ? new AsyncInputStream(new GZIPInputStream(peek, GZIP_INPUT_BYTES))
+    try (InputStream in = gzip ? new AsyncInputStream(new GZIPInputStream(peek, GZIP_INPUT_BYTES),
+        sizeHintBytes)
         : peek) {
       return new RowsCsvParser(file, in, sizeHintBytes).parseAll();
     } catch (EOFException e) {
@@ -104,7 +105,7 @@ final class RowsCsvParser {
         buf[lim++] = '\n';
         end = lim - 1;
       }
-      if (end < 0 && buf.length - lim < BUFFER_BYTES / 2) {
+      if (end < 0 && buf.length - lim < buf.length / 2) {
         buf = Arrays.copyOf(buf, buf.length * 2);
       }
       parseLines(end);

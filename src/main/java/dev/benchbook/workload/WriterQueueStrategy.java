@@ -1,26 +1,34 @@
 package dev.benchbook.workload;
 
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * Mitigation: one writer thread owns the connection and group-commits the workers'
- * transitions, up to {@code batchMax} per transaction, waiting up to {@code batchWaitUs} for
- * a batch to fill. Each worker waits for its own outcome.
+ * transitions, up to {@code batchMax} per transaction. Each worker waits for its own outcome.
+ *
+ * <p>Hand-off: a worker pushes its channel (reused for every transition: nothing is allocated
+ * per transition) onto one lock-free stack and parks; the writer takes everything submitted
+ * with one atomic swap and restores submission order (first come, first committed), so a batch
+ * costs the writer one atomic operation, not one lock round per transition. With
+ * {@code batchWaitUs} the writer keeps taking new submissions for that long before it commits.
+ * After the commit it sets each worker's outcome and unparks it. With nothing submitted the
+ * writer spins briefly, then parks; a worker unparks it only when it is parked, so a busy
+ * writer is never woken.
  *
  * <p>Atomicity per transition: a transition that fails inside the batch (an error between its
  * UPDATE and COMMIT) makes the writer roll the whole transaction back and run the rest of the
  * batch again without it, so the failed transition is rolled back alone. A failed optimistic
  * check writes nothing and needs no rollback. lock_wait is the time from handing the
- * transition to the writer until the writer starts executing it.
+ * transition to the writer until the writer starts executing its batch (time in the queue).
  */
 public final class WriterQueueStrategy implements ConnectionStrategy {
+
+  /** How long the writer spins on an empty stack before it parks. */
+  private static final long IDLE_SPIN_NS = 20_000;
 
   /** The registry entry. */
   public static final Strategy STRATEGY = new Strategy() {
@@ -55,9 +63,12 @@ public final class WriterQueueStrategy implements ConnectionStrategy {
   private final TransactionSql sql;
   private final int batchMax;
   private final long batchWaitNs;
-  private final ArrayBlockingQueue<Channel> queue;
+  private final AtomicReference<Channel> submitted = new AtomicReference<>();
+  private final Channel[] batch;
   private final TransitionWrite[] writes;
   private final Thread writer;
+  private Channel carried;
+  private volatile boolean writerParked;
   private volatile boolean running = true;
   private long batches;
 
@@ -73,7 +84,7 @@ public final class WriterQueueStrategy implements ConnectionStrategy {
     this.sql = new TransactionSql(db.open(), holdNs);
     this.batchMax = batchMax;
     this.batchWaitNs = batchWaitUs * 1000;
-    this.queue = new ArrayBlockingQueue<>(4096);
+    this.batch = new Channel[batchMax];
     this.writes = new TransitionWrite[batchMax];
     this.writer = new Thread(this::writeLoop, "benchbook-writer");
     this.writer.setDaemon(true);
@@ -93,7 +104,7 @@ public final class WriterQueueStrategy implements ConnectionStrategy {
   @Override
   public void close() {
     running = false;
-    writer.interrupt();
+    LockSupport.unpark(writer);
     try {
       writer.join(5000);
     } catch (InterruptedException e) {
@@ -103,77 +114,108 @@ public final class WriterQueueStrategy implements ConnectionStrategy {
   }
 
   private void writeLoop() {
-    List<Channel> batch = new ArrayList<>(batchMax);
     while (running) {
-      try {
-        Channel first = queue.poll(50, TimeUnit.MILLISECONDS);
-        if (first == null) {
-          continue;
-        }
-        batch.add(first);
-        fill(batch);
-        commitBatch(batch);
-      } catch (InterruptedException e) {
-        if (!running) {
-          break;
-        }
-      } catch (RuntimeException e) {
-        failAll(batch);
-      } finally {
-        batch.clear();
+      int n = take(0);
+      if (n == 0) {
+        idle();
+        continue;
       }
+      n = gather(n);
+      try {
+        commitBatch(n);
+      } catch (RuntimeException e) {
+        failAll(n);
+      }
+      release(n);
     }
   }
 
-  private void fill(List<Channel> batch) throws InterruptedException {
-    queue.drainTo(batch, batchMax - batch.size());
+  /** Moves submitted channels, oldest first, into {@code batch} from index {@code n}. */
+  private int take(int n) {
+    if (carried == null) {
+      carried = reversed(submitted.getAndSet(null));
+    }
+    while (n < batchMax && carried != null) {
+      Channel c = carried;
+      carried = c.next;
+      c.next = null;
+      batch[n++] = c;
+    }
+    return n;
+  }
+
+  /** The stack (newest first) as a list oldest first. */
+  private static Channel reversed(Channel newestFirst) {
+    Channel oldestFirst = null;
+    for (Channel c = newestFirst; c != null; ) {
+      Channel next = c.next;
+      c.next = oldestFirst;
+      oldestFirst = c;
+      c = next;
+    }
+    return oldestFirst;
+  }
+
+  /** With a batch wait, keeps taking submissions until the batch is full or the wait is over. */
+  private int gather(int n) {
     if (batchWaitNs == 0) {
-      return;
+      return n;
     }
     long deadline = System.nanoTime() + batchWaitNs;
-    long left = batchWaitNs;
-    while (batch.size() < batchMax && left > 0) {
-      Channel c = queue.poll(left, TimeUnit.NANOSECONDS);
-      if (c != null) {
-        batch.add(c);
-        queue.drainTo(batch, batchMax - batch.size());
-      }
-      left = deadline - System.nanoTime();
+    while (n < batchMax && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+      n = take(n);
     }
+    return n;
+  }
+
+  /** Nothing submitted: spins for up to {@value #IDLE_SPIN_NS} ns, then parks until a submit. */
+  private void idle() {
+    long until = System.nanoTime() + IDLE_SPIN_NS;
+    while (System.nanoTime() < until) {
+      if (submitted.get() != null || !running) {
+        return;
+      }
+      Thread.onSpinWait();
+    }
+    writerParked = true;
+    if (submitted.get() == null && running) {
+      LockSupport.park(this);
+    }
+    writerParked = false;
   }
 
   /** Runs the batch in one transaction; a failing transition is dropped and the rest rerun. */
-  private void commitBatch(List<Channel> batch) {
-    while (!batch.isEmpty()) {
-      int failedAt = runOnce(batch);
+  private void commitBatch(int n) {
+    int live = n;
+    while (live > 0) {
+      int failedAt = runOnce(live);
       if (failedAt < 0) {
-        break;
+        return;
       }
-      // move the failed transition out of the batch and run the rest again
-      Channel failed = batch.remove(failedAt);
-      failed.complete();
-    }
-    for (Channel c : batch) {
-      c.complete();
+      // move the failed transition behind the others and run the rest again
+      Channel failed = batch[failedAt];
+      System.arraycopy(batch, failedAt + 1, batch, failedAt, live - 1 - failedAt);
+      batch[--live] = failed;
     }
   }
 
   /**
-   * One attempt at the batch: BEGIN, batched UPDATEs, the failure check, batched INSERTs,
-   * COMMIT. Returns -1 when the transaction ended (results set), or the index of the transition
-   * that failed inside it (transaction rolled back, that transition's result set).
+   * One attempt at the first {@code n} channels of the batch: BEGIN, batched UPDATEs, the
+   * failure check, batched INSERTs, COMMIT. Returns -1 when the transaction ended (results
+   * set), or the index of the transition that failed inside it (transaction rolled back, that
+   * transition's result set).
    */
-  private int runOnce(List<Channel> batch) {
-    int n = batch.size();
+  private int runOnce(int n) {
     try {
       sql.begin();
     } catch (SQLException e) {
-      setAll(batch, resultOf(e));
+      setAll(n, resultOf(e));
       return -1;
     }
     long started = System.nanoTime();
     for (int i = 0; i < n; i++) {
-      Channel c = batch.get(i);
+      Channel c = batch[i];
       c.write.lockWaitNs = started - c.submittedNs;
       writes[i] = c.write;
     }
@@ -192,7 +234,7 @@ public final class WriterQueueStrategy implements ConnectionStrategy {
       batches++;
     } catch (SQLException | RuntimeException e) {
       sql.rollbackQuietly();
-      setAll(batch, resultOf(e));
+      setAll(n, resultOf(e));
     }
     return -1;
   }
@@ -201,17 +243,26 @@ public final class WriterQueueStrategy implements ConnectionStrategy {
     return TransactionSql.isBusy(e) ? TransitionWrite.BUSY : TransitionWrite.ROLLED_BACK;
   }
 
-  private static void setAll(List<Channel> batch, int result) {
-    for (Channel c : batch) {
-      c.write.result = result;
+  private void setAll(int n, int result) {
+    for (int i = 0; i < n; i++) {
+      batch[i].write.result = result;
     }
   }
 
-  private void failAll(List<Channel> batch) {
+  private void failAll(int n) {
     sql.rollbackQuietly();
-    for (Channel c : batch) {
-      c.write.result = TransitionWrite.ROLLED_BACK;
-      c.complete();
+    setAll(n, TransitionWrite.ROLLED_BACK);
+  }
+
+  /** Sets each transition of the batch done and unparks its worker. */
+  private void release(int n) {
+    for (int i = 0; i < n; i++) {
+      Channel c = batch[i];
+      batch[i] = null;
+      writes[i] = null;
+      Thread owner = c.owner;
+      c.done = true;
+      LockSupport.unpark(owner);
     }
   }
 
@@ -220,6 +271,7 @@ public final class WriterQueueStrategy implements ConnectionStrategy {
     private TransitionWrite write;
     private Thread owner;
     private long submittedNs;
+    private Channel next;
     private volatile boolean done;
 
     @Override
@@ -229,21 +281,17 @@ public final class WriterQueueStrategy implements ConnectionStrategy {
       owner = Thread.currentThread();
       done = false;
       submittedNs = w.dbStartNs;
-      try {
-        queue.put(this);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        w.result = TransitionWrite.ROLLED_BACK;
-        return;
+      Channel head;
+      do {
+        head = submitted.get();
+        next = head;
+      } while (!submitted.compareAndSet(head, this));
+      if (writerParked) {
+        LockSupport.unpark(writer);
       }
       while (!done) {
         LockSupport.park(this);
       }
-    }
-
-    void complete() {
-      done = true;
-      LockSupport.unpark(owner);
     }
 
     @Override

@@ -104,6 +104,10 @@ CREATE TABLE configs (
   max_per_worker INTEGER,
   jain_index REAL,
   starved_workers INTEGER,
+  -- Group-commit probe (writer-queue configs of files written since Step 17, else NULL):
+  -- transitions/s at group_commit_size transitions per commit; pct_of_ceiling is then of it.
+  group_commit_tx_per_s REAL,
+  group_commit_size INTEGER,
   UNIQUE (run_id, config)
 );
 CREATE INDEX configs_strategy ON configs (strategy, concurrency);

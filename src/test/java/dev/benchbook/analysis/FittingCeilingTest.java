@@ -3,6 +3,8 @@ package dev.benchbook.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.benchbook.catalog.Catalog;
+import dev.benchbook.catalog.QueryResult;
 import dev.benchbook.report.CeilingText;
 import dev.benchbook.report.RunTable;
 import dev.benchbook.results.ConfigResult;
@@ -31,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Each strategy's % of ceiling is of the ceiling that fits it (per transaction, or group commit
- * for the writer-queue), and the group-commit figure survives the results file.
+ * for the writer-queue), and the group-commit figure survives the results file and the catalog.
  */
 class FittingCeilingTest {
 
@@ -69,6 +71,17 @@ class FittingCeilingTest {
     assertTrue(back.run().configs().get(0).groupCommitCeiling().isEmpty());
     String json = Files.readString(back.path());
     assertEquals(1, json.split("\"group_commit_ceiling\"", -1).length - 1, json);
+
+    Catalog.update(data);
+    QueryResult q = Catalog.query(Catalog.defaultFile(data), "SELECT config, pct_of_ceiling, "
+        + "group_commit_tx_per_s, group_commit_size FROM configs ORDER BY position", Map.of());
+    assertEquals(2, q.size());
+    assertEquals(null, q.value(0, "group_commit_tx_per_s"));
+    assertEquals(g.transitionsPerS(), ((Number) q.value(1, "group_commit_tx_per_s"))
+        .doubleValue(), 1e-9);
+    assertEquals(4, ((Number) q.value(1, "group_commit_size")).intValue());
+    assertEquals(queue.pctOfCeiling(), ((Number) q.value(1, "pct_of_ceiling")).doubleValue(),
+        1e-9);
 
     String table = RunTable.markdown(back.run().configs());
     assertTrue(table.contains("% of group commit"), table);

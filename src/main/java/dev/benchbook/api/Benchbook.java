@@ -115,6 +115,14 @@ public final class Benchbook {
     return Phase.run(spec);
   }
 
+  /**
+   * A quick run of your own workload, e.g. {@code Benchbook.measure(myWorkload).concurrency(1,
+   * 10).reps(5).run()}: the same builder as {@link #plan()}, the same results as any run.
+   */
+  public static PlanBuilder measure(dev.benchbook.workload.Workload workload) {
+    return plan().workload(workload);
+  }
+
   /** A run just measured (not written) as a run every one-liner takes; its rows stay in memory. */
   public static LoadedRun asRun(Measured measured) {
     return new LoadedRun(Path.of("measured-" + measured.file().kind() + "-not-written.json"),

@@ -7,6 +7,7 @@ import dev.benchbook.runtime.ProgressListener;
 import dev.benchbook.runtime.RunControl;
 import dev.benchbook.workload.LatencyProfile;
 import dev.benchbook.workload.Strategies;
+import dev.benchbook.workload.Workload;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -94,6 +95,16 @@ public final class PlanBuilder {
   /** One unrecorded warmup pass per config before the first repetition. */
   public PlanBuilder warmup(boolean on) {
     settings.warmup(on);
+    return this;
+  }
+
+  /**
+   * Your own workload instead of the built-in FSM: its dispatch hook, external call and write
+   * run under every strategy (docs/WORKLOADS.md). In forks its class needs a public
+   * no-argument constructor.
+   */
+  public PlanBuilder workload(Workload w) {
+    settings.workload(w);
     return this;
   }
 

@@ -4,6 +4,7 @@ import dev.benchbook.workload.IntegrityReport;
 import dev.benchbook.workload.LatencyProfile;
 import dev.benchbook.workload.SqliteSettings;
 import dev.benchbook.workload.StrategySpec;
+import dev.benchbook.workload.Workload;
 import dev.benchbook.workload.Workloads;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -68,6 +69,7 @@ final class ForkLink {
     p.setProperty(k + "failure_probability", Double.toString(c.failureProbability()));
     p.setProperty(k + "duration_bound_ns", Long.toString(c.durationBound().toNanos()));
     p.setProperty(k + "workload", c.workload().name());
+    p.setProperty(k + "workload_class", c.workload().getClass().getName());
   }
 
   /**
@@ -116,7 +118,23 @@ final class ForkLink {
         Long.parseLong(p.getProperty(k + "hold_ns")),
         Double.parseDouble(p.getProperty(k + "failure_probability")),
         Duration.ofNanos(Long.parseLong(p.getProperty(k + "duration_bound_ns"))),
-        Workloads.named(p.getProperty(k + "workload")));
+        workload(p.getProperty(k + "workload"), p.getProperty(k + "workload_class")));
+  }
+
+  /**
+   * A built-in workload by name, else a user's by its class (a public no-argument
+   * constructor), so that a fork runs the parent's workload.
+   */
+  static Workload workload(String name, String className) {
+    if (Workloads.BUILT_IN.stream().anyMatch(w -> w.name().equals(name))) {
+      return Workloads.named(name);
+    }
+    try {
+      return (Workload) Class.forName(className).getConstructor().newInstance();
+    } catch (ReflectiveOperationException | ClassCastException e) {
+      throw new IllegalArgumentException("workload " + name + " cannot run in a fork: its class "
+          + className + " needs a public no-argument constructor (or run it in one JVM)", e);
+    }
   }
 
   /** Writes a child's passes: config code, repetition, counts and integrity of each. */

@@ -2,6 +2,7 @@ package dev.benchbook.runtime;
 
 import dev.benchbook.workload.CeilingProbe;
 import dev.benchbook.workload.Database;
+import dev.benchbook.workload.Flow;
 import dev.benchbook.workload.GroupCommitCeiling;
 import dev.benchbook.workload.GroupCommitProbe;
 import java.io.IOException;
@@ -76,7 +77,8 @@ public final class MatrixRunner {
 
   /**
    * One ceiling probe per distinct transaction shape (synchronous, hold, files) in the plan;
-   * returns each config's ceiling by config id. A zero probe duration probes nothing (a fork
+   * returns each config's ceiling by config id. The probes write the built-in workload's
+   * transaction on a database of the built-in flow, whatever flow the config runs. A zero probe duration probes nothing (a fork
    * child: the parent probes once) and returns an empty map.
    */
   public static Map<String, Double> probeCeilings(RunPlan plan)
@@ -118,7 +120,8 @@ public final class MatrixRunner {
       String shape = c.sqlite().synchronous() + "|" + c.holdNs() + "|" + c.files() + "|" + group;
       GroupCommitCeiling ceiling = byShape.get(shape);
       if (ceiling == null) {
-        try (Database db = Database.create(plan.tempDir(), c.sqlite(), c.flow(), c.files())) {
+        try (Database db = Database.create(plan.tempDir(), c.sqlite(), Flow.standard(),
+            c.files())) {
           ceiling = GroupCommitProbe.run(db, c.files(), c.holdNs(), group,
               plan.ceilingDuration().toNanos());
         }
@@ -131,7 +134,7 @@ public final class MatrixRunner {
 
   private static double probeCeiling(RunPlan plan, BenchConfig config)
       throws IOException, SQLException {
-    try (Database db = Database.create(plan.tempDir(), config.sqlite(), config.flow(),
+    try (Database db = Database.create(plan.tempDir(), config.sqlite(), Flow.standard(),
         config.files())) {
       return CeilingProbe.run(db, config.files(), config.holdNs(),
           plan.ceilingDuration().toNanos());

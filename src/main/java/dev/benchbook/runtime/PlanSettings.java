@@ -1,10 +1,12 @@
 package dev.benchbook.runtime;
 
+import dev.benchbook.workload.FsmWorkload;
 import dev.benchbook.workload.LatencyProfile;
 import dev.benchbook.workload.SqliteSettings;
 import dev.benchbook.workload.Strategies;
 import dev.benchbook.workload.Strategy;
 import dev.benchbook.workload.StrategySpec;
+import dev.benchbook.workload.Workload;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,11 +35,13 @@ import java.util.Map;
  * @param jfr whether the run is recorded with Java Flight Recorder
  * @param tempDir where temporary databases go
  * @param extra further parameters recorded in the manifest (a phase's scenario, a source)
+ * @param workload the workload every config runs (the built-in FSM unless one is given)
  */
 public record PlanSettings(int files, int reps, int forks, Duration durationBound, long seed,
     String synchronous, double holdMs, long busyTimeoutMs, double failureProbability,
     Map<String, String> strategyFlags, boolean warmup, Duration warmupBound,
-    Duration ceilingProbe, boolean jfr, Path tempDir, Map<String, Object> extra) {
+    Duration ceilingProbe, boolean jfr, Path tempDir, Map<String, Object> extra,
+    Workload workload) {
 
   /** Checks ranges, naming each setting as its command-line flag. */
   public PlanSettings {
@@ -87,7 +91,7 @@ public record PlanSettings(int files, int reps, int forks, Duration durationBoun
   public BenchConfig config(String id, int concurrency, String profile, String strategy) {
     return new BenchConfig(id, concurrency, LatencyProfile.named(profile), strategy(strategy),
         files, new SqliteSettings(synchronous, busyTimeoutMs), Math.round(holdMs * 1_000_000),
-        failureProbability, durationBound);
+        failureProbability, durationBound, workload);
   }
 
   /** One config per concurrency x profile for one strategy, in that order. */
@@ -152,6 +156,7 @@ public record PlanSettings(int files, int reps, int forks, Duration durationBoun
     private boolean jfr;
     private Path tempDir = Path.of(System.getProperty("java.io.tmpdir"));
     private final Map<String, Object> extra = new LinkedHashMap<>();
+    private Workload workload = FsmWorkload.STANDARD;
 
     Builder() {
     }
@@ -173,6 +178,13 @@ public record PlanSettings(int files, int reps, int forks, Duration durationBoun
       jfr = s.jfr;
       tempDir = s.tempDir;
       extra.putAll(s.extra);
+      workload = s.workload;
+    }
+
+    /** The workload every config runs. */
+    public Builder workload(Workload w) {
+      workload = w;
+      return this;
     }
 
     /** Files per config. */
@@ -281,7 +293,7 @@ public record PlanSettings(int files, int reps, int forks, Duration durationBoun
     public PlanSettings build() {
       return new PlanSettings(files, reps, forks, durationBound, seed, synchronous, holdMs,
           busyTimeoutMs, failureProbability, strategyFlags, warmup, warmupBound, ceilingProbe,
-          jfr, tempDir, extra);
+          jfr, tempDir, extra, workload);
     }
   }
 }

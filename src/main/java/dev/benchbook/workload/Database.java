@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 /**
  * A fresh SQLite database in its own temporary folder, removed on close.
@@ -96,21 +97,25 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /** The built-in workload file's schema, then one seed row per file in the initial state. */
   private void initialise(Flow flow, int files) throws SQLException {
+    WorkloadFile w = WorkloadFile.builtIn();
     try (Connection c = settings.open(file); Statement s = c.createStatement()) {
-      s.execute("CREATE TABLE files (id INTEGER PRIMARY KEY, name TEXT NOT NULL, "
-          + "state TEXT NOT NULL, version INTEGER NOT NULL, failures INTEGER NOT NULL)");
-      s.execute("CREATE TABLE transitions (id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL, "
-          + "from_state TEXT NOT NULL, to_state TEXT NOT NULL, version INTEGER NOT NULL, "
-          + "worker INTEGER NOT NULL)");
+      for (String create : w.schema()) {
+        s.execute(create);
+      }
       c.setAutoCommit(false);
-      try (PreparedStatement p = c.prepareStatement(
-          "INSERT INTO files (id, name, state, version, failures) VALUES (?, ?, ?, 0, 0)")) {
+      List<String> names = NamedSql.names(w.seed());
+      try (PreparedStatement p = c.prepareStatement(w.seed())) {
         String initial = flow.states().get(flow.initial());
         for (int i = 0; i < files; i++) {
-          p.setInt(1, i);
-          p.setString(2, "file-" + i + ".pdf");
-          p.setString(3, initial);
+          for (int k = 0; k < names.size(); k++) {
+            if ("file_id".equals(names.get(k))) {
+              p.setInt(k + 1, i);
+            } else {
+              p.setString(k + 1, initial);
+            }
+          }
           p.addBatch();
         }
         p.executeBatch();

@@ -7,7 +7,9 @@ import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 /**
- * The statements of one transition on one connection, prepared once and reused.
+ * The statements of one transition on one connection, prepared once and reused: the write of
+ * the built-in workload file (its optimistic check, then its statements), between BEGIN and
+ * COMMIT.
  *
  * <p>Not thread-safe: one user at a time, which each strategy guarantees.
  */
@@ -15,8 +17,8 @@ final class TransactionSql implements AutoCloseable {
 
   private final Connection connection;
   private final PreparedStatement begin;
-  private final PreparedStatement update;
-  private final PreparedStatement insert;
+  private final NamedSql update;
+  private final NamedSql[] inserts;
   private final PreparedStatement commit;
   private final PreparedStatement rollback;
   private final long holdNs;
@@ -25,10 +27,12 @@ final class TransactionSql implements AutoCloseable {
     this.connection = connection;
     this.holdNs = holdNs;
     this.begin = connection.prepareStatement("BEGIN IMMEDIATE");
-    this.update = connection.prepareStatement("UPDATE files SET state = ?, version = version + 1, "
-        + "failures = ? WHERE id = ? AND state = ? AND version = ?");
-    this.insert = connection.prepareStatement("INSERT INTO transitions "
-        + "(file_id, from_state, to_state, version, worker) VALUES (?, ?, ?, ?, ?)");
+    WorkloadFile.WriteSql write = WorkloadFile.builtIn().write();
+    this.update = NamedSql.prepare(connection, write.check());
+    this.inserts = new NamedSql[write.statements().size()];
+    for (int i = 0; i < inserts.length; i++) {
+      inserts[i] = NamedSql.prepare(connection, write.statements().get(i));
+    }
     this.commit = connection.prepareStatement("COMMIT");
     this.rollback = connection.prepareStatement("ROLLBACK");
   }
@@ -80,22 +84,14 @@ final class TransactionSql implements AutoCloseable {
 
   /** The UPDATE with the optimistic check; true when it matched the file's row. */
   boolean update(TransitionWrite write) throws SQLException {
-    update.setString(1, write.toState);
-    update.setInt(2, write.failures);
-    update.setInt(3, write.fileId);
-    update.setString(4, write.fromState);
-    update.setInt(5, write.expectedVersion);
-    return update.executeUpdate() == 1;
+    return update.bind(write).executeUpdate() == 1;
   }
 
   /** The audit INSERT of one transition. */
   void insertAudit(TransitionWrite write) throws SQLException {
-    insert.setInt(1, write.fileId);
-    insert.setString(2, write.fromState);
-    insert.setString(3, write.toState);
-    insert.setInt(4, write.expectedVersion + 1);
-    insert.setInt(5, write.worker);
-    insert.executeUpdate();
+    for (NamedSql insert : inserts) {
+      insert.bind(write).executeUpdate();
+    }
   }
 
   /**
@@ -104,15 +100,9 @@ final class TransactionSql implements AutoCloseable {
    */
   int[] updateBatch(TransitionWrite[] writes, int n) throws SQLException {
     for (int i = 0; i < n; i++) {
-      TransitionWrite w = writes[i];
-      update.setString(1, w.toState);
-      update.setInt(2, w.failures);
-      update.setInt(3, w.fileId);
-      update.setString(4, w.fromState);
-      update.setInt(5, w.expectedVersion);
-      update.addBatch();
+      update.bind(writes[i]).addBatch();
     }
-    return update.executeBatch();
+    return update.statement().executeBatch();
   }
 
   /**
@@ -126,16 +116,15 @@ final class TransactionSql implements AutoCloseable {
       if (w.result != TransitionWrite.COMMITTED) {
         continue;
       }
-      insert.setInt(1, w.fileId);
-      insert.setString(2, w.fromState);
-      insert.setString(3, w.toState);
-      insert.setInt(4, w.expectedVersion + 1);
-      insert.setInt(5, w.worker);
-      insert.addBatch();
+      for (NamedSql insert : inserts) {
+        insert.bind(w).addBatch();
+      }
       added++;
     }
     if (added > 0) {
-      insert.executeBatch();
+      for (NamedSql insert : inserts) {
+        insert.statement().executeBatch();
+      }
     }
     Pause.ns(holdNs * added);
   }
@@ -166,7 +155,12 @@ final class TransactionSql implements AutoCloseable {
 
   @Override
   public void close() {
-    for (PreparedStatement p : new PreparedStatement[] {begin, update, insert, commit, rollback}) {
+    java.util.List<PreparedStatement> all = new java.util.ArrayList<>(java.util.List.of(begin,
+        update.statement(), commit, rollback));
+    for (NamedSql insert : inserts) {
+      all.add(insert.statement());
+    }
+    for (PreparedStatement p : all) {
       try {
         p.close();
       } catch (SQLException ignored) {

@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Checks a workload file before anything runs, one sentence per problem naming the file and
@@ -18,8 +17,6 @@ import java.util.regex.Pattern;
  * limit, SQL that does not prepare against the schema, a named parameter that does not exist.
  */
 public final class WorkloadCheck {
-
-  private static final Pattern PARAMETER = Pattern.compile("(?<![:\\w]):([A-Za-z_]\\w*)");
 
   private WorkloadCheck() {
   }
@@ -136,7 +133,7 @@ public final class WorkloadCheck {
 
   private static void prepare(Connection c, WorkloadFile w, String path, String sql,
       Set<String> allowed, List<String> out) {
-    Matcher m = PARAMETER.matcher(sql);
+    Matcher m = NamedSql.PARAMETER.matcher(sql);
     while (m.find()) {
       if (!allowed.contains(m.group(1))) {
         out.add(at(w, path, "no parameter :" + m.group(1) + "; parameters: :"

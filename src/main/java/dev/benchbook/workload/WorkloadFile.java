@@ -85,8 +85,17 @@ public record WorkloadFile(String source, String name, String description, List<
     return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
   }
 
-  /** The built-in workload, from the jar. */
+  /** The built-in workload, from the jar (read once). */
   public static WorkloadFile builtIn() {
+    return BuiltIn.FILE;
+  }
+
+  /** The built-in file, read on first use. */
+  private static final class BuiltIn {
+    static final WorkloadFile FILE = readBuiltIn();
+  }
+
+  private static WorkloadFile readBuiltIn() {
     try (InputStream in = WorkloadFile.class.getResourceAsStream(BUILT_IN)) {
       if (in == null) {
         throw new IllegalStateException("the built-in workload " + BUILT_IN + " is missing");

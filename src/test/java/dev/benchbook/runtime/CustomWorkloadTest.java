@@ -26,9 +26,13 @@ class CustomWorkloadTest {
   Path tmp;
 
   /** Two states and a failure state: NEW -> DONE, each transition's external call counted. */
-  static final class TwoStep implements Workload {
+  public static final class TwoStep implements Workload {
     final AtomicLong dispatched = new AtomicLong();
     final AtomicLong called = new AtomicLong();
+    /** For a fork, which builds it by its class. */
+    public TwoStep() {
+    }
+
     private final Flow flow = new Flow("two-step", List.of("NEW", "DONE", "LOST"),
         List.of(new Edge(0, 1, true, -1, "finish")), 0, 1, 2, 1);
 
@@ -91,5 +95,20 @@ class CustomWorkloadTest {
     }
     assertEquals(100, two.dispatched.get());
     assertEquals(100, two.called.get(), "the runner made every external call the workload asked");
+  }
+
+  @Test
+  void forksRunAUsersWorkloadByItsClassAndTheFacadeMeasuresIt() throws Exception {
+    PlanSettings s = PlanSettings.builder().workload(new TwoStep()).files(8).warmup(false)
+        .forks(2).ceilingProbe(Duration.ofMillis(50)).tempDir(tmp).build();
+    RunOutcome out = Forks.run(s.plan(List.of(s.config(2, "zero", "per-worker"))),
+        new RunControl(), ProgressListener.NONE);
+    assertEquals(List.of(8L, 8L), out.passes().stream().map(PassResult::committed).toList());
+    assertEquals(List.of(0, 1), out.passes().stream().map(PassResult::fork).toList());
+    assertEquals(List.of("NEW", "DONE", "LOST"), out.rows().stateNames());
+    var m = dev.benchbook.api.Benchbook.measure(new TwoStep()).concurrency(1, 2).files(6).run();
+    assertEquals(List.of("two-step", "two-step"), m.file().configs().stream()
+        .map(c -> c.workload().orElseThrow().flow()).toList());
+    assertEquals(12, m.rows().size());
   }
 }

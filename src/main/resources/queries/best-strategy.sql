@@ -1,18 +1,13 @@
--- In each mitigation run, the strategy with the lowest P99 of a segment (ties all listed).
--- @param segment=lock_wait_ms  segment key: db_total_ms, lock_wait_ms, fsm_dispatch_ms, fsm_net_ms
--- @param atomic_only=1  1: only strategies that keep each transition atomic; 0: all
-WITH ranked AS (
-  SELECT r.run_id, r.created_at, r.name AS run, c.strategy, c.config, c.atomic, s.p99_ms,
-         RANK() OVER (PARTITION BY r.run_id ORDER BY s.p99_ms) AS place
-  FROM runs r
-  JOIN configs c ON c.run_id = r.run_id
-  JOIN segment_stats s ON s.run_id = c.run_id AND s.config = c.config
-  WHERE r.kind = 'mitigation'
-    AND s.segment = :segment
-    AND s.p99_ms IS NOT NULL
-    AND (c.atomic OR :atomic_only = 0)
-)
-SELECT created_at, run, strategy, config, atomic, p99_ms
-FROM ranked
-WHERE place = 1
-ORDER BY created_at, strategy;
+-- In each mitigation run, the strategy that won under the one winner rule (judged better on P95 lock_wait, starvation or throughput with no regression; docs/STATISTICS.md), as its report says.
+-- @param include_none=0 (0|1)  1: also list runs where no strategy won, with their first-ranked strategy and its outcome
+SELECT r.created_at, r.name AS run, c.strategy, k.mitigation_config AS config, k.outcome,
+       w.delta_pct AS lock_wait_p95_delta_pct, w.verdict AS lock_wait_verdict,
+       k.throughput_ratio, k.ratio_verdict AS throughput_verdict
+FROM runs r
+JOIN comparisons k ON k.run_id = r.run_id AND k.place = 1
+JOIN configs c ON c.run_id = k.run_id AND c.config = k.mitigation_config
+LEFT JOIN comparison_segments w
+  ON w.run_id = k.run_id AND w.comparison = k.comparison AND w.segment = 'lock_wait_ms'
+WHERE r.kind = 'mitigation'
+  AND (k.outcome = 'won' OR :include_none = 1)
+ORDER BY r.created_at, r.name;

@@ -1,9 +1,9 @@
 -- P95 of a segment per matching config over the newest runs that have one, oldest first.
--- @param segment=lock_wait_ms  segment key: db_total_ms, lock_wait_ms, fsm_dispatch_ms, fsm_net_ms, api_ms
--- @param config=  config id, e.g. c10-zero (empty: every config with the strategy and concurrency below)
--- @param strategy=per-worker  connection strategy (empty: any)
--- @param concurrency=10  workers (empty: any)
--- @param last=20  how many of the newest runs with a matching config
+-- @param segment=lock_wait_ms (db_total_ms|lock_wait_ms|fsm_dispatch_ms|fsm_net_ms|api_ms)  segment key
+-- @param config= (text)  config id, e.g. c10-zero (empty: every config with the strategy and concurrency below)
+-- @param strategy=per-worker (text)  connection strategy (empty: any)
+-- @param concurrency=10 (int >= 1, or empty)  workers (empty: any)
+-- @param last=20 (int >= 1)  how many of the newest runs with a matching config
 WITH matching AS (
   SELECT c.run_id, c.config
   FROM configs c

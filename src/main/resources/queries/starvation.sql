@@ -1,5 +1,5 @@
 -- Configs with starved workers (under 10% of the fair share in their worst repetition), least fair first.
--- @param run=  run name or file (empty: every run)
+-- @param run= (text)  run name or file (empty: every run)
 SELECT r.name AS run, c.config, c.concurrency AS workers, c.starved_workers AS starved,
        c.min_per_worker, c.max_per_worker, round(c.jain_index, 4) AS jain
 FROM configs c

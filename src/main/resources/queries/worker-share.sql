@@ -1,7 +1,7 @@
 -- Committed transitions per worker and repetition of a run's configs, with each worker's share (zeros included).
--- @param run=  run name or file, e.g. results-mitigation-20261126-211850 (empty: the newest mitigation run)
--- @param role=baseline  config role: baseline, mitigation, config (matrix), point (sweep); empty: all
--- @param config=  config id (empty: every config with the role)
+-- @param run= (text)  run name or file, e.g. results-mitigation-20261126-211850 (empty: the newest mitigation run)
+-- @param role=baseline (baseline|mitigation|config|point, or empty)  config role: config is a matrix config, point a sweep point; empty: all
+-- @param config= (text)  config id (empty: every config with the role)
 WITH target AS (
   SELECT run_id
   FROM runs

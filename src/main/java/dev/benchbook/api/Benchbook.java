@@ -4,6 +4,7 @@ import dev.benchbook.analysis.CompareOptions;
 import dev.benchbook.analysis.SweepPoint;
 import dev.benchbook.analysis.Sweeps;
 import dev.benchbook.analysis.WorkPerWorker;
+import dev.benchbook.catalog.Catalog;
 import dev.benchbook.catalog.ImportReport;
 import dev.benchbook.charts.ChartExport;
 import dev.benchbook.charts.ExportedChart;
@@ -31,6 +32,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -136,8 +138,8 @@ public final class Benchbook {
 
   /** Writes a measured run (JSON + raw rows) into {@code dataDir} and loads it back. */
   public static LoadedRun write(Measured measured, String dataDir) throws IOException {
-    Path json = new ResultsWriter(Loads.path(dataDir)).write(measured.file(), measured.rows())
-        .json();
+    Path json = new ResultsWriter(Loads.path(dataDir)).writeOrFailKeeping(measured.file(),
+        Optional.of(measured.rows()), Optional.empty()).json();
     return load(json.toString());
   }
 
@@ -326,7 +328,9 @@ public final class Benchbook {
   /**
    * Runs one read-only SQL statement over every run under {@code data/} (the catalog is brought
    * up to date first) and returns the rows as a table with typed columns (int, long, double,
-   * string, instant, boolean). Tables: docs/CATALOG.md.
+   * string, instant, boolean). Tables: docs/CATALOG.md. A query running longer than
+   * {@link Catalog#DEFAULT_TIMEOUT} (5 min) is stopped with one line; a damaged catalog is
+   * rebuilt from the data folder.
    */
   public static Table query(String sql) {
     return query("data", sql);
@@ -334,12 +338,18 @@ public final class Benchbook {
 
   /** The same over the runs under {@code dataDir}. */
   public static Table query(String dataDir, String sql) {
-    return Queries.query(dataDir, sql, Map.of(), System.err);
+    return Queries.query(dataDir, sql, Map.of(), Catalog.DEFAULT_TIMEOUT, System.err);
   }
 
   /** The same with values for the statement's named parameters ({@code :name}). */
   public static Table query(String dataDir, String sql, Map<String, String> params) {
-    return Queries.query(dataDir, sql, params, System.err);
+    return Queries.query(dataDir, sql, params, Catalog.DEFAULT_TIMEOUT, System.err);
+  }
+
+  /** The same, stopped (with one line) when it runs longer than {@code timeout}. */
+  public static Table query(String dataDir, String sql, Map<String, String> params,
+      Duration timeout) {
+    return Queries.query(dataDir, sql, params, timeout, System.err);
   }
 
   /** Builds or updates the catalog of {@code dataDir}; bad files are listed on stderr. */

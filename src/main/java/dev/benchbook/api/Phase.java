@@ -44,8 +44,8 @@ public final class Phase {
      * {@code spec.reportsDir()}; {@code last} is true for the phase's last file.
      */
     default Written write(Measured measured, PhaseSpec spec, boolean last) throws Exception {
-      ResultsWriter.Written w = new ResultsWriter(spec.dataDir()).write(measured.file(),
-          Optional.of(measured.rows()), measured.recording());
+      ResultsWriter.Written w = new ResultsWriter(spec.dataDir()).writeOrFailKeeping(
+          measured.file(), Optional.of(measured.rows()), measured.recording());
       Optional<Path> report = Optional.empty();
       if (spec.reportsDir().isPresent()) {
         ReportWriter writer = new ReportWriter(spec.dataDir(), spec.reportsDir().get());
@@ -116,7 +116,8 @@ public final class Phase {
 
   /**
    * The config a phase mitigates: the one named, else the rule's choice
-   * ({@link Contention#mitigationTarget}). One small function, to be replaced with the rule.
+   * ({@link Contention#mitigationTarget}: scores within its margin are not told apart, then the
+   * highest P95 lock_wait decides, so the choice holds run to run).
    */
   public static ConfigResult target(List<ConfigResult> matrix, Optional<String> named) {
     return named.flatMap(t -> matrix.stream().filter(c -> c.id().equals(t)).findFirst())

@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
 import tech.tablesaw.api.Table;
@@ -28,6 +29,7 @@ final class Queries {
     }
     ImportReport report = Catalog.update(dir);
     report.problemLines().forEach(err::println);
+    report.warnings().forEach(w -> err.println("benchbook: warning: " + w));
     recordInputs(dir);
     return report;
   }
@@ -52,13 +54,15 @@ final class Queries {
   }
 
   /** Updates the catalog of {@code dataDir}, then runs one read-only statement into a table. */
-  static Table query(String dataDir, String sql, Map<String, String> params, PrintStream err) {
+  static Table query(String dataDir, String sql, Map<String, String> params, Duration timeout,
+      PrintStream err) {
     ImportReport report = catalog(dataDir, err);
     if (!report.ok()) {
       err.println("benchbook: " + report.badFiles().size() + " bad file(s) left out of the "
           + "catalog");
     }
-    QueryResult result = Catalog.query(report.catalog(), sql, params);
+    QueryResult result = Catalog.query(Loads.path(dataDir), report.catalog(), sql, params,
+        timeout, w -> err.println("benchbook: warning: " + w));
     return ResultTables.toTable(result, "query");
   }
 }

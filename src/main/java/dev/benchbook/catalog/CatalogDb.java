@@ -29,7 +29,7 @@ import org.sqlite.SQLiteException;
 final class CatalogDb {
 
   /** Version of the catalog schema; a catalog made by another version is rebuilt. */
-  static final int SCHEMA_VERSION = 5;
+  static final int SCHEMA_VERSION = 6;
   static final int BUSY_TIMEOUT_MS = 60_000;
   private static final int WAL_ATTEMPTS = 200;
   /** Larger pages than SQLite's 4096 default: fewer b-tree pages per bulk insert. */
@@ -147,6 +147,32 @@ final class CatalogDb {
     } catch (SQLException | RuntimeException e) {
       rollbackQuietly(c);
       throw e;
+    }
+  }
+
+  /**
+   * Empties the catalog inside one write transaction ({@code BEGIN IMMEDIATE} waits for another
+   * writer), then gives the space back; another process never sees a half-empty catalog or a
+   * deleted file under its open connection.
+   */
+  static void clear(Connection c) throws SQLException {
+    begin(c);
+    try {
+      dropAll(c);
+      for (String statement : schemaStatements()) {
+        exec(c, statement);
+      }
+      seed(c);
+      commit(c);
+    } catch (SQLException | RuntimeException e) {
+      rollbackQuietly(c);
+      throw e;
+    }
+    try {
+      exec(c, "VACUUM");
+    } catch (SQLException e) {
+      // a reader kept the file busy: the emptied pages are reused by the import instead
+      return;
     }
   }
 

@@ -225,9 +225,11 @@ final class CatalogUpdater {
    * @param load the validated run or its problems (null when only its times changed)
    * @param problems problems found reading it
    * @param readNs time spent reading, hashing and validating it
+   * @param standings its mitigations under the winner rule (empty when it has none)
    */
   private record Prepared(Path json, String rel, Optional<KnownFile> before, FileStamp stamp,
-      String hash, LoadReport load, List<Problem> problems, long readNs) {
+      String hash, LoadReport load, List<Problem> problems, long readNs,
+      Map<String, dev.benchbook.analysis.Winner.Standing> standings) {
   }
 
   /** Reads, hashes and (when its content changed) validates one file; touches no database. */
@@ -239,14 +241,17 @@ final class CatalogUpdater {
       bytes = Files.readAllBytes(json);
     } catch (IOException e) {
       return new Prepared(json, rel, before, null, null, null, List.of(new Problem(json, "",
-          "cannot read the file: " + e.getMessage())), System.nanoTime() - t0);
+          "cannot read the file: " + e.getMessage())), System.nanoTime() - t0, Map.of());
     }
     FileStamp stamp = FileStamp.of(json, rowsFileName(bytes));
     String hash = contentHash(bytes, stamp.rowsPath() == null || stamp.rowsSize() < 0 ? null
         : json.resolveSibling(stamp.rowsPath()));
     LoadReport load = before.isPresent() && before.get().contentHash().equals(hash) ? null
         : withFairness(ResultsReader.load(json, ResultsReader.RowsMode.LOAD));
-    return new Prepared(json, rel, before, stamp, hash, load, List.of(), System.nanoTime() - t0);
+    Map<String, dev.benchbook.analysis.Winner.Standing> standings = load != null && load.ok()
+        ? RunWriter.standings(load.runs().get(0)) : Map.of();
+    return new Prepared(json, rel, before, stamp, hash, load, List.of(), System.nanoTime() - t0,
+        standings);
   }
 
   /**
@@ -266,13 +271,13 @@ final class CatalogUpdater {
       touched++;
       problems.addAll(p.before().orElseThrow().problemList());
     } else {
-      write(c, p.rel(), p.stamp(), p.hash(), p.load());
+      write(c, p.rel(), p.stamp(), p.hash(), p.load(), p.standings());
     }
   }
 
   /** One transaction: re-check, delete the old run, insert the new one (or record it bad). */
-  private void write(Connection c, String rel, FileStamp stamp, String hash, LoadReport load)
-      throws SQLException {
+  private void write(Connection c, String rel, FileStamp stamp, String hash, LoadReport load,
+      Map<String, dev.benchbook.analysis.Winner.Standing> standings) throws SQLException {
     CatalogDb.begin(c);
     try {
       Optional<KnownFile> now = KnownFile.find(c, rel);
@@ -287,7 +292,7 @@ final class CatalogUpdater {
       }
       Long runId = null;
       if (load.ok()) {
-        runId = RunWriter.insert(c, rel, load.runs().get(0));
+        runId = RunWriter.insert(c, rel, load.runs().get(0), standings);
         rowsImported += load.runs().get(0).rows().map(r -> (long) r.size()).orElse(0L);
       } else {
         problems.addAll(load.problems());

@@ -26,15 +26,34 @@ import java.util.stream.Collectors;
  * @param insertNs time spent in write transactions (deleting old runs, inserting new ones)
  * @param insertCpuNs CPU time of the writing thread in those transactions
  * @param elapsedNs wall time of the update, in nanoseconds
+ * @param warnings one line each for what the user should know but need not act on (a damaged
+ *     catalog moved aside and rebuilt, a catalog kept outside a read-only data folder)
  */
 public record ImportReport(Path catalog, int files, int imported, int reimported, int touched,
     int unchanged, int removed, long rowsImported, long runs, long rawRows,
     List<Problem> problems, long readNs, long insertNs, long insertCpuNs,
-    long elapsedNs) {
+    long elapsedNs, List<String> warnings) {
 
-  /** Copies the problems. */
+  /** Copies the problems and warnings. */
   public ImportReport {
     problems = List.copyOf(problems);
+    warnings = List.copyOf(warnings);
+  }
+
+  /** A report with no warnings. */
+  public ImportReport(Path catalog, int files, int imported, int reimported, int touched,
+      int unchanged, int removed, long rowsImported, long runs, long rawRows,
+      List<Problem> problems, long readNs, long insertNs, long insertCpuNs, long elapsedNs) {
+    this(catalog, files, imported, reimported, touched, unchanged, removed, rowsImported, runs,
+        rawRows, problems, readNs, insertNs, insertCpuNs, elapsedNs, List.of());
+  }
+
+  /** This report with one more warning line. */
+  public ImportReport withWarning(String line) {
+    List<String> all = new java.util.ArrayList<>(warnings);
+    all.add(line);
+    return new ImportReport(catalog, files, imported, reimported, touched, unchanged, removed,
+        rowsImported, runs, rawRows, problems, readNs, insertNs, insertCpuNs, elapsedNs, all);
   }
 
   /** True when no file was bad. */

@@ -41,13 +41,15 @@ public final class NamedQueries {
         String name = file.getFileName().toString();
         return NamedQuery.parse(name.substring(0, name.length() - 4), Files.readString(file));
       } catch (IOException e) {
-        throw new CatalogQueryException("cannot read the query file " + file + ": "
+        throw new QueryParameterException("cannot read the query file " + file + ": "
             + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
       }
     }
     if (!NAMES.contains(nameOrFile)) {
-      throw new CatalogQueryException("no named query '" + nameOrFile + "'; named queries: "
-          + String.join(", ", NAMES) + " (or a path to a .sql file)");
+      String near = Names.nearest(nameOrFile, NAMES).map(n -> "; did you mean " + n + "?")
+          .orElse("");
+      throw new QueryParameterException("no named query '" + nameOrFile + "'; named queries: "
+          + String.join(", ", NAMES) + " (or a path to a .sql file)" + near);
     }
     try (InputStream in = NamedQueries.class.getResourceAsStream("/queries/" + nameOrFile
         + ".sql")) {

@@ -3,41 +3,49 @@ package dev.benchbook.catalog;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A query kept as a {@code .sql} file: its leading comment gives a one-line description and its
- * parameters with their defaults, e.g.
+ * parameters with their defaults, what each accepts (in parentheses, see {@link ParamType}) and
+ * a description, e.g.
  *
  * <pre>
  * -- P95 of one segment for one config across runs, oldest first.
- * -- @param segment=lock_wait_ms  segment key (lock_wait_ms, db_total_ms, fsm_net_ms...)
+ * -- @param segment=lock_wait_ms (db_total_ms|lock_wait_ms|fsm_net_ms)  segment key
+ * -- @param last=20 (int &gt;= 1)  how many of the newest runs
  * </pre>
+ *
+ * <p>A parameter declared without a type takes any text (files written before types existed).
  *
  * @param name the file name without {@code .sql}
  * @param description the first comment line
  * @param params parameter name to its default value
  * @param paramHelp parameter name to its description
+ * @param types parameter name to what it accepts
  * @param sql the whole file, comments included
  */
 public record NamedQuery(String name, String description, Map<String, String> params,
-    Map<String, String> paramHelp, String sql) {
+    Map<String, String> paramHelp, Map<String, ParamType> types, String sql) {
 
   private static final Pattern PARAM = Pattern.compile(
-      "--\\s*@param\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*=(\\S*)\\s*(.*)");
+      "--\\s*@param\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*=(\\S*)\\s*(?:\\(([^)]*)\\))?\\s*(.*)");
 
   /** Copies the maps, keeping their order. */
   public NamedQuery {
     params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
     paramHelp = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(paramHelp));
+    types = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(types));
   }
 
-  /** Parses a query file's text. */
+  /** Parses a query file's text; fails when a declared default is not a value of its type. */
   public static NamedQuery parse(String name, String sql) {
     String description = "";
     Map<String, String> params = new LinkedHashMap<>();
     Map<String, String> help = new LinkedHashMap<>();
+    Map<String, ParamType> types = new LinkedHashMap<>();
     for (String line : sql.lines().toList()) {
       String l = line.strip();
       if (!l.startsWith("--")) {
@@ -45,8 +53,18 @@ public record NamedQuery(String name, String description, Map<String, String> pa
       }
       Matcher m = PARAM.matcher(l);
       if (m.matches()) {
-        params.put(m.group(1), m.group(2));
-        help.put(m.group(1), m.group(3).strip());
+        String p = m.group(1);
+        Optional<ParamType> type = m.group(3) == null ? Optional.empty()
+            : ParamType.parse(m.group(3));
+        params.put(p, m.group(2));
+        types.put(p, type.orElse(ParamType.TEXT));
+        help.put(p, (type.isPresent() || m.group(3) == null ? m.group(4)
+            : "(" + m.group(3) + ") " + m.group(4)).strip());
+        Optional<String> bad = types.get(p).problem(m.group(2));
+        if (bad.isPresent()) {
+          throw new IllegalArgumentException("query " + name + ": the default of parameter "
+              + p + ": " + bad.get());
+        }
       } else if (description.isEmpty()) {
         description = l.substring(2).strip();
       }
@@ -55,27 +73,39 @@ public record NamedQuery(String name, String description, Map<String, String> pa
       throw new IllegalArgumentException("query " + name + " has no description: its first "
           + "line must be a comment (-- what it answers)");
     }
-    return new NamedQuery(name, description, params, help, sql);
+    return new NamedQuery(name, description, params, help, types, sql);
   }
 
-  /** The parameter values: the defaults, overridden by {@code given}; fails on an unknown one. */
+  /**
+   * The parameter values: the defaults, overridden by {@code given}; fails with exit-2 kind of
+   * error on an unknown name (naming the nearest one) or a value its type does not allow.
+   */
   public Map<String, String> bind(Map<String, String> given) {
     Map<String, String> values = new LinkedHashMap<>(params);
     for (Map.Entry<String, String> e : given.entrySet()) {
-      if (!params.containsKey(e.getKey())) {
-        throw new CatalogQueryException("query " + name + " has no parameter '" + e.getKey()
+      String p = e.getKey();
+      if (!params.containsKey(p)) {
+        String near = Names.nearest(p, params.keySet()).map(n -> "; did you mean " + n + "?")
+            .orElse("");
+        throw new QueryParameterException("query " + name + " has no parameter '" + p
             + "'; its parameters: " + (params.isEmpty() ? "none" : String.join(", ",
-            params.keySet())));
+            params.keySet())) + near);
       }
-      values.put(e.getKey(), e.getValue());
+      Optional<String> bad = types.get(p).problem(e.getValue());
+      if (bad.isPresent()) {
+        throw new QueryParameterException("--param " + p + "=" + e.getValue() + ": " + bad.get()
+            + " (query " + name + ")");
+      }
+      values.put(p, e.getValue());
     }
     return values;
   }
 
-  /** The usage line of each parameter: {@code name (default: x): description}. */
+  /** The usage line of each parameter: {@code name (default: x; type): description}. */
   public List<String> paramLines() {
     return params.keySet().stream().map(p -> p + " (default: "
-        + (params.get(p).isEmpty() ? "empty" : params.get(p)) + "): " + paramHelp.get(p))
-        .toList();
+        + (params.get(p).isEmpty() ? "empty" : params.get(p))
+        + (types.get(p).kind() == ParamType.Kind.TEXT ? "" : "; " + types.get(p).expected())
+        + "): " + paramHelp.get(p)).toList();
   }
 }

@@ -1,5 +1,6 @@
 package dev.benchbook.catalog;
 
+import dev.benchbook.analysis.Winner;
 import dev.benchbook.results.Comparison;
 import dev.benchbook.results.ConfigResult;
 import dev.benchbook.results.Interval;
@@ -32,8 +33,13 @@ final class RunWriter {
   private RunWriter() {
   }
 
-  /** Inserts the run stored at {@code file} (relative path); returns its run_id. */
-  static long insert(Connection c, String file, LoadedRun loaded) throws SQLException {
+  /**
+   * Inserts the run stored at {@code file} (relative path) with the standings of its
+   * mitigations under the winner rule, computed beforehand (outside the write transaction:
+   * they need a bootstrap); returns its run_id.
+   */
+  static long insert(Connection c, String file, LoadedRun loaded,
+      Map<String, Winner.Standing> standings) throws SQLException {
     RunFile run = loaded.run();
     try (Inserts in = new Inserts(c)) {
       long rawRows = loaded.rows().map(r -> (long) r.size()).orElse(0L);
@@ -45,7 +51,8 @@ final class RunWriter {
       }
       List<Comparison> comparisons = run.allComparisons();
       for (int i = 0; i < comparisons.size(); i++) {
-        comparison(in, runId, i, comparisons.get(i));
+        comparison(in, runId, i, comparisons.get(i),
+            Optional.ofNullable(standings.get(comparisons.get(i).mitigationConfig())));
       }
       if (loaded.rows().isPresent()) {
         RowsWriter.insert(c, runId, keys, loaded.rows().get());
@@ -183,15 +190,31 @@ final class RunWriter {
     }
   }
 
-  private static void comparison(Inserts in, long runId, int index, Comparison c)
-      throws SQLException {
+  /**
+   * How each mitigation stands under the one winner rule, judged on the verdicts the file
+   * stores (the ones in the same catalog rows), by mitigation id. No bootstrap is re-run: a
+   * report recomputes the intervals with today's method, which for a file made by this version
+   * gives the same verdicts.
+   */
+  static Map<String, Winner.Standing> standings(LoadedRun loaded) {
+    Map<String, Winner.Standing> out = new java.util.HashMap<>();
+    for (Winner.Standing s : Winner.ranked(loaded.run().allComparisons(),
+        loaded.run()::config)) {
+      out.put(s.comparison().mitigationConfig(), s);
+    }
+    return out;
+  }
+
+  private static void comparison(Inserts in, long runId, int index, Comparison c,
+      Optional<Winner.Standing> standing) throws SQLException {
     Optional<Interval> ci = c.throughput().ci();
     in.insert("comparisons", runId, index, c.baselineConfig(), c.mitigationConfig(),
         c.throughput().baselinePerS(), c.throughput().mitigationPerS(), c.throughput().ratio(),
         ci.map(Interval::low), ci.map(Interval::high), ci.map(Interval::level),
         c.throughput().verdict().map(Verdict::label), c.intervals(), c.noiseThresholdPct(),
         c.workloadDifferences(), ci.map(Interval::resamples), ci.map(Interval::method),
-        c.noiseFloorMs(), c.setupDifferences());
+        c.noiseFloorMs(), c.setupDifferences(),
+        standing.map(st -> st.outcome().label()), standing.map(Winner.Standing::place));
     for (SegmentDelta d : c.segments()) {
       Optional<Interval> dci = d.deltaCiMs();
       in.insert("comparison_segments", runId, index, d.segment(), d.baselineP50Ms(),

@@ -3,7 +3,7 @@ package dev.benchbook.cli;
 import dev.benchbook.catalog.Catalog;
 import dev.benchbook.catalog.ImportProgress;
 import dev.benchbook.catalog.ImportReport;
-import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import me.tongfei.progressbar.ProgressBar;
@@ -16,25 +16,51 @@ final class CatalogAccess {
   private CatalogAccess() {
   }
 
-  /** The catalog file: as given, else the data dir's default; fails when the dir is missing. */
-  static Path file(Path dataDir, Path given) throws BadInputException {
+  /**
+   * The catalog file: as given, else the data dir's (in the user's cache folder when the data
+   * dir is read-only, said on {@code err}); fails when the dir is missing.
+   */
+  static Path file(Path dataDir, Path given, PrintWriter err) throws BadInputException {
     if (!Files.isDirectory(dataDir)) {
       throw new BadInputException(dataDir + ": no such data folder (give one with --data-dir)");
     }
-    return given != null ? given : Catalog.defaultFile(dataDir);
+    if (given != null) {
+      return given;
+    }
+    Catalog.Location at = Catalog.locate(dataDir);
+    at.note().ifPresent(n -> {
+      err.println("benchbook: note: " + n);
+      err.flush();
+    });
+    return at.file();
   }
 
-  /** Deletes the catalog and its WAL files. */
-  static void delete(Path file) throws IOException {
-    for (String suffix : new String[] {"", "-wal", "-shm"}) {
-      Files.deleteIfExists(Path.of(file + suffix));
+  /** Prints the report's warnings, one {@code benchbook: warning:} line each. */
+  static void warn(ImportReport report, PrintWriter err) {
+    report.warnings().forEach(w -> err.println("benchbook: warning: " + w));
+    err.flush();
+  }
+
+  /** Rebuilds the catalog under its lock, with a progress bar as {@link #update}. */
+  static ImportReport rebuild(Path dataDir, Path file, boolean quiet) {
+    if (quiet || !interactive()) {
+      return Catalog.rebuild(dataDir, file, ImportProgress.NONE);
     }
+    Bar bar = new Bar();
+    try {
+      return Catalog.rebuild(dataDir, file, bar);
+    } finally {
+      bar.close();
+    }
+  }
+
+  private static boolean interactive() {
+    return System.console() != null && System.getenv("CI") == null;
   }
 
   /** Updates the catalog, with a progress bar on an interactive terminal unless quiet. */
   static ImportReport update(Path dataDir, Path file, boolean quiet) {
-    boolean tty = System.console() != null && System.getenv("CI") == null;
-    if (quiet || !tty) {
+    if (quiet || !interactive()) {
       return Catalog.update(dataDir, file, ImportProgress.NONE);
     }
     Bar bar = new Bar();

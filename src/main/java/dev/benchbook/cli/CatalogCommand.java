@@ -27,7 +27,8 @@ final class CatalogCommand implements Callable<Integer> {
   @Mixin
   CatalogLocation location;
 
-  @Option(names = "--rebuild", description = "Delete the catalog first and import everything.")
+  @Option(names = "--rebuild", description = "Empty the catalog (waiting for another "
+      + "process using it) and import everything.")
   boolean rebuild;
 
   @Option(names = "--timing", description = "Print where the time went on stderr.")
@@ -38,12 +39,11 @@ final class CatalogCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path file = location.file();
-    if (rebuild) {
-      CatalogAccess.delete(file);
-    }
-    ImportReport report = CatalogAccess.update(location.dataDir, file, quiet);
+    Path file = location.file(spec.commandLine().getErr());
+    ImportReport report = rebuild ? CatalogAccess.rebuild(location.dataDir, file, quiet)
+        : CatalogAccess.update(location.dataDir, file, quiet);
     PrintWriter err = spec.commandLine().getErr();
+    CatalogAccess.warn(report, err);
     report.problemLines().forEach(l -> err.println("benchbook: " + l));
     if (timing) {
       err.println("benchbook: " + report.timing());

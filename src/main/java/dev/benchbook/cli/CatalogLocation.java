@@ -15,8 +15,11 @@ final class CatalogLocation {
       + "<data-dir>/" + Catalog.FILE_NAME + ").")
   Path catalogFile;
 
-  /** The catalog file these flags name. */
-  Path file() throws BadInputException {
-    return CatalogAccess.file(dataDir, catalogFile);
+  /**
+   * The catalog file these flags name; when the default one cannot be kept in a read-only data
+   * folder, one in the user's cache folder, said on {@code err} in one line.
+   */
+  Path file(java.io.PrintWriter err) throws BadInputException {
+    return CatalogAccess.file(dataDir, catalogFile, err);
   }
 }

@@ -92,7 +92,7 @@ final class MitigateCommand implements Callable<Integer> {
     }
     List<ConfigResult> mitigations = new ArrayList<>(measured.file().allConfigs());
     if (mitigations.size() > 2) {
-      out.println(Rankings.markdown(mitigations));
+      out.println(Rankings.markdown(mitigations, measured.file().allComparisons()));
     }
     Insights.atomicityWarning(mitigations).ifPresent(w -> out.println(w + "\n"));
     measured.file().ceilingTxPerS().ifPresent(c -> out.printf(java.util.Locale.US,

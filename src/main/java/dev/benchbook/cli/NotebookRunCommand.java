@@ -4,16 +4,15 @@ import dev.benchbook.notebook.EvaluatorOptions;
 import dev.benchbook.notebook.NotebookFormatException;
 import dev.benchbook.notebook.NotebookJson;
 import dev.benchbook.notebook.NotebookRunner;
+import dev.benchbook.results.ResultsWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -48,7 +47,7 @@ final class NotebookRunCommand implements Callable<Integer> {
       description = "Set a variable of the cell tagged 'parameters' (int, long, double, boolean, "
           + "String, or a List or array of them, as that cell declares it; a list as [a,b] or a "
           + "JSON array); repeatable.")
-  Map<String, String> parameters = new LinkedHashMap<>();
+  List<String> parameters = new ArrayList<>();
 
   @Option(names = {"-o", "--output"}, paramLabel = "OUT",
       description = "Output notebook (default reports/notebooks/NAME.ipynb); a folder with --all.")
@@ -81,9 +80,12 @@ final class NotebookRunCommand implements Callable<Integer> {
           + "with --all");
     }
     if (all) {
+      checkDestination(output != null ? output.resolve("x.ipynb") : OUT_DIR.resolve("x.ipynb"));
       return runAll();
     }
     Path out = output != null ? output : OUT_DIR.resolve(notebook.getFileName());
+    read(notebook);
+    checkDestination(out);
     return runOne(notebook, out) ? ExitCode.OK : ExitCode.FAILED;
   }
 
@@ -126,14 +128,19 @@ final class NotebookRunCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     EvaluatorOptions options = EvaluatorOptions.defaults().withCellTimeout(timeout);
     boolean progress = timing || !quiet && System.console() != null;
-    NotebookRunner.Result r = NotebookRunner.run(input, parameters, options,
+    NotebookRunner.Result r = NotebookRunner.run(input, KeyValues.parse(parameters, "-p"),
+        options,
         line -> {
           if (progress) {
             err().println(in.getFileName() + ": " + line);
             err().flush();
           }
         }, NotebookRunner.Settings.of(in).withTimings(timings));
-    NotebookJson.write(r.notebook(), out);
+    try {
+      NotebookJson.write(r.notebook(), out);
+    } catch (IOException e) {
+      throw new IOException("cannot write the notebook " + out + ": " + e.getMessage(), e);
+    }
     double s = (System.nanoTime() - t0) / 1e9;
     if (r.failure().isPresent()) {
       err().println("benchbook: " + in + ": " + r.failure().get().summary());
@@ -146,6 +153,24 @@ final class NotebookRunCommand implements Callable<Integer> {
         out, r.executed(), s);
     spec.commandLine().getOut().flush();
     return true;
+  }
+
+  /**
+   * Fails with one line naming the output before any cell runs when the notebook could not be
+   * written there: its folder is created when missing and a probe file is written and removed.
+   */
+  private static void checkDestination(Path out) throws IOException {
+    if (Files.isDirectory(out)) {
+      throw new IOException("cannot write the notebook " + out + ": it is a folder; give a file "
+          + "name ending in .ipynb");
+    }
+    Path folder = out.toAbsolutePath().getParent();
+    try {
+      ResultsWriter.checkWritable(folder, "folder");
+    } catch (IOException e) {
+      throw new IOException("cannot write the notebook " + out + ": " + e.getMessage()
+          + "; nothing was run");
+    }
   }
 
   private static com.fasterxml.jackson.databind.node.ObjectNode read(Path in)

@@ -8,7 +8,9 @@ import dev.benchbook.catalog.QueryFormat;
 import dev.benchbook.catalog.QueryResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -43,8 +45,13 @@ final class QueryCommand implements Callable<Integer> {
   String named;
 
   @Option(names = "--param", paramLabel = "NAME=VALUE", description = "A parameter value "
-      + "(repeatable).")
-  Map<String, String> params = new LinkedHashMap<>();
+      + "(repeatable, each name once).")
+  List<String> params = new ArrayList<>();
+
+  @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+      defaultValue = "5m", description = "Longest the query may run before it is stopped "
+          + "(default ${DEFAULT-VALUE}; e.g. 30s, 2m).")
+  Duration timeout;
 
   @Option(names = "--list", description = "List the named queries with their descriptions "
       + "and parameters.")
@@ -69,16 +76,19 @@ final class QueryCommand implements Callable<Integer> {
     }
     QueryFormat fmt = format();
     String text = statement();
-    Map<String, String> values = named == null ? params : NamedQueries.get(named).bind(params);
-    Path file = location.file();
+    Map<String, String> given = KeyValues.parse(params, "--param");
+    Map<String, String> values = named == null ? given : NamedQueries.get(named).bind(given);
+    PrintWriter err = spec.commandLine().getErr();
+    Path file = location.file(err);
     long sqliteNs = Catalog.loadSqlite();
     ImportReport report = CatalogAccess.update(location.dataDir, file, true);
+    CatalogAccess.warn(report, err);
     warn(report);
-    QueryResult result = Catalog.query(file, text, values);
+    QueryResult result = Catalog.query(location.dataDir, file, text, values, timeout,
+        w -> err.println("benchbook: warning: " + w));
     out.print(fmt.render(result));
     out.flush();
     if (timing) {
-      PrintWriter err = spec.commandLine().getErr();
       err.printf(Locale.ROOT, "benchbook: SQLite load %.3f s; catalog %s %.3f s; query %.3f s, "
           + "%d rows%n", sqliteNs / 1e9, report.changed() ? "update" : "up-to-date check",
           report.elapsedNs() / 1e9,

@@ -33,6 +33,9 @@ final class Runs {
       java.util.Map<String, Object> parameters, String task, PrintWriter err, Summary summary)
       throws Exception {
     new ResultsWriter(options.dataDir).checkWritable();
+    long rows = plan.expectedTransitions();
+    ResultsWriter.checkSpace(options.dataDir, ResultsWriter.expectedBytes(rows,
+        plan.configs().size()), rows, "data folder");
     if (options.reportsDir().isPresent()) {
       ResultsWriter.checkWritable(options.reportsDir().get(), "reports folder");
     }
@@ -85,8 +88,8 @@ final class Runs {
    */
   static Saved writeAndPrint(Measured measured, WorkloadOptions options, PrintWriter out,
       boolean refreshNotebooks) throws Exception {
-    ResultsWriter.Written written = new ResultsWriter(options.dataDir)
-        .write(measured.file(), Optional.of(measured.rows()), measured.recording());
+    ResultsWriter.Written written = new ResultsWriter(options.dataDir).writeOrFailKeeping(
+        measured.file(), Optional.of(measured.rows()), measured.recording());
     out.println("Wrote:");
     out.println("  " + written.json());
     written.rows().ifPresent(r -> out.println("  " + r));

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.benchbook.results.AtomicFiles;
 import dev.benchbook.results.Json;
+import dev.benchbook.results.JsonErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -42,17 +43,19 @@ public final class NotebookJson {
     } catch (NoSuchFileException e) {
       throw new NotebookFormatException("no such notebook: " + file);
     } catch (JsonProcessingException e) {
-      throw new NotebookFormatException(file + ": not valid JSON: "
-          + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr() + ")");
+      String where = JsonErrors.where(e);
+      throw new NotebookFormatException(file + ": " + (where.isEmpty() ? "" : where + ": ")
+          + JsonErrors.what(e));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
     if (!(root instanceof ObjectNode nb)) {
       throw new NotebookFormatException(file + ": expected a JSON object (a notebook)");
     }
-    if (nb.path("nbformat").asInt(-1) != 4) {
-      throw new NotebookFormatException(file + ": /nbformat: expected 4, got "
-          + nb.path("nbformat"));
+    JsonNode version = nb.path("nbformat");
+    if (!version.canConvertToInt() || version.asInt() != 4 || !version.isIntegralNumber()) {
+      throw new NotebookFormatException(file + ": /nbformat: expected 4 (nbformat 4), found "
+          + (version.isMissingNode() ? "no nbformat field" : version.toString()));
     }
     if (!nb.path("cells").isArray()) {
       throw new NotebookFormatException(file + ": /cells: expected an array of cells");

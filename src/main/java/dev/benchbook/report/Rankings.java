@@ -1,38 +1,59 @@
 package dev.benchbook.report;
 
+import dev.benchbook.analysis.Winner;
+import dev.benchbook.results.Comparison;
 import dev.benchbook.results.ConfigResult;
 import dev.benchbook.results.Segment;
+import dev.benchbook.results.SegmentStats;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
-/** Ranks the strategies of a mitigation run by throughput and by P95 fsm_net. */
+/**
+ * Ranks the strategies of a mitigation run by the one "which one won?" rule
+ * ({@link Winner}): judged improvements first, never a figure within noise.
+ */
 public final class Rankings {
 
   private Rankings() {
   }
 
-  /** Two Markdown tables: by throughput (highest first) and by P95 fsm_net (lowest first). */
-  public static String markdown(List<ConfigResult> configs) {
-    List<ConfigResult> byTput = new ArrayList<>(configs);
-    byTput.sort(Comparator.comparingDouble(ConfigResult::transitionsPerS).reversed());
-    List<ConfigResult> byNet = new ArrayList<>(configs);
-    byNet.sort(Comparator.comparingDouble(c -> c.segment(Segment.FSM_NET).p95()));
-    return "Ranking by throughput\n\n" + table(byTput) + "\nRanking by P95 fsm_net\n\n"
-        + table(byNet);
+  /** One Markdown table: the mitigations in the rule's order, then the baseline. */
+  public static String markdown(List<ConfigResult> configs, List<Comparison> comparisons) {
+    List<List<String>> rows = new ArrayList<>();
+    List<Winner.Standing> ranked = Winner.ranked(comparisons, id -> find(configs, id));
+    for (Winner.Standing s : ranked) {
+      Optional<ConfigResult> c = find(configs, s.comparison().mitigationConfig());
+      rows.add(row(Integer.toString(s.place()), c, s.comparison().mitigationConfig(),
+          Insights.standing(s)));
+    }
+    if (!comparisons.isEmpty()) {
+      String base = comparisons.get(0).baselineConfig();
+      rows.add(row("-", find(configs, base), base, "baseline"));
+    }
+    return "Ranking (the winner rule: a judged improvement of P95 lock_wait, starvation or "
+        + "throughput with no regression; docs/STATISTICS.md)\n\n"
+        + MarkdownTable.render(List.of("#", "Strategy", "Outcome", "Trans/s", "P95 lock_wait",
+        "P95 fsm_net"), rows);
   }
 
-  private static String table(List<ConfigResult> ranked) {
-    List<List<String>> rows = new ArrayList<>();
-    int rank = 1;
-    for (ConfigResult c : ranked) {
-      rows.add(List.of(Integer.toString(rank++), c.strategy() + (c.atomic() ? "" : " NOT ATOMIC"),
-          String.format(Locale.US, "%,.0f", c.transitionsPerS()),
-          String.format(Locale.ROOT, "%.2f ms", c.segment(Segment.FSM_NET).p95()),
-          String.format(Locale.ROOT, "%.2f ms", c.segment(Segment.LOCK_WAIT).p95())));
-    }
-    return MarkdownTable.render(List.of("#", "Strategy", "Trans/s", "P95 fsm_net",
-        "P95 lock_wait"), rows);
+  private static List<String> row(String place, Optional<ConfigResult> c, String id,
+      String outcome) {
+    String strategy = c.map(r -> r.strategy() + (r.atomic() ? "" : " NOT ATOMIC")).orElse(id);
+    return List.of(place, strategy, outcome,
+        c.map(r -> String.format(Locale.US, "%,.0f", r.transitionsPerS())).orElse("-"),
+        c.map(r -> p95(r, Segment.LOCK_WAIT)).orElse("-"),
+        c.map(r -> p95(r, Segment.FSM_NET)).orElse("-"));
+  }
+
+  private static String p95(ConfigResult c, Segment s) {
+    SegmentStats stats = c.segments().get(s.key());
+    return stats == null || stats.p95Ms() == null ? "-"
+        : Digits.pair(stats.p95Ms(), stats.p95Ms())[0] + " ms";
+  }
+
+  private static Optional<ConfigResult> find(List<ConfigResult> configs, String id) {
+    return configs.stream().filter(c -> c.id().equals(id)).findFirst();
   }
 }

@@ -62,7 +62,7 @@ record ReportContent(String markdown, List<PlottedChart<?>> charts) {
   static String headlineOf(LoadedRun run) {
     RunFile f = run.run();
     if (!f.allComparisons().isEmpty()) {
-      return Insights.headline(Contention.lead(Recomparisons.of(run)));
+      return Insights.headline(Recomparisons.of(run), f::config);
     }
     if (f.sweep().isPresent()) {
       return "Sweep of " + f.sweep().get().parameter() + "; knees: "
@@ -76,7 +76,7 @@ record ReportContent(String markdown, List<PlottedChart<?>> charts) {
     ConfigResult baseline = f.baseline().orElseThrow();
     List<Comparison> comparisons = Recomparisons.of(run);
     page.title("Phase report: " + run.name());
-    page.paragraph("**" + Insights.headline(Contention.lead(comparisons)) + "**");
+    page.paragraph("**" + Insights.headline(comparisons, f::config) + "**");
     Insights.atomicityWarning(f.allConfigs()).ifPresent(w -> page.paragraph("**" + w + "**"));
     if (f.reconstructed()) {
       page.paragraph("Reconstructed from a published summary: aggregates only, no raw rows, so "
@@ -92,9 +92,9 @@ record ReportContent(String markdown, List<PlottedChart<?>> charts) {
       page.raw(ComparisonTable.markdown(c));
     }
     if (f.allConfigs().size() > 2) {
-      page.raw(Rankings.markdown(f.allConfigs()));
+      page.raw(Rankings.markdown(f.allConfigs(), comparisons));
     }
-    page.paragraph("**Key insight:** " + Insights.keyInsight(baseline, comparisons));
+    page.paragraph("**Key insight:** " + Insights.keyInsight(baseline, comparisons, f::config));
     if (f.reconstructed()) {
       return;
     }

@@ -1,6 +1,7 @@
 package dev.benchbook.report;
 
 import dev.benchbook.analysis.Contention;
+import dev.benchbook.analysis.Winner;
 import dev.benchbook.charts.ChartStyle;
 import dev.benchbook.results.Comparison;
 import dev.benchbook.results.ConfigResult;
@@ -39,7 +40,7 @@ final class SeedComparison {
     page.paragraph(differences(seed, run, ours.get()));
   }
 
-  /** Our comparison set against the seed's: the shared-connection one, else the lead. */
+  /** Our comparison set against the seed's: the shared-connection one, else the winner. */
   static Optional<Comparison> ours(RunFile run) {
     List<Comparison> all = run.allComparisons();
     if (all.isEmpty()) {
@@ -48,7 +49,8 @@ final class SeedComparison {
     return all.stream().filter(c -> run.config(c.mitigationConfig())
         .map(m -> m.strategy().equals(Strategies.SHARED_CONNECTION.name())).orElse(false))
         .findFirst()
-        .or(() -> Optional.of(Contention.lead(all)));
+        .or(() -> Optional.of(Winner.of(all, run::config).map(Winner.Standing::comparison)
+            .orElse(all.get(0))));
   }
 
   private static List<List<String>> rows(Comparison seed, Comparison ours) {

@@ -1,6 +1,7 @@
 package dev.benchbook.results;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +10,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 
-/** The one Jackson mapper of benchbook: snake_case fields, absent values omitted, stable order. */
+/**
+ * The one Jackson mapper of benchbook: snake_case fields, absent values omitted, stable order;
+ * an object with a key given twice is refused when read (which value was meant is ambiguous).
+ */
 public final class Json {
 
   /** Shared, thread-safe mapper. */
@@ -22,6 +26,7 @@ public final class Json {
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
       .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .build();
 
   private Json() {

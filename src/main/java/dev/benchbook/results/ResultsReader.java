@@ -1,6 +1,5 @@
 package dev.benchbook.results;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -108,12 +107,8 @@ public final class ResultsReader {
       }
       return root;
     } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
-      String why = e.getOriginalMessage();
-      int nl = why.indexOf('\n');
-      throw new ResultsFormatException(new Problem(file, where,
-          "expected valid JSON, found a syntax error: " + (nl < 0 ? why : why.substring(0, nl))));
+      throw new ResultsFormatException(new Problem(file, JsonErrors.where(e),
+          JsonErrors.what(e)));
     } catch (IOException e) {
       throw new ResultsFormatException(new Problem(file, "", "cannot read the file: "
           + describe(e)));

@@ -20,6 +20,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -117,6 +119,121 @@ public final class ResultsWriter {
           + ")");
     }
     Files.deleteIfExists(probe);
+  }
+
+  /**
+   * Compressed raw-rows bytes per row allowed for by {@link #expectedBytes}: the committed runs
+   * take 24-32 B a row; retried attempts add rows a plan does not count, hence the room.
+   */
+  public static final int ROW_BYTES = 64;
+  /** Results JSON bytes per config allowed for (about 10 KB measured), with room. */
+  public static final int CONFIG_JSON_BYTES = 32 * 1024;
+  /** The folder under the temp dir where results that could not be written are kept. */
+  public static final String KEPT_FOLDER = "benchbook-kept-results";
+
+  /** The bytes a run writes into its data folder: its raw rows and its JSON, with room. */
+  public static long expectedBytes(long rows, int configs) {
+    return rows * ROW_BYTES + (long) (configs + 1) * CONFIG_JSON_BYTES;
+  }
+
+  /**
+   * Fails with one line before measuring when the file system of {@code dir} has less usable
+   * space than {@code expectedBytes}: a full disk found after measuring would cost the run.
+   */
+  public static void checkSpace(Path dir, long expectedBytes, long rows, String what)
+      throws IOException {
+    checkSpace(dir, expectedBytes, rows, what, Files.getFileStore(dir).getUsableSpace());
+  }
+
+  static void checkSpace(Path dir, long expectedBytes, long rows, String what, long usable)
+      throws IOException {
+    if (usable < expectedBytes) {
+      throw new IOException(String.format(Locale.ROOT, "%s %s: %s free, this run writes about "
+          + "%s (%,d raw rows); free some space or choose another --data-dir (nothing was "
+          + "measured)", what, dir, bytes(usable), bytes(expectedBytes), rows));
+    }
+  }
+
+  private static String bytes(long n) {
+    if (n >= 1L << 30) {
+      return String.format(Locale.ROOT, "%.1f GB", n / (double) (1L << 30));
+    }
+    if (n >= 1L << 20) {
+      return String.format(Locale.ROOT, "%.1f MB", n / (double) (1L << 20));
+    }
+    return String.format(Locale.ROOT, "%d KB", Math.max(1, (n + 1023) / 1024));
+  }
+
+  /**
+   * Where a write went: into the data folder, or, when that failed, into a fallback folder.
+   *
+   * @param written the files written
+   * @param failure why the data folder did not take them, when it did not
+   */
+  public record Outcome(Written written, Optional<String> failure) {
+
+    /** True when the files are in a fallback folder, not the data folder. */
+    public boolean kept() {
+      return failure.isPresent();
+    }
+  }
+
+  /**
+   * Writes as {@link #write(RunFile, Optional, Optional)} does; when the data folder does not
+   * take the files (a full disk, a folder removed while measuring), writes them into the first
+   * of {@code fallbacks} that does, so a measurement is never lost. A recording that was not
+   * published is not kept. Fails only when no folder took them.
+   */
+  public Outcome writeOrKeep(RunFile run, Optional<RawRows> rows, Optional<Path> recording,
+      List<Path> fallbacks) throws IOException {
+    try {
+      return new Outcome(write(run, rows, recording), Optional.empty());
+    } catch (IOException first) {
+      String why = reason(first);
+      List<String> tried = new ArrayList<>();
+      for (Path fallback : fallbacks) {
+        try {
+          Written kept = new ResultsWriter(fallback, clock).write(run, rows, Optional.empty());
+          return new Outcome(kept, Optional.of(why));
+        } catch (IOException again) {
+          tried.add(fallback + " (" + reason(again) + ")");
+        }
+      }
+      throw new IOException("cannot write the results into " + dataDir + " (" + why + ") nor "
+          + "into " + String.join(", ", tried) + "; the measurement is lost", first);
+    }
+  }
+
+  /**
+   * Writes into the data folder, or keeps the files in a {@linkplain #fallbacks fallback folder}
+   * and then fails with one line saying where they are: the measurement is never discarded,
+   * and a caller never takes kept files for written ones.
+   */
+  public Written writeOrFailKeeping(RunFile run, Optional<RawRows> rows,
+      Optional<Path> recording) throws IOException {
+    Outcome outcome = writeOrKeep(run, rows, recording, fallbacks());
+    Written written = outcome.written();
+    if (outcome.kept()) {
+      throw new IOException("cannot write the results into the data folder " + dataDir + " ("
+          + outcome.failure().get() + "); they are kept at " + written.json()
+          + written.rows().map(r -> " and " + r.getFileName()).orElse("")
+          + ": move them into your data folder");
+    }
+    return written;
+  }
+
+  /** The fallback folders: {@value #KEPT_FOLDER} under the temp dir, then the user's cache. */
+  public static List<Path> fallbacks() {
+    return List.of(Path.of(System.getProperty("java.io.tmpdir"), KEPT_FOLDER),
+        Path.of(System.getProperty("user.home"), ".cache", "benchbook", "kept-results"));
+  }
+
+  private static String reason(IOException e) {
+    String m = e.getMessage();
+    if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+      m = fs.getReason();
+    }
+    return m == null ? e.getClass().getSimpleName() : m;
   }
 
   /** Writes a results file without raw rows. */

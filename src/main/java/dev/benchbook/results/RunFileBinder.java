@@ -28,7 +28,8 @@ final class RunFileBinder {
       throw new ResultsFormatException(new Problem(file, path(e), "expected a value this build "
           + "can read, found one it cannot: " + reason(e)));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new ResultsFormatException(new Problem(file, "", firstLine(e.getOriginalMessage())));
+      throw new ResultsFormatException(new Problem(file, JsonErrors.where(e),
+          JsonErrors.what(e)));
     }
   }
 
@@ -79,7 +80,7 @@ final class RunFileBinder {
     Throwable cause = e.getCause();
     String text = cause instanceof IllegalArgumentException ? cause.getMessage()
         : e.getOriginalMessage();
-    return firstLine(text);
+    return JsonErrors.plain(firstLine(text));
   }
 
   private static String firstLine(String text) {

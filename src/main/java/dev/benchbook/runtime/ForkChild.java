@@ -15,6 +15,8 @@ final class ForkChild {
 
   /** Exit code when cancelled (128 + SIGINT). */
   static final int CANCELLED = 130;
+  /** Seconds an orphaned fork has to stop cleanly before it halts. */
+  static final int ORPHAN_GRACE_S = 10;
 
   private ForkChild() {
   }
@@ -34,6 +36,7 @@ final class ForkChild {
       awaitQuietly(cleaned);
     }, "benchbook-fork-ctrl-c");
     Runtime.getRuntime().addShutdownHook(hook);
+    watchParent(control);
     int code;
     try {
       code = run(Path.of(args[0]), Path.of(args[1]), fork, control);
@@ -41,6 +44,37 @@ final class ForkChild {
       cleaned.countDown();
     }
     System.exit(code);
+  }
+
+  /**
+   * Stops this fork when its parent is gone: the parent holds this process's standard input
+   * open until it is done with it, so the end of input means it died without stopping its
+   * children (SIGKILL runs no hook). The run is then cancelled as by Ctrl-C (its databases are
+   * removed) and this JVM exits; should it not within {@value #ORPHAN_GRACE_S} s, it halts.
+   */
+  private static void watchParent(RunControl control) {
+    Thread watch = new Thread(() -> {
+      try {
+        while (System.in.read() >= 0) {
+          // the parent writes nothing; only the end of input matters
+        }
+      } catch (java.io.IOException e) {
+        // a broken pipe ends the input just the same
+      }
+      control.cancel();
+      Thread halt = new Thread(() -> {
+        try {
+          Thread.sleep(TimeUnit.SECONDS.toMillis(ORPHAN_GRACE_S));
+        } catch (InterruptedException e) {
+          return;
+        }
+        Runtime.getRuntime().halt(CANCELLED);
+      }, "benchbook-fork-orphan-halt");
+      halt.setDaemon(true);
+      halt.start();
+    }, "benchbook-fork-parent-watch");
+    watch.setDaemon(true);
+    watch.start();
   }
 
   private static int run(Path spec, Path out, int fork, RunControl control) {

@@ -29,6 +29,11 @@ public final class Forks {
 
   /** Added to the plan's seed per fork. */
   public static final long FORK_SEED_STEP = 1_000_000_007L;
+  /**
+   * Prefix of every forks folder; the parent's process id follows it, so a folder left by a
+   * killed run is removed by the next forked run (as the databases' folders are).
+   */
+  public static final String PREFIX = "benchbook-forks-pid";
 
   private Forks() {
   }
@@ -51,7 +56,9 @@ public final class Forks {
       ProgressListener listener) throws IOException, SQLException, InterruptedException {
     Instant start = Instant.now();
     listener.runStarted(plan.expectedTransitions());
-    Path tmp = Files.createTempDirectory(plan.tempDir(), "benchbook-forks-");
+    removeStale(plan.tempDir());
+    Path tmp = Files.createTempDirectory(plan.tempDir(), PREFIX + ProcessHandle.current().pid()
+        + "-");
     try {
       Map<String, Double> ceilings = MatrixRunner.probeCeilings(plan);
       Map<String, GroupCommitCeiling> groupCommits = MatrixRunner.probeGroupCommits(plan);
@@ -82,7 +89,29 @@ public final class Forks {
     }
     Process child = new ProcessBuilder(command(spec, out, fork))
         .redirectError(ProcessBuilder.Redirect.INHERIT)
-        .redirectInput(ProcessBuilder.Redirect.INHERIT).start();
+        .redirectInput(ProcessBuilder.Redirect.PIPE).start();
+    try {
+      watchChild(plan, fork, child, control, listener);
+    } finally {
+      child.getOutputStream().close();
+    }
+  }
+
+  /**
+   * Removes the forks folders under {@code parent} whose parent process is gone (a run killed
+   * with SIGKILL cannot remove its own); returns how many.
+   */
+  public static int removeStale(Path parent) throws IOException {
+    return dev.benchbook.workload.Database.removeStale(parent, PREFIX);
+  }
+
+  /**
+   * Waits for the child, relaying its progress. Its standard input is a pipe this JVM holds
+   * open until the child is done: if this JVM is killed, the pipe closes and the child, which
+   * watches for that end of input, stops itself ({@link ForkChild}).
+   */
+  private static void watchChild(RunPlan plan, int fork, Process child, RunControl control,
+      ProgressListener listener) throws IOException, InterruptedException {
     Thread events = new Thread(() -> relay(child, plan, fork, listener), "benchbook-fork-" + fork);
     events.setDaemon(true);
     events.start();

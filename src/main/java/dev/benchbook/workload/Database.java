@@ -53,13 +53,21 @@ public final class Database implements AutoCloseable {
    * runs. Returns how many were removed; folders it cannot remove are left alone.
    */
   public static int removeStale(Path parent) throws IOException {
+    return removeStale(parent, PREFIX);
+  }
+
+  /**
+   * The same for any temporary folder named {@code <prefix><pid>-...} after the process that
+   * made it (e.g. the forks' folders), removed once that process is gone.
+   */
+  public static int removeStale(Path parent, String prefix) throws IOException {
     if (!Files.isDirectory(parent)) {
       return 0;
     }
     int removed = 0;
     try (java.util.stream.Stream<Path> list = Files.list(parent)) {
       for (Path dir : list.filter(Files::isDirectory).toList()) {
-        java.util.OptionalLong owner = owner(dir.getFileName().toString());
+        java.util.OptionalLong owner = owner(dir.getFileName().toString(), prefix);
         if (owner.isPresent() && !alive(owner.getAsLong()) && deleteTree(dir)) {
           removed++;
         }
@@ -70,13 +78,17 @@ public final class Database implements AutoCloseable {
 
   /** The owner pid in a folder name made by {@link #create}, when it is one. */
   static java.util.OptionalLong owner(String name) {
-    if (!name.startsWith(PREFIX)) {
+    return owner(name, PREFIX);
+  }
+
+  private static java.util.OptionalLong owner(String name, String prefix) {
+    if (!name.startsWith(prefix)) {
       return java.util.OptionalLong.empty();
     }
-    int dash = name.indexOf('-', PREFIX.length());
+    int dash = name.indexOf('-', prefix.length());
     try {
       return dash < 0 ? java.util.OptionalLong.empty()
-          : java.util.OptionalLong.of(Long.parseLong(name.substring(PREFIX.length(), dash)));
+          : java.util.OptionalLong.of(Long.parseLong(name.substring(prefix.length(), dash)));
     } catch (NumberFormatException e) {
       return java.util.OptionalLong.empty();
     }

@@ -207,6 +207,9 @@ CREATE TABLE comparisons (
   ratio_ci_method TEXT,               -- e.g. percentile-bootstrap/repetitions
   noise_floor_ms REAL,                -- P95 deltas below this are within noise (NULL: older file)
   setup_differences TEXT,             -- JSON array: machine/JVM differences (no verdicts if any)
+  outcome TEXT,                       -- the one winner rule (analysis.Winner) on the report's
+                                      -- verdicts: won, improved, within noise, regressed, not judged
+  place INTEGER,                      -- rank in the run under that rule, from 1 (the winner)
   PRIMARY KEY (run_id, comparison)
 ) WITHOUT ROWID;
 

@@ -47,6 +47,39 @@ class ContentionTest {
     assertEquals("c10-zero", Contention.mitigationTarget(List.of(slower(), starved())).id());
   }
 
+  /** A matrix of the phase: c10-zero (fast, no hold) and the scenario, at given scores. */
+  private static List<ConfigResult> matrix(double zeroScore, double scenarioScore) {
+    // score = mean lock_wait x count / (workers x wall): 1000 rows, 10 s
+    SegmentStats zeroLw = SegmentStats.measured(1000, zeroScore * 100, 0, 0.005, 0.006, 0.06,
+        0.5, 123, 194);
+    SegmentStats zeroDb = SegmentStats.measured(1000, zeroScore * 100 + 0.1, 0.01, 0.03, 0.05,
+        0.09, 0.6, 124, 195);
+    SegmentStats scenLw = SegmentStats.measured(1000, scenarioScore * 160, 0, 8, 40, 53.6, 300,
+        2572, 2732);
+    SegmentStats scenDb = SegmentStats.measured(1000, scenarioScore * 160 + 1, 1, 9, 41, 54.8,
+        301, 2573, 2733);
+    return List.of(slower(), config("c10-zero", 10, 10.0, zeroLw, zeroDb),
+        config("c16-fast-hold1", 16, 10.0, scenLw, scenDb));
+  }
+
+  @Test
+  void theTargetHoldsOverRepeatedMatricesWhoseScoresTradePlacesWithinNoise() {
+    double[][] scores = {{0.80, 0.78}, {0.575, 0.777}, {0.734, 0.76}, {0.84, 0.79},
+        {0.62, 0.80}};
+    for (double[] s : scores) {
+      List<ConfigResult> m = matrix(s[0], s[1]);
+      assertEquals(s[0], Contention.score(m.get(1)).getAsDouble(), 1e-9);
+      assertEquals("c16-fast-hold1", Contention.mitigationTarget(m).id(),
+          "c10-zero at " + s[0] + ", the scenario at " + s[1]);
+    }
+  }
+
+  @Test
+  void aConfigClearlyMoreContendedThanTheScenarioIsChosen() {
+    assertEquals("c10-zero", Contention.mitigationTarget(matrix(0.95, 0.60)).id());
+    assertEquals("c16-fast-hold1", Contention.mitigationTarget(matrix(0.60, 0.95)).id());
+  }
+
   @Test
   void theReasonNamesScoreTailAndStarvation() {
     assertEquals("c10-zero: workers spent 80% of their time waiting for the write lock (P95 "

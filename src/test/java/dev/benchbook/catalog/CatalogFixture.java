@@ -41,11 +41,16 @@ public final class CatalogFixture {
   private CatalogFixture() {
   }
 
-  /** A catalog of a copy of the committed data/, built once per test JVM; its data dir. */
+  /**
+   * A catalog of a copy of the committed data/, built once per test JVM (and deleted when the
+   * JVM exits); its data dir.
+   */
   public static synchronized Path sharedDataDir() {
     if (shared == null) {
       try {
         Path dir = Files.createTempDirectory("benchbook-catalog-shared");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir),
+            "benchbook-catalog-shared-cleanup"));
         copySome(dir, COMMITTED.toArray(String[]::new));
         ImportReport report = Catalog.update(dir);
         if (!report.ok()) {
@@ -58,6 +63,22 @@ public final class CatalogFixture {
       }
     }
     return shared;
+  }
+
+  /** Builds the shared catalog and prints its data dir (a child JVM's view, for the leak test). */
+  public static void main(String[] args) {
+    System.out.println(sharedDataDir());
+  }
+
+  /** Deletes a folder tree, deepest first; best effort (the JVM is exiting). */
+  public static void deleteTree(Path dir) {
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : (Iterable<Path>) s.sorted(java.util.Comparator.reverseOrder())::iterator) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      System.err.println("could not delete " + dir + ": " + e.getMessage());
+    }
   }
 
   /** The shared catalog file. */

@@ -20,13 +20,19 @@ final class ChildJvm {
   /** As {@link #start(Path, String, String...)}, with extra JVM options (e.g. a locale). */
   static Process start(Path dir, String name, List<String> jvmOptions, String... args)
       throws IOException {
+    return startMain(dir, name, "dev.benchbook.cli.Main", jvmOptions, args);
+  }
+
+  /** Starts {@code mainClass} (on the test class path) in a new JVM, as above. */
+  static Process startMain(Path dir, String name, String mainClass, List<String> jvmOptions,
+      String... args) throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-XX:TieredStopAtLevel=1");
     cmd.addAll(jvmOptions);
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
-    cmd.add("dev.benchbook.cli.Main");
+    cmd.add(mainClass);
     cmd.addAll(List.of(args));
     return new ProcessBuilder(cmd).redirectOutput(dir.resolve(name + ".out").toFile())
         .redirectError(dir.resolve(name + ".err").toFile()).start();

@@ -48,11 +48,25 @@ class QueryCommandTest {
   }
 
   @Test
-  void bestStrategyNamesTheLowestP99OfEachMitigationRun() {
-    Cli.Result r = query("--named", "best-strategy", "--format", "csv");
+  void bestStrategyNamesTheWinnerOfTheOneRuleAsTheReportsDo() {
+    Cli.Result r = query("--named", "best-strategy", "--param", "include_none=1", "--format",
+        "csv");
     r.assertCode(0);
-    List<String> strategies = r.out().lines().skip(1).map(l -> l.split(",")[2]).toList();
-    assertEquals(List.of("writer-queue", "backoff"), strategies);
+    List<String[]> rows = r.out().lines().skip(1).map(l -> l.split(",")).toList();
+    assertEquals(List.of("results-mitigation-20260222-114707",
+        "results-mitigation-20261126-210911", "results-mitigation-20261126-211850"),
+        rows.stream().map(f -> f[1]).toList());
+    for (String[] row : rows) {
+      LoadedRun loaded = run(row[1]);
+      var standing = dev.benchbook.analysis.Winner.ranked(loaded.run().allComparisons(),
+          loaded.run()::config).get(0);
+      assertEquals(standing.comparison().mitigationConfig(), row[3], row[1]);
+      assertEquals(standing.outcome().label(), row[4], row[1]);
+    }
+    assertEquals(List.of("not judged", "won", "won"), rows.stream().map(f -> f[4]).toList());
+    Cli.Result winners = query("--named", "best-strategy", "--format", "csv");
+    assertEquals(List.of("writer-queue", "backoff"), winners.out().lines().skip(1)
+        .map(l -> l.split(",")[2]).toList());
   }
 
   @Test
@@ -104,7 +118,10 @@ class QueryCommandTest {
     for (NamedQuery q : NamedQueries.all()) {
       assertTrue(r.out().contains(q.name() + ": " + q.description()), q.name());
     }
-    assertTrue(r.out().contains("--param segment (default: lock_wait_ms)"), r.out());
+    assertTrue(r.out().contains("--param segment (default: lock_wait_ms; one of db_total_ms, "
+        + "lock_wait_ms, fsm_dispatch_ms, fsm_net_ms, api_ms): segment key"), r.out());
+    assertTrue(r.out().contains("--param last (default: 20; an integer >= 1): how many"),
+        r.out());
     assertTrue(r.out().contains("--param config (default: empty): config id"), r.out());
   }
 
@@ -118,16 +135,58 @@ class QueryCommandTest {
 
   @Test
   void unknownNamesAndParametersAreOneLine() {
-    query("--named", "nope").assertCode(1).assertNoStackTrace()
+    query("--named", "nope").assertCode(2).assertNoStackTrace()
         .assertOneErrorLine("no named query 'nope'", "p95-trend");
-    query("--named", "runs", "--param", "x=1").assertCode(1).assertNoStackTrace()
+    query("--named", "p95-trnd").assertCode(2)
+        .assertOneErrorLine("no named query 'p95-trnd'", "did you mean p95-trend?");
+    query("--named", "runs", "--param", "x=1").assertCode(2).assertNoStackTrace()
         .assertOneErrorLine("query runs has no parameter 'x'");
+    query("--named", "p95-trend", "--param", "segmnt=db_total_ms").assertCode(2)
+        .assertOneErrorLine("has no parameter 'segmnt'", "did you mean segment?");
     query("SELECT 1 AS one", "--param", "x=1").assertCode(1)
         .assertOneErrorLine("parameter 'x' is not used");
     query("SELECT * FROM runs WHERE name = :run").assertCode(1)
         .assertOneErrorLine("no value for parameter :run");
     query("--format", "xml", "SELECT 1").assertCode(2).assertNoStackTrace();
     query().assertCode(2).assertNoStackTrace();
+  }
+
+  @Test
+  void namedQueryParametersAreCheckedAgainstTheTypesTheirHeaderDeclares() {
+    query("--named", "p95-trend", "--param", "segment=nope").assertCode(2).assertNoStackTrace()
+        .assertOneErrorLine("--param segment=nope: expected one of db_total_ms, lock_wait_ms, "
+            + "fsm_dispatch_ms, fsm_net_ms, api_ms, found 'nope' (query p95-trend)");
+    query("--named", "p95-trend", "--param", "segment=lock_wait").assertCode(2)
+        .assertOneErrorLine("found 'lock_wait'; did you mean lock_wait_ms?");
+    query("--named", "p95-trend", "--param", "last=abc").assertCode(2)
+        .assertOneErrorLine("--param last=abc: expected an integer >= 1, found 'abc'");
+    query("--named", "p95-trend", "--param", "last=-1").assertCode(2)
+        .assertOneErrorLine("--param last=-1: expected an integer >= 1, found -1");
+    query("--named", "p95-trend", "--param", "last=3", "--param", "last=5").assertCode(2)
+        .assertOneErrorLine("--param last given twice ('3' and '5')");
+    query("--named", "p95-trend", "--param", "segment=a\"b").assertCode(2).assertNoStackTrace()
+        .assertOneErrorLine("--param segment=a\"b: expected one of");
+    query("--named", "sync-or-hold", "--param", "hold_ms=1.5x").assertCode(2)
+        .assertOneErrorLine("expected a number >= 0");
+    query("--named", "p95-trend", "--param", "concurrency=", "--param", "last=2",
+        "--format", "csv").assertCode(0);
+    query("--named", "worker-share", "--param", "role=", "--format", "csv").assertCode(0);
+    query("--param", "noequals", "SELECT 1").assertCode(2)
+        .assertOneErrorLine("--param noequals: expected NAME=VALUE");
+  }
+
+  @Test
+  void everyShippedParameterDeclaresWhatItAcceptsAndItsDefaultFits() {
+    for (NamedQuery q : NamedQueries.all()) {
+      for (String p : q.params().keySet()) {
+        assertTrue(q.types().get(p).problem(q.params().get(p)).isEmpty(), q.name() + " " + p);
+        assertTrue(q.sql().contains("@param " + p + "=" + q.params().get(p) + " ("
+            + q.types().get(p).declaration() + ")"), q.name() + " " + p + " declares no type");
+      }
+    }
+    assertEquals(ParamType.Kind.CHOICE, NamedQueries.get("p95-trend").types().get("segment")
+        .kind());
+    assertEquals(ParamType.Kind.INT, NamedQueries.get("p95-trend").types().get("last").kind());
   }
 
   @Test

@@ -64,12 +64,16 @@ class MitigateCommandTest {
     for (ConfigResult m : f.mitigationRuns()) {
       assertTrue(out.contains("## " + m.id() + " vs " + baseline.id()), r::describe);
     }
-    assertTrue(out.contains("Ranking by throughput") && out.contains("Ranking by P95 fsm_net"),
-        r::describe);
-    for (String s : List.of("per-worker", "shared-connection", "writer-queue", "backoff")) {
-      assertEquals(2, out.lines().filter(l -> l.matches("\\| \\d +\\| " + s + " +\\|.*")).count(),
-          () -> s + " ranked once in each ranking:\n" + out);
+    assertTrue(out.contains("Ranking (the winner rule"), r::describe);
+    var ranked = dev.benchbook.analysis.Winner.ranked(f.allComparisons(), f::config);
+    for (var s : ranked) {
+      String strategy = f.config(s.comparison().mitigationConfig()).orElseThrow().strategy();
+      assertEquals(1, out.lines().filter(l -> l.matches("\\| " + s.place() + " +\\| "
+          + strategy + " +\\|.*")).count(), () -> strategy + " ranked once, at its place under "
+          + "the rule:\n" + out);
     }
+    assertEquals(1, out.lines().filter(l -> l.matches("\\| - +\\| per-worker +\\| baseline.*"))
+        .count(), out);
     assertTrue(out.contains(json.toString()), r::describe);
   }
 
@@ -86,7 +90,7 @@ class MitigateCommandTest {
     assertTrue(c.throughput().ci().isEmpty(), "no throughput interval from one repetition");
     assertTrue(c.intervals().contains("1 repetition"), c.intervals());
     assertTrue(r.out().contains(c.intervals()), r::describe);
-    assertTrue(!r.out().contains("Ranking by throughput"), "no ranking for one mitigation");
+    assertTrue(!r.out().contains("Ranking (the winner rule"), "no ranking for one mitigation");
     for (ConfigResult config : f.allConfigs()) {
       assertEquals(30L * 4, config.transitions(), config.id());
     }

@@ -1,6 +1,7 @@
 package dev.benchbook.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.benchbook.notebook.NotebookJson;
@@ -62,12 +63,50 @@ class NotebookCommandsTest {
     Path bad = tmp.resolve("bad.ipynb");
     Files.writeString(bad, "{\"nbformat\": 3, \"cells\": []}");
     Cli.run("notebook", "run", bad.toString()).assertCode(ExitCode.BAD_INPUT)
-        .assertOneErrorLine("/nbformat: expected 4, got 3");
+        .assertOneErrorLine("/nbformat: expected 4 (nbformat 4), found 3");
+    Files.writeString(bad, "{\"cells\": []}");
+    Cli.run("notebook", "run", bad.toString()).assertCode(ExitCode.BAD_INPUT)
+        .assertOneErrorLine("/nbformat: expected 4 (nbformat 4), found no nbformat field");
+    Files.writeString(bad, "{\"nbformat\": 4, \"cells\": [");
+    Cli.run("notebook", "run", bad.toString()).assertCode(ExitCode.BAD_INPUT).assertNoStackTrace()
+        .assertOneErrorLine(bad + ": line 1, column 27: expected valid JSON, found a syntax "
+            + "error: Unexpected end-of-input: expected close marker for Array (start marker at "
+            + "line 1, column 26)");
+    Files.writeString(bad, "[".repeat(1200) + "]".repeat(1200));
+    Cli.run("notebook", "run", bad.toString()).assertCode(ExitCode.BAD_INPUT).assertNoStackTrace()
+        .assertOneErrorLine(bad + ": expected objects and arrays nested at most 1000 deep");
+    Files.writeString(bad, "{\"nbformat\": 4, \"nbformat\": 4, \"cells\": []}");
+    Cli.run("notebook", "run", bad.toString()).assertCode(ExitCode.BAD_INPUT)
+        .assertOneErrorLine("expected each key once in an object, found \"nbformat\" twice");
     Path in = notebook(tmp, "1");
     Cli.run("notebook", "run", in.toString(), "-o", in.toString()).assertCode(ExitCode.USAGE)
         .assertOneErrorLine("is the input notebook");
     Cli.run("notebook", "run", in.toString(), "-p", "x=1", "-o", tmp.resolve("x.ipynb")
         .toString()).assertCode(ExitCode.USAGE).assertOneErrorLine("no cell tagged 'parameters'");
+    Cli.Result quoted = Cli.run("notebook", "run", in.toString(), "-p", "x=a\"b", "-o",
+        tmp.resolve("x.ipynb").toString());
+    quoted.assertCode(ExitCode.USAGE).assertOneErrorLine("no cell tagged 'parameters'");
+    assertFalse(quoted.err().contains("picocli"), quoted.err());
+    Cli.run("notebook", "run", in.toString(), "-p", "x=1", "-p", "x=2").assertCode(
+        ExitCode.USAGE).assertOneErrorLine("-p x given twice ('1' and '2')");
+  }
+
+  @Test
+  void anUnwritableOutputIsRefusedBeforeAnyCellRunsNamingTheTarget(@TempDir Path tmp)
+      throws Exception {
+    Path marker = tmp.resolve("ran");
+    Path in = notebook(tmp, "java.nio.file.Files.writeString(java.nio.file.Path.of(\""
+        + marker.toString().replace("\\", "/") + "\"), \"x\");");
+    Path blocker = Files.writeString(tmp.resolve("a-file"), "");
+    Path out = blocker.resolve("out.ipynb");
+    Cli.run("notebook", "run", in.toString(), "-o", out.toString(), "-q")
+        .assertCode(ExitCode.FAILED).assertNoStackTrace()
+        .assertOneErrorLine("cannot write the notebook " + out, "nothing was run");
+    assertFalse(Files.exists(marker), "the cell ran before the destination was checked");
+    Cli.run("notebook", "run", in.toString(), "-o", tmp.toString(), "-q")
+        .assertCode(ExitCode.FAILED).assertOneErrorLine("cannot write the notebook " + tmp
+            + ": it is a folder");
+    assertFalse(Files.exists(marker));
   }
 
   @Test

@@ -183,11 +183,14 @@ class NotebooksTest {
       assertTrue(text.contains(run.name()), run.name());
     }
     var point = Benchbook.load("data/contention/results-mitigation-20261126-210911.json");
-    double p99 = Benchbook.config(point, "c16-fast-writer-queue")
-        .segment(dev.benchbook.results.Segment.LOCK_WAIT).p99();
-    assertTrue(java.util.regex.Pattern.compile(String.format(java.util.Locale.ROOT,
-        "results-mitigation-20261126-210911 +writer-queue +c16-fast-writer-queue +%.3f", p99))
-        .matcher(text).find(), text);
+    var winner = dev.benchbook.analysis.Winner.of(point.run().allComparisons(),
+        point.run()::config).orElseThrow();
+    assertTrue(java.util.regex.Pattern.compile("results-mitigation-20261126-210911 +"
+        + "writer-queue +" + winner.comparison().mitigationConfig() + " +won").matcher(text)
+        .find(), "the notebook's winner is the rule's (" + winner.comparison().mitigationConfig()
+        + "):\n" + text);
+    assertTrue(text.contains("results-mitigation-20260222-114707 ") && text.contains(
+        "not judged"), text);
     var work = Benchbook.perWorker(point, "c16-fast");
     long worker10 = (long) work.where(work.intColumn("worker").isEqualTo(10))
         .longColumn("transitions").sum();

@@ -122,6 +122,37 @@ class ResultsReaderTest {
   }
 
   @Test
+  void aKeyGivenTwiceIsRefusedNotLastValueWins() throws IOException {
+    Path file = dir.resolve("results-dup.json");
+    Files.writeString(file, "{\n  \"schema_version\": 1,\n  \"transitions_per_s\": 1.5, "
+        + "\"transitions_per_s\": 3272.1\n}\n");
+    assertEquals(List.of(file + ": line 3, column 48: expected each key once in an object, found "
+        + "\"transitions_per_s\" twice"), ResultsReader.load(file).problemLines());
+  }
+
+  @Test
+  void readerLimitsAndTruncationSayWhatWasExpectedWithoutJacksonInternals() throws IOException {
+    Path deep = Files.writeString(dir.resolve("results-deep.json"), "[".repeat(1200)
+        + "]".repeat(1200));
+    Path number = Files.writeString(dir.resolve("results-number.json"), "{\"schema_version\": "
+        + "1".repeat(1200) + "}");
+    Path cut = Files.writeString(dir.resolve("results-cut.json"), "{\"configs\": [");
+    String deepLine = ResultsReader.load(deep).problemLines().get(0);
+    assertTrue(deepLine.endsWith("expected objects and arrays nested at most 1000 deep, found "
+        + "1001 levels"), deepLine);
+    String numberLine = ResultsReader.load(number).problemLines().get(0);
+    assertTrue(numberLine.endsWith("expected a number of at most 1000 characters, found 1200"),
+        numberLine);
+    String cutLine = ResultsReader.load(cut).problemLines().get(0);
+    assertTrue(cutLine.contains("expected close marker for Array (start marker at line 1, "
+        + "column 13)"), cutLine);
+    for (String line : List.of(deepLine, numberLine, cutLine)) {
+      assertFalse(line.contains("Source") || line.contains("StreamRead") || line.contains("`"),
+          line);
+    }
+  }
+
+  @Test
   void unreadableAndEmptyFilesAreOneLineEach() throws IOException {
     Path empty = Files.writeString(dir.resolve("results-empty.json"), "");
     assertEquals(List.of(empty + ": expected a JSON object, found an empty file"),

@@ -63,7 +63,9 @@ class DocExamplesTest {
   /** Java blocks (by a text in their first line) that this test does not run, and why. */
   static final Map<String, String> SKIPPED_JAVA = Map.of(
       "Benchbook.phase(", "a whole phase (about 3 minutes, the small one a minute); PhaseTest "
-          + "runs Benchbook.phase small");
+          + "runs Benchbook.phase small",
+      "new MyWorkload()", "the reader's own Workload class, described in the prose; "
+          + "runtime/CustomWorkloadTest runs a Java workload in the loop");
 
   /** The other programs the docs show, and why they are not run here. */
   static final Map<String, String> OTHER_TOOLS = Map.of(

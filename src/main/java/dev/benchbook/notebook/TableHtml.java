@@ -2,8 +2,16 @@ package dev.benchbook.notebook;
 
 import tech.tablesaw.api.Table;
 
-/** A Tablesaw table as an HTML table: rounded numbers right-aligned, row count, long tables cut. */
+/**
+ * A Tablesaw table as an HTML table: its name as a title line above it (a {@code <caption>} is
+ * squeezed to the table's width, so a long one became a narrow column), rounded numbers
+ * right-aligned and text left-aligned (Jupyter's own style right-aligns every cell), row count,
+ * long tables cut.
+ */
 final class TableHtml {
+
+  /** The opening of the title line above a table. */
+  static final String TITLE = "<p style=\"text-align:left;font-weight:bold;margin:0.4em 0\">";
 
   private TableHtml() {
   }
@@ -11,10 +19,11 @@ final class TableHtml {
   /** The HTML of {@code table}. */
   static String of(Table table) {
     TableCells cells = new TableCells(table);
-    StringBuilder h = new StringBuilder("<table>\n");
+    StringBuilder h = new StringBuilder();
     if (table.name() != null && !table.name().isBlank()) {
-      h.append("<caption>").append(escape(table.name())).append("</caption>\n");
+      h.append(TITLE).append(escape(table.name())).append("</p>\n");
     }
+    h.append("<table>\n");
     h.append("<thead><tr>");
     for (int c = 0; c < table.columnCount(); c++) {
       h.append(cellTag("th", cells.numeric(c))).append(escape(table.column(c).name()))
@@ -38,7 +47,7 @@ final class TableHtml {
   }
 
   private static String cellTag(String tag, boolean numeric) {
-    return numeric ? "<" + tag + " style=\"text-align:right\">" : "<" + tag + ">";
+    return "<" + tag + " style=\"text-align:" + (numeric ? "right" : "left") + "\">";
   }
 
   static String escape(String s) {

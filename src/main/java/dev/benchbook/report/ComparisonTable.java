@@ -96,12 +96,12 @@ public final class ComparisonTable {
   }
 
   /**
-   * The delta cell: percent with one decimal and ms with two (four for sub-10 µs rows), signs
-   * always shown.
+   * The delta cell: percent with one decimal and ms with two (four for sub-10 µs rows; two
+   * significant digits where those would print a non-zero delta as zero), signs always shown.
    */
   public static String deltaCell(SegmentDelta row) {
-    return String.format(Locale.ROOT, "%+.1f%% (%+." + decimals(row) + "fms)", row.deltaPct(),
-        row.deltaMs());
+    return String.format(Locale.ROOT, "%+.1f%% (%sms)", row.deltaPct(),
+        signed(row.deltaMs(), decimals(row)));
   }
 
   /**
@@ -156,8 +156,25 @@ public final class ComparisonTable {
   }
 
   private static String msInterval(Interval ci, int decimals) {
-    return String.format(Locale.ROOT, "[%+." + decimals + "f, %+." + decimals + "f] ms",
-        ci.low(), ci.high());
+    int d = Math.max(shownDecimals(ci.low(), decimals), shownDecimals(ci.high(), decimals));
+    return "[" + signed(ci.low(), d) + ", " + signed(ci.high(), d) + "] ms";
+  }
+
+  /**
+   * {@code value} with its sign and {@code decimals} decimals, or, when that would print a
+   * non-zero value as zero ({@code +0.0000}), with two significant digits ({@code +0.000031}).
+   */
+  static String signed(double value, int decimals) {
+    return String.format(Locale.ROOT, "%+." + shownDecimals(value, decimals) + "f", value);
+  }
+
+  /** {@code decimals}, or more when a non-zero {@code value} would round to zero with them. */
+  static int shownDecimals(double value, int decimals) {
+    double abs = Math.abs(value);
+    if (abs == 0 || abs >= 0.5 * Math.pow(10, -decimals)) {
+      return decimals;
+    }
+    return Math.max(decimals, new BigDecimal(abs).round(new java.math.MathContext(2)).scale());
   }
 
   private static String level(Interval ci) {

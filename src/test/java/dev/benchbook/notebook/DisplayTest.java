@@ -30,8 +30,9 @@ class DisplayTest {
     DisplayData d = Display.of(t);
     assertEquals(Set.of("text/html", "text/plain"), d.data().keySet());
     String html = d.data().get("text/html");
-    assertTrue(html.contains("<caption>stats</caption>"), html);
-    assertTrue(html.contains("<td>c10-&lt;x&gt;</td>"), html);
+    assertTrue(html.startsWith(TableHtml.TITLE + "stats</p>\n<table>"), html);
+    assertTrue(html.contains("<th style=\"text-align:left\">config</th>"), html);
+    assertTrue(html.contains("<td style=\"text-align:left\">c10-&lt;x&gt;</td>"), html);
     assertTrue(html.contains(">40.951</td>") && html.contains(">1.200</td>"), html);
     assertTrue(html.contains(">0.0012</td>") && html.contains(">0.0456</td>"), html);
     assertTrue(html.contains(">3287</td>") && html.contains(">10</td>"), html);

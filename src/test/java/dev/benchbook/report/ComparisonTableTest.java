@@ -39,7 +39,7 @@ class ComparisonTableTest {
         "| Segment | Baseline P95 | Mitigation P95 | Delta | 95% CI of delta | Verdict |",
         "|---------|-------------|----------------|-------|-----------------|---------|",
         "| db_total_ms | 40.95 ms | 1.27 ms | -96.9% (-39.68ms) | [-40.12, -39.20] ms | improved |",
-        "| fsm_dispatch_ms | 0.01 ms | 0.01 ms | +1.0% (+0.00ms) | [-0.00, +0.00] ms | within noise |",
+        "| fsm_dispatch_ms | 0.01 ms | 0.01 ms | +1.0% (+0.00010ms) | [-0.00020, +0.00040] ms | within noise |",
         "",
         "28,638 trans/s vs 3,287 baseline -- 8.7x (95% CI 8.10x to 9.32x, improved)",
         "",

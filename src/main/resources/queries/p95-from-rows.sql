@@ -8,15 +8,8 @@ WITH picked AS (
   WHERE :run = '' OR r.name = :run OR r.file = :run
 ),
 recomputed AS (
-  SELECT config_key, count(*) AS committed,
-         percentile_cont(CASE :segment
-                           WHEN 'fsm_dispatch' THEN fsm_dispatch_ns
-                           WHEN 'api' THEN api_ns
-                           WHEN 'lock_wait' THEN lock_wait_ns
-                           WHEN 'db_total' THEN db_total_ns
-                           WHEN 'fsm_net' THEN fsm_net_ns
-                           WHEN 'total' THEN total_ns
-                         END, 0.95) / 1e6 AS p95_ms
+  SELECT config_key, count(*) AS committed, percentile_cont(segment_ns(:segment), 0.95) / 1e6
+         AS p95_ms
   FROM rows
   WHERE committed AND config_key IN (SELECT config_key FROM picked)
   GROUP BY config_key

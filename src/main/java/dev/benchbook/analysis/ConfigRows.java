@@ -1,6 +1,6 @@
 package dev.benchbook.analysis;
 
-import dev.benchbook.runtime.RawRows;
+import dev.benchbook.rows.RawRows;
 
 /**
  * The raw rows of one config: a {@link RawRows} table and the code of the config in it.

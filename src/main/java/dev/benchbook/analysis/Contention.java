@@ -2,9 +2,9 @@ package dev.benchbook.analysis;
 
 import dev.benchbook.results.Comparison;
 import dev.benchbook.results.ConfigResult;
-import dev.benchbook.results.Segment;
 import dev.benchbook.results.SegmentStats;
 import dev.benchbook.results.WorkerFairness;
+import dev.benchbook.rows.Segment;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Comparator;

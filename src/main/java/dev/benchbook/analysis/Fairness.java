@@ -5,8 +5,8 @@ import dev.benchbook.results.LoadedRun;
 import dev.benchbook.results.RepResult;
 import dev.benchbook.results.RunFile;
 import dev.benchbook.results.WorkerFairness;
-import dev.benchbook.runtime.Outcome;
-import dev.benchbook.runtime.RawRows;
+import dev.benchbook.rows.Outcome;
+import dev.benchbook.rows.RawRows;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,6 +16,9 @@ import java.util.List;
  * workers, per repetition and per config (see {@link WorkerFairness} for the definitions).
  */
 public final class Fairness {
+
+  /** A worker below this fraction of its fair share of the committed transitions is starved. */
+  public static final double STARVED_BELOW_SHARE = 0.10;
 
   private static final byte COMMITTED = (byte) Outcome.COMMITTED.ordinal();
 
@@ -47,11 +50,16 @@ public final class Fairness {
     return sumSq == 0 ? 1.0 : Math.min(1.0, sum * sum / (perWorker.length * sumSq));
   }
 
-  /** Workers below {@link WorkerFairness#STARVED_BELOW_SHARE} of the fair share. */
+  /** Workers below {@link #STARVED_BELOW_SHARE} of the fair share. */
   public static int starved(long[] perWorker) {
     double total = Arrays.stream(perWorker).sum();
-    double limit = WorkerFairness.STARVED_BELOW_SHARE * total / perWorker.length;
+    double limit = STARVED_BELOW_SHARE * total / perWorker.length;
     return (int) Arrays.stream(perWorker).filter(x -> x < limit).count();
+  }
+
+  /** True when a worker's committed transitions are below its starved share of {@code fair}. */
+  public static boolean isStarved(long committed, double fair) {
+    return committed < STARVED_BELOW_SHARE * fair;
   }
 
   /**

@@ -1,9 +1,9 @@
 package dev.benchbook.analysis;
 
-import dev.benchbook.results.Segment;
 import dev.benchbook.results.SegmentStats;
-import dev.benchbook.runtime.Outcome;
-import dev.benchbook.runtime.RawRows;
+import dev.benchbook.rows.Outcome;
+import dev.benchbook.rows.RawRows;
+import dev.benchbook.rows.Segment;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -60,7 +60,7 @@ public final class SegmentStatsCalculator {
   public static double[] samplesMs(RawRows rows, int configCode, Segment segment) {
     checkCode(rows, configCode);
     int[] idx = committedIndices(rows, configCode, ANY_REP);
-    long[] col = rows.nsColumn(segment.nsColumn());
+    long[] col = rows.ns(segment);
     double[] out = new double[idx.length];
     for (int i = 0; i < idx.length; i++) {
       out[i] = col[idx[i]] / NS_PER_MS;
@@ -77,7 +77,7 @@ public final class SegmentStatsCalculator {
       int[] reps) {
     checkCode(rows, configCode);
     int[] idx = committedIndices(rows, configCode, ANY_REP);
-    long[] col = rows.nsColumn(segment.nsColumn());
+    long[] col = rows.ns(segment);
     if (segment == Segment.API) {
       idx = withApiCall(col, idx);
     }
@@ -114,7 +114,10 @@ public final class SegmentStatsCalculator {
     }
     double[] buf = new double[idx.length];
     for (Segment s : Segment.values()) {
-      long[] col = rows.nsColumn(s.nsColumn());
+      if (!rows.has(s.column())) {
+        continue;
+      }
+      long[] col = rows.ns(s);
       out.put(s.key(), statsOfColumn(col, s == Segment.API ? withApiCall(col, idx) : idx, buf));
     }
     return Collections.unmodifiableMap(out);

@@ -2,9 +2,9 @@ package dev.benchbook.analysis;
 
 import dev.benchbook.results.ConfigResult;
 import dev.benchbook.results.RunFile;
-import dev.benchbook.results.Segment;
 import dev.benchbook.results.SegmentStats;
 import dev.benchbook.results.SweepSpec;
+import dev.benchbook.rows.Segment;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,10 +2,10 @@ package dev.benchbook.analysis;
 
 import dev.benchbook.results.Comparison;
 import dev.benchbook.results.ConfigResult;
-import dev.benchbook.results.Segment;
 import dev.benchbook.results.SegmentDelta;
 import dev.benchbook.results.Verdict;
 import dev.benchbook.results.WorkerFairness;
+import dev.benchbook.rows.Segment;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

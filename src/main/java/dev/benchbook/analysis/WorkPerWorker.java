@@ -1,7 +1,7 @@
 package dev.benchbook.analysis;
 
-import dev.benchbook.runtime.Outcome;
-import dev.benchbook.runtime.RawRows;
+import dev.benchbook.rows.Outcome;
+import dev.benchbook.rows.RawRows;
 import java.util.Arrays;
 
 /**

@@ -34,7 +34,7 @@ final class Compares {
    */
   static dev.benchbook.analysis.PercentileDelta percentile(LoadedRun a, String baselineId,
       LoadedRun b, String mitigationId, String segment, double p, CompareOptions options) {
-    dev.benchbook.results.Segment s = dev.benchbook.results.Segment.byKey(segment)
+    dev.benchbook.rows.Segment s = dev.benchbook.rows.Segment.byKey(segment)
         .orElseThrow(() -> new IllegalArgumentException("no segment '" + segment + "'"));
     LoadedRun ra = Loads.requireRows(a);
     LoadedRun rb = a == b ? ra : Loads.requireRows(b);

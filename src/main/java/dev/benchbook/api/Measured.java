@@ -1,7 +1,7 @@
 package dev.benchbook.api;
 
 import dev.benchbook.results.RunFile;
-import dev.benchbook.runtime.RawRows;
+import dev.benchbook.rows.RawRows;
 import java.nio.file.Path;
 import java.util.Optional;
 

@@ -194,20 +194,21 @@ final class CatalogDb {
   private static void dropAll(Connection c) throws SQLException {
     List<String> tables = new ArrayList<>();
     try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT name FROM sqlite_schema WHERE type = 'table' "
-            + "AND name NOT LIKE 'sqlite_%'")) {
+        ResultSet rs = st.executeQuery("SELECT type, name FROM sqlite_schema WHERE type IN "
+            + "('view', 'table') AND name NOT LIKE 'sqlite_%' ORDER BY type = 'table'")) {
       while (rs.next()) {
-        tables.add(rs.getString(1));
+        tables.add("DROP " + rs.getString(1).toUpperCase(java.util.Locale.ROOT) + " \""
+            + rs.getString(2).replace("\"", "\"\"") + "\"");
       }
     }
-    for (String t : tables) {
-      exec(c, "DROP TABLE \"" + t.replace("\"", "\"\"") + "\"");
+    for (String drop : tables) {
+      exec(c, drop);
     }
   }
 
   private static void seed(Connection c) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO outcomes VALUES (?, ?)")) {
-      for (dev.benchbook.runtime.Outcome o : dev.benchbook.runtime.Outcome.values()) {
+      for (dev.benchbook.rows.Outcome o : dev.benchbook.rows.Outcome.values()) {
         ps.setInt(1, o.ordinal());
         ps.setString(2, o.label());
         ps.executeUpdate();
@@ -230,14 +231,22 @@ final class CatalogDb {
     return out;
   }
 
-  /** The schema file as shipped, comments included (docs/CATALOG.md quotes it). */
+  /**
+   * The schema as shipped, comments included, with the raw-rows table and view written from
+   * the row columns in place of {@link RowsSchema#MARKER} (docs/CATALOG.md quotes it).
+   */
   static String schemaText() {
     try (InputStream in = CatalogDb.class.getResourceAsStream(SCHEMA)) {
       if (in == null) {
         throw new IllegalStateException("the catalog schema resource " + SCHEMA
             + " is missing from the build");
       }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      if (!text.contains(RowsSchema.MARKER)) {
+        throw new IllegalStateException("the catalog schema resource " + SCHEMA
+            + " lacks the line " + RowsSchema.MARKER);
+      }
+      return text.replace(RowsSchema.MARKER, RowsSchema.statements());
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("cannot read the catalog schema", e);
     }

@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * @param params parameter name to its default value
  * @param paramHelp parameter name to its description
  * @param types parameter name to what it accepts
- * @param sql the whole file, comments included
+ * @param sql the whole file, comments included, with {@code segment_ns(:param)} written out as
+ *     the CASE over the timed raw-row columns
  */
 public record NamedQuery(String name, String description, Map<String, String> params,
     Map<String, String> paramHelp, Map<String, ParamType> types, String sql) {
@@ -73,7 +74,8 @@ public record NamedQuery(String name, String description, Map<String, String> pa
       throw new IllegalArgumentException("query " + name + " has no description: its first "
           + "line must be a comment (-- what it answers)");
     }
-    return new NamedQuery(name, description, params, help, types, sql);
+    return new NamedQuery(name, description, params, help, types,
+        RowsSchema.expandSegmentNs(sql));
   }
 
   /**

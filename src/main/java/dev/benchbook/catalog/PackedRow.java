@@ -1,8 +1,10 @@
 package dev.benchbook.catalog;
 
-import dev.benchbook.runtime.RawRows;
+import dev.benchbook.rows.Column;
+import dev.benchbook.rows.RawRows;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * A raw row's 15 values (all but config_key and run_id) in 6 bound integers, for the catalog
@@ -19,11 +21,19 @@ import java.sql.SQLException;
  * ?6  fsm_net_ns (62..32)  total_ns (31..0)
  * </pre>
  *
- * A file is packed only when every value fits its field (durations under 2^31 ns, about 2.1 s,
+ * A file is packed only when it has exactly the first format's columns ({@link #COLUMNS}, no
+ * column absent, none added: a file with another timed column falls back) and every value fits
+ * its field (durations under 2^31 ns, about 2.1 s,
  * in the high halves, 2^32 ns in the low ones; small counters under 2^8 to 2^16); otherwise the
  * whole file uses one bind per value. Both paths store the same rows (tested).
  */
 final class PackedRow {
+
+  /** The rows table's columns the packed values fill, in the order of {@link #values}. */
+  static final List<Column> COLUMNS = List.of(Column.REP, Column.WORKER, Column.FILE_ID,
+      Column.FROM_STATE, Column.TO_STATE, Column.START_NS, Column.FSM_DISPATCH_NS,
+      Column.API_NS, Column.LOCK_WAIT_NS, Column.DB_TOTAL_NS, Column.FSM_NET_NS,
+      Column.TOTAL_NS, Column.RETRIES, Column.OUTCOME);
 
   private static final long LOW32 = 0xFFFF_FFFFL;
   private static final long HIGH31 = Integer.MAX_VALUE;
@@ -40,6 +50,9 @@ final class PackedRow {
 
   /** True when every row's values fit the layout (with the catalog's state codes). */
   static boolean fits(RawRows r, int[] stateCodes) {
+    if (r.columns().size() != COLUMNS.size() + 1 || !r.columns().containsAll(COLUMNS)) {
+      return false;
+    }
     for (int code : stateCodes) {
       if (code < 0 || code > 255) {
         return false;
@@ -63,9 +76,11 @@ final class PackedRow {
   }
 
   private static boolean nsFit(RawRows r, int i) {
-    return r.startNs()[i] >= 0 && in(r.fsmDispatchNs()[i], HIGH31) && in(r.apiNs()[i], LOW32)
-        && in(r.lockWaitNs()[i], HIGH31) && in(r.dbTotalNs()[i], LOW32)
-        && in(r.fsmNetNs()[i], HIGH31) && in(r.totalNs()[i], LOW32);
+    return r.startNs()[i] >= 0
+        && in(r.longs(Column.FSM_DISPATCH_NS)[i], HIGH31) && in(r.longs(Column.API_NS)[i], LOW32)
+        && in(r.longs(Column.LOCK_WAIT_NS)[i], HIGH31)
+        && in(r.longs(Column.DB_TOTAL_NS)[i], LOW32)
+        && in(r.longs(Column.FSM_NET_NS)[i], HIGH31) && in(r.longs(Column.TOTAL_NS)[i], LOW32);
   }
 
   private static boolean in(long value, long max) {
@@ -80,8 +95,8 @@ final class PackedRow {
         | ((long) stateCodes[r.fromState()[i]] << 24) | ((long) stateCodes[r.toState()[i]] << 16)
         | ((long) r.retries()[i] << 8) | r.outcome()[i]);
     ps.setLong(3, r.startNs()[i]);
-    ps.setLong(4, (r.fsmDispatchNs()[i] << 32) | r.apiNs()[i]);
-    ps.setLong(5, (r.lockWaitNs()[i] << 32) | r.dbTotalNs()[i]);
-    ps.setLong(6, (r.fsmNetNs()[i] << 32) | r.totalNs()[i]);
+    ps.setLong(4, (r.longs(Column.FSM_DISPATCH_NS)[i] << 32) | r.longs(Column.API_NS)[i]);
+    ps.setLong(5, (r.longs(Column.LOCK_WAIT_NS)[i] << 32) | r.longs(Column.DB_TOTAL_NS)[i]);
+    ps.setLong(6, (r.longs(Column.FSM_NET_NS)[i] << 32) | r.longs(Column.TOTAL_NS)[i]);
   }
 }

@@ -1,6 +1,7 @@
 package dev.benchbook.catalog;
 
-import dev.benchbook.runtime.RawRows;
+import dev.benchbook.rows.Column;
+import dev.benchbook.rows.RawRows;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,15 +16,14 @@ import java.util.Map;
  *
  * <p>sqlite-jdbc makes one JNI call per bound value, which was most of the insert's cost beyond
  * SQLite's own work (docs/PERFORMANCE.md, Catalog). So the config key and run id are literals
- * of the statement, and, when every value of the file fits (see {@link PackedRow}), a row's 15
- * other values travel in 6 bound integers that the statement unpacks with shifts and masks.
+ * of the statement, and, when the file has the first format's columns and every value fits
+ * (see {@link PackedRow}), a row's 15 other values travel in 6 bound integers that the
+ * statement unpacks with shifts and masks. Otherwise each of the file's columns is bound once
+ * ({@link RowsSchema}), and a timed column the file lacks stays NULL.
  */
 final class RowsWriter {
 
   static final int BATCH = 4096;
-  private static final String COLUMNS = "config_key, row_no, run_id, rep, worker, file_id, "
-      + "from_state, to_state, start_ns, fsm_dispatch_ns, api_ns, lock_wait_ns, db_total_ns, "
-      + "fsm_net_ns, total_ns, retries, outcome";
 
   private RowsWriter() {
   }
@@ -45,6 +45,7 @@ final class RowsWriter {
     int[] stateCodes = stateCodes(c, rows.stateNames());
     int[] order = order(rows, keyOfCode);
     boolean packed = pack && PackedRow.fits(rows, stateCodes);
+    List<Column> columns = packed ? PackedRow.COLUMNS : plainColumns(rows);
     int from = 0;
     while (from < order.length) {
       int code = rows.config()[order[from]];
@@ -52,29 +53,42 @@ final class RowsWriter {
       while (to < order.length && rows.config()[order[to]] == code) {
         to++;
       }
-      insertConfig(c, sql(keyOfCode[code], runId, packed), rows, order, from, to, stateCodes,
-          packed);
+      insertConfig(c, sql(keyOfCode[code], runId, packed, columns), rows, order, from, to,
+          stateCodes, packed ? null : columns);
       from = to;
     }
     return order.length;
   }
 
-  /** The insert of one config's rows: its key and the run id as literals, the rest bound. */
-  static String sql(long configKey, long runId, boolean packed) {
-    String values = packed ? PackedRow.values(configKey, runId)
-        : configKey + ", ?, " + runId + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
-    return "INSERT INTO rows (" + COLUMNS + ") VALUES (" + values + ")";
+  /** The file's columns in the rows table, in table order. */
+  private static List<Column> plainColumns(RawRows rows) {
+    return RowsSchema.tableColumns().stream().filter(rows::has).toList();
+  }
+
+  /**
+   * The insert of one config's rows: its key and the run id as literals, the given columns
+   * bound (packed: the packed layout's values).
+   */
+  static String sql(long configKey, long runId, boolean packed, List<Column> columns) {
+    StringBuilder names = new StringBuilder("config_key, row_no, run_id");
+    StringBuilder values = new StringBuilder(configKey + ", ?, " + runId);
+    for (Column col : columns) {
+      names.append(", ").append(col.csvKey());
+      values.append(", ?");
+    }
+    String bound = packed ? PackedRow.values(configKey, runId) : values.toString();
+    return "INSERT INTO rows (" + names + ") VALUES (" + bound + ")";
   }
 
   private static void insertConfig(Connection c, String sql, RawRows rows, int[] order, int from,
-      int to, int[] stateCodes, boolean packed) throws SQLException {
+      int to, int[] stateCodes, List<Column> plain) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       int inBatch = 0;
       for (int k = from; k < to; k++) {
-        if (packed) {
+        if (plain == null) {
           PackedRow.bind(ps, rows, order[k], stateCodes);
         } else {
-          bindPlain(ps, rows, order[k], stateCodes);
+          bindPlain(ps, rows, order[k], stateCodes, plain);
         }
         ps.addBatch();
         if (++inBatch == BATCH) {
@@ -88,23 +102,15 @@ final class RowsWriter {
     }
   }
 
-  private static void bindPlain(PreparedStatement ps, RawRows r, int i, int[] stateCodes)
-      throws SQLException {
+  private static void bindPlain(PreparedStatement ps, RawRows r, int i, int[] stateCodes,
+      List<Column> columns) throws SQLException {
     ps.setInt(1, i);
-    ps.setInt(2, r.rep()[i]);
-    ps.setInt(3, r.worker()[i]);
-    ps.setInt(4, r.fileId()[i]);
-    ps.setInt(5, stateCodes[r.fromState()[i]]);
-    ps.setInt(6, stateCodes[r.toState()[i]]);
-    ps.setLong(7, r.startNs()[i]);
-    ps.setLong(8, r.fsmDispatchNs()[i]);
-    ps.setLong(9, r.apiNs()[i]);
-    ps.setLong(10, r.lockWaitNs()[i]);
-    ps.setLong(11, r.dbTotalNs()[i]);
-    ps.setLong(12, r.fsmNetNs()[i]);
-    ps.setLong(13, r.totalNs()[i]);
-    ps.setInt(14, r.retries()[i]);
-    ps.setInt(15, r.outcome()[i]);
+    int p = 2;
+    for (Column col : columns) {
+      long v = r.get(col, i);
+      ps.setLong(p++, col == Column.FROM_STATE || col == Column.TO_STATE ? stateCodes[(int) v]
+          : v);
+    }
   }
 
   private static long[] keysOfCodes(List<String> configIds, Map<String, Long> configKeys) {

@@ -1,10 +1,10 @@
 package dev.benchbook.charts;
 
-import java.util.ArrayList;
-import java.util.List;
 import dev.benchbook.analysis.Contention;
 import dev.benchbook.results.ConfigResult;
-import dev.benchbook.results.Segment;
+import dev.benchbook.rows.Segment;
+import java.util.ArrayList;
+import java.util.List;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.CategoryStyler;

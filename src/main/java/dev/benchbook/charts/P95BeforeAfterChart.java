@@ -1,12 +1,12 @@
 package dev.benchbook.charts;
 
+import dev.benchbook.results.Comparison;
+import dev.benchbook.results.Interval;
+import dev.benchbook.results.SegmentDelta;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import dev.benchbook.results.Comparison;
-import dev.benchbook.results.Interval;
-import dev.benchbook.results.SegmentDelta;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.CategorySeries;

@@ -1,12 +1,12 @@
 package dev.benchbook.charts;
 
+import dev.benchbook.analysis.Percentiles;
+import dev.benchbook.rows.Outcome;
+import dev.benchbook.rows.RawRows;
+import dev.benchbook.rows.Segment;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import dev.benchbook.analysis.Percentiles;
-import dev.benchbook.results.Segment;
-import dev.benchbook.runtime.Outcome;
-import dev.benchbook.runtime.RawRows;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -140,7 +140,7 @@ public final class PercentileSpectrumChart {
       throw new IllegalArgumentException("raw rows have no config " + configId + "; they hold "
           + rows.configIds());
     }
-    long[] ns = rows.nsColumn(segment.nsColumn());
+    long[] ns = rows.ns(segment);
     int[] config = rows.config();
     byte[] outcome = rows.outcome();
     double[] values = new double[rows.size()];

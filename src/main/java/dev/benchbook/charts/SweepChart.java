@@ -1,5 +1,7 @@
 package dev.benchbook.charts;
 
+import dev.benchbook.analysis.SweepPoint;
+import dev.benchbook.results.SweepSpec;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.ArrayList;
@@ -7,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
-import dev.benchbook.analysis.SweepPoint;
-import dev.benchbook.results.SweepSpec;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.CategorySeries;

@@ -1,11 +1,12 @@
 package dev.benchbook.charts;
 
+import dev.benchbook.rows.Column;
+import dev.benchbook.rows.Outcome;
+import dev.benchbook.rows.RawRows;
 import java.awt.BasicStroke;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-import dev.benchbook.runtime.Outcome;
-import dev.benchbook.runtime.RawRows;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -107,7 +108,7 @@ public final class ThroughputOverTimeChart {
             || (!reps.isEmpty() && !reps.contains(rows.rep()[i]))) {
           continue;
         }
-        int bucket = (int) ((rows.startNs()[i] + rows.totalNs()[i]) / bucketNs);
+        int bucket = (int) ((rows.startNs()[i] + rows.longs(Column.TOTAL_NS)[i]) / bucketNs);
         long[] counts = byRep.computeIfAbsent(rows.rep()[i], r -> new long[16]);
         if (bucket >= counts.length) {
           counts = java.util.Arrays.copyOf(counts, Math.max(bucket + 1, counts.length * 2));

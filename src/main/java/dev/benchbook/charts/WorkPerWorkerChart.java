@@ -2,8 +2,7 @@ package dev.benchbook.charts;
 
 import dev.benchbook.analysis.Fairness;
 import dev.benchbook.results.ConfigResult;
-import dev.benchbook.results.WorkerFairness;
-import dev.benchbook.runtime.RawRows;
+import dev.benchbook.rows.RawRows;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -64,7 +63,7 @@ public final class WorkPerWorkerChart {
         values.add(w < ranked.length ? (double) ranked[w] : null);
         if (w < ranked.length) {
           data.row(c.id(), c.strategy(), w + 1, ranked[w], fair,
-              ranked[w] < WorkerFairness.STARVED_BELOW_SHARE * fair ? "yes" : "no");
+              Fairness.isStarved(ranked[w], fair) ? "yes" : "no");
         }
       }
       CategorySeries series = chart.addSeries(c.id(), categories, values);

@@ -13,8 +13,8 @@ import dev.benchbook.results.Comparison;
 import dev.benchbook.results.ConfigResult;
 import dev.benchbook.results.LoadedRun;
 import dev.benchbook.results.RunFile;
-import dev.benchbook.results.Segment;
 import dev.benchbook.results.SegmentDelta;
+import dev.benchbook.rows.Segment;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -152,8 +152,9 @@ final class CompareCommand implements Callable<Integer> {
     });
     for (String name : gateSegments) {
       if (!name.equals(Gate.THROUGHPUT) && Segment.byKey(name).isEmpty()) {
-        throw new IllegalArgumentException("--segment: expected db_total_ms, lock_wait_ms, "
-            + "fsm_dispatch_ms, fsm_net_ms, api_ms or throughput; got '" + name + "'");
+        throw new IllegalArgumentException("--segment: expected "
+            + String.join(", ", Segment.keys()) + " or " + Gate.THROUGHPUT + "; got '" + name
+            + "'");
       }
     }
     String v = minDelta.endsWith("%") ? minDelta.substring(0, minDelta.length() - 1) : minDelta;

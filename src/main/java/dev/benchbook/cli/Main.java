@@ -1,8 +1,8 @@
 package dev.benchbook.cli;
 
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** Entry point of the benchbook CLI. */
 @Command(name = "benchbook", mixinStandardHelpOptions = true,

@@ -1,7 +1,7 @@
 package dev.benchbook.cli;
 
-import dev.benchbook.api.Summary;
 import dev.benchbook.api.Measured;
+import dev.benchbook.api.Summary;
 import dev.benchbook.report.CeilingText;
 import dev.benchbook.report.RunTable;
 import dev.benchbook.runtime.BenchConfig;
@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code benchbook run}: the baseline matrix, written to data/results-&lt;ts&gt;.json. */
 @Command(name = "run", mixinStandardHelpOptions = true,

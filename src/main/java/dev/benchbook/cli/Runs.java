@@ -1,17 +1,17 @@
 package dev.benchbook.cli;
 
 import dev.benchbook.api.Benchbook;
-import dev.benchbook.api.Summary;
 import dev.benchbook.api.Measured;
+import dev.benchbook.api.Summary;
 import dev.benchbook.report.ReportWriter;
 import dev.benchbook.results.ResultsReader;
 import dev.benchbook.results.ResultsWriter;
-import java.nio.file.Path;
-import java.util.Optional;
 import dev.benchbook.runtime.ProgressListener;
 import dev.benchbook.runtime.RunControl;
 import dev.benchbook.runtime.RunPlan;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
 
 /** Shared steps of the measuring commands: run with progress and Ctrl-C handling, then write. */
 final class Runs {

@@ -6,7 +6,7 @@ import dev.benchbook.results.LoadedRun;
 import dev.benchbook.results.ResultsReader;
 import dev.benchbook.results.RowsCsv;
 import dev.benchbook.results.SegmentStats;
-import dev.benchbook.runtime.RawRows;
+import dev.benchbook.rows.RawRows;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

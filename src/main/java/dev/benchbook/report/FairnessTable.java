@@ -1,10 +1,11 @@
 package dev.benchbook.report;
 
 import dev.benchbook.analysis.Contention;
+import dev.benchbook.analysis.Fairness;
 import dev.benchbook.results.ConfigResult;
-import dev.benchbook.results.Segment;
 import dev.benchbook.results.SegmentStats;
 import dev.benchbook.results.WorkerFairness;
+import dev.benchbook.rows.Segment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -58,7 +59,7 @@ public final class FairnessTable {
     return "Per worker: transitions committed by one worker in one repetition. Jain: Jain's "
         + "fairness index over workers (1 = even, 1/workers = one worker did everything), worst "
         + "repetition. Starved: workers below "
-        + Math.round(100 * WorkerFairness.STARVED_BELOW_SHARE)
+        + Math.round(100 * Fairness.STARVED_BELOW_SHARE)
         + "% of their fair share, worst repetition. Lock share: mean lock_wait / mean "
         + "db_total. Waiting share: the contention score, time all workers spent waiting for "
         + "the write lock over workers x wall time.";

@@ -1,8 +1,8 @@
 package dev.benchbook.report;
 
 import dev.benchbook.results.ConfigResult;
-import dev.benchbook.results.Segment;
 import dev.benchbook.results.SegmentStats;
+import dev.benchbook.rows.Segment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

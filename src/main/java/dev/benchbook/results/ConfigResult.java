@@ -1,5 +1,6 @@
 package dev.benchbook.results;
 
+import dev.benchbook.rows.Segment;
 import dev.benchbook.workload.GroupCommitCeiling;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.benchbook.results;
 
-import dev.benchbook.runtime.RawRows;
+import dev.benchbook.rows.RawRows;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;

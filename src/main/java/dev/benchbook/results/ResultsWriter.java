@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import dev.benchbook.runtime.RawRows;
+import dev.benchbook.rows.RawRows;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

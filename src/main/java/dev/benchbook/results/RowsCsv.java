@@ -1,7 +1,8 @@
 package dev.benchbook.results;
 
-import dev.benchbook.runtime.Outcome;
-import dev.benchbook.runtime.RawRows;
+import dev.benchbook.rows.Column;
+import dev.benchbook.rows.Outcome;
+import dev.benchbook.rows.RawRows;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,8 +18,11 @@ import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * The raw-rows file: gzip-compressed CSV with the header {@link RawRows#COLUMNS}, text for
- * config ids, state names and outcome labels, plain decimal integers for everything else.
+ * The raw-rows file: gzip-compressed CSV whose header names its columns ({@link Column}'s
+ * rows-file keys, in {@link Column#inFileOrder()}), text for config ids, state names and outcome
+ * labels, plain decimal integers for everything else. Reading follows the header: a timed
+ * column a file leaves out is absent from the rows, a column this build does not know is
+ * ignored.
  *
  * <p>Writing and reading are hand-written byte loops: no String per number, no regex. See
  * docs/RESULTS-FORMAT.md for the format.
@@ -28,7 +32,8 @@ public final class RowsCsv {
   /** File name suffix of raw-rows files. */
   public static final String SUFFIX = ".rows.csv.gz";
 
-  static final String HEADER = String.join(",", RawRows.COLUMNS);
+  /** The header of a file holding every column. */
+  static final String HEADER = header(Column.inFileOrder());
   private static final int BUFFER_BYTES = 1 << 16;
   private static final int MAX_NUMBER_CHARS = 20;
 
@@ -48,10 +53,12 @@ public final class RowsCsv {
     byte[][] configs = encode(rows.configIds(), "config id");
     byte[][] states = encode(rows.stateNames(), "state name");
     byte[][] outcomes = outcomeLabels();
-    int rowMax = 2 * (longest(configs) + longest(states)) + 16 + 12 * (MAX_NUMBER_CHARS + 1);
+    Column[] columns = rows.columns().toArray(new Column[0]);
+    int rowMax = 2 * (longest(configs) + longest(states)) + 16
+        + columns.length * (MAX_NUMBER_CHARS + 1);
     byte[] buf = new byte[Math.max(BUFFER_BYTES, 2 * rowMax)];
     GZIPOutputStream gz = new FastGzip(new NonClosing(out));
-    byte[] header = (HEADER + "\n").getBytes(StandardCharsets.US_ASCII);
+    byte[] header = (header(rows.columns()) + "\n").getBytes(StandardCharsets.US_ASCII);
     gz.write(header);
     int p = 0;
     for (int i = 0; i < rows.size(); i++) {
@@ -59,7 +66,7 @@ public final class RowsCsv {
         gz.write(buf, 0, p);
         p = 0;
       }
-      p = row(rows, i, buf, p, configs, states, outcomes);
+      p = row(rows, columns, i, buf, p, configs, states, outcomes);
     }
     gz.write(buf, 0, p);
     gz.finish();
@@ -92,26 +99,22 @@ public final class RowsCsv {
     }
   }
 
-  private static int row(RawRows r, int i, byte[] b, int p, byte[][] configs, byte[][] states,
-      byte[][] outcomes) {
-    p = text(b, p, configs[r.config()[i]]);
-    p = number(b, p, r.rep()[i], i, "rep");
-    p = number(b, p, r.worker()[i], i, "worker");
-    p = number(b, p, r.fileId()[i], i, "file_id");
-    p = text(b, p, states[r.fromState()[i]]);
-    p = text(b, p, states[r.toState()[i]]);
-    p = number(b, p, r.startNs()[i], i, "start_ns");
-    p = number(b, p, r.fsmDispatchNs()[i], i, "fsm_dispatch_ns");
-    p = number(b, p, r.apiNs()[i], i, "api_ns");
-    p = number(b, p, r.lockWaitNs()[i], i, "lock_wait_ns");
-    p = number(b, p, r.dbTotalNs()[i], i, "db_total_ns");
-    p = number(b, p, r.fsmNetNs()[i], i, "fsm_net_ns");
-    p = number(b, p, r.totalNs()[i], i, "total_ns");
-    p = number(b, p, r.retries()[i], i, "retries");
-    byte[] label = outcomes[r.outcome()[i]];
-    System.arraycopy(label, 0, b, p, label.length);
-    p += label.length;
-    b[p++] = '\n';
+  private static String header(java.util.List<Column> columns) {
+    return String.join(",", columns.stream().map(Column::csvKey).toList());
+  }
+
+  private static int row(RawRows r, Column[] columns, int i, byte[] b, int p, byte[][] configs,
+      byte[][] states, byte[][] outcomes) {
+    for (Column c : columns) {
+      switch (c) {
+        case CONFIG -> p = text(b, p, configs[r.config()[i]]);
+        case FROM_STATE -> p = text(b, p, states[r.fromState()[i]]);
+        case TO_STATE -> p = text(b, p, states[r.toState()[i]]);
+        case OUTCOME -> p = text(b, p, outcomes[r.outcome()[i]]);
+        default -> p = number(b, p, r.get(c, i), i, c.csvKey());
+      }
+    }
+    b[p - 1] = '\n';
     return p;
   }
 

@@ -1,7 +1,8 @@
 package dev.benchbook.results;
 
-import dev.benchbook.runtime.Outcome;
-import dev.benchbook.runtime.RawRows;
+import dev.benchbook.rows.Column;
+import dev.benchbook.rows.Outcome;
+import dev.benchbook.rows.RawRows;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,21 +11,33 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
-/** Hand-written byte parser of raw-rows CSV; one instance per file, not thread-safe. */
+/**
+ * Hand-written byte parser of raw-rows CSV, driven by the file's header: every column it names
+ * that {@link Column} knows is read, a timed column it leaves out is absent from the rows (not
+ * zero), and a column it names that this build does not know is skipped (ignored, not kept).
+ * One instance per file, not thread-safe.
+ */
 final class RowsCsvParser {
 
   private static final int GZIP_INPUT_BYTES = 1 << 16;
-  private static final int COLUMNS = RawRows.COLUMNS.size();
   private static final int MAX_STATES = 128;
   private static final byte[][] OUTCOMES = outcomeLabels();
-  private static final byte[] HEADER = RowsCsv.HEADER.getBytes(StandardCharsets.US_ASCII);
   private static final int STAGING_ROWS = 1 << 17;
+  private static final byte IGNORE = 0;
+  private static final byte CONFIG = 1;
+  private static final byte FROM = 2;
+  private static final byte TO = 3;
+  private static final byte OUTCOME = 4;
+  private static final byte INT = 5;
+  private static final byte LONG = 6;
   private static final Executor STORAGE_THREAD = task -> {
     Thread t = new Thread(task, "benchbook-rows-storage");
     t.setDaemon(true);
@@ -43,7 +56,16 @@ final class RowsCsvParser {
   private final Dictionary configs = new Dictionary();
   private final Dictionary states = new Dictionary();
   private final Dictionary outcomes = new Dictionary();
-  private final long[] ns = new long[7];
+  /** Per field of the header: what to do with it. */
+  private byte[] action;
+  /** Per field: the column it fills, null when ignored. */
+  private Column[] fields;
+  private String[] fieldNames = new String[0];
+  private int fieldCount;
+  private Set<Column> present;
+  private long[][] longTargets;
+  private int[][] intTargets;
+  private byte[] configTarget;
   private final long sizeHintBytes;
   private RawRows rows;
   private CompletableFuture<RawRows> storage;
@@ -95,9 +117,6 @@ final class RowsCsvParser {
     boolean eof = false;
     while (!eof) {
       eof = fill();
-      if (rows == null) {
-        startStorage(estimateRows());
-      }
       adoptStorage(false);
       int end = lastNewline();
       if (eof && lim > 0 && end < lim - 1) {
@@ -114,7 +133,8 @@ final class RowsCsvParser {
       pos = 0;
     }
     if (line == 0) {
-      throw problem("line 1", "expected the header " + RowsCsv.HEADER + ", found an empty file");
+      throw problem("line 1", "expected a header naming the columns (" + RowsCsv.HEADER
+          + "), found an empty file");
     }
     return rows.withDictionaries(configs.names, states.names);
   }
@@ -125,11 +145,13 @@ final class RowsCsvParser {
    */
   private void startStorage(int expectedRows) {
     int staging = Math.min(expectedRows, STAGING_ROWS);
-    rows = new RawRows(List.of(), List.of(), staging);
+    Set<Column> columns = present;
+    rows = new RawRows(List.of(), List.of(), staging, columns);
     if (expectedRows > staging) {
       storage = CompletableFuture.supplyAsync(
-          () -> new RawRows(List.of(), List.of(), expectedRows), STORAGE_THREAD);
+          () -> new RawRows(List.of(), List.of(), expectedRows, columns), STORAGE_THREAD);
     }
+    targets();
   }
 
   /** Moves the staged rows into the full storage once it is ready (or must be waited for). */
@@ -141,6 +163,7 @@ final class RowsCsvParser {
     full.addAll(rows);
     rows = full;
     storage = null;
+    targets();
   }
 
   /** Rows expected from the size hint and the mean line length of the first chunk. */
@@ -160,7 +183,7 @@ final class RowsCsvParser {
 
   private void parseLines(int end) {
     while (pos <= end) {
-      if (rows.size() == STAGING_ROWS && storage != null) {
+      if (storage != null && rows.size() == STAGING_ROWS) {
         adoptStorage(true);
       }
       line++;
@@ -199,29 +222,103 @@ final class RowsCsvParser {
       eol++;
     }
     int n = eol > pos && buf[eol - 1] == '\r' ? eol - 1 - pos : eol - pos;
-    if (!Arrays.equals(buf, pos, pos + n, HEADER, 0, HEADER.length)) {
-      throw problem("line 1", "expected the header " + RowsCsv.HEADER + ", found "
-          + quote(buf, pos, n));
+    String text = new String(buf, pos, n, StandardCharsets.UTF_8);
+    fieldNames = text.split(",", -1);
+    fieldCount = fieldNames.length;
+    fields = new Column[fieldCount];
+    action = new byte[fieldCount];
+    present = EnumSet.noneOf(Column.class);
+    for (int k = 0; k < fieldCount; k++) {
+      headerField(k, text);
     }
+    List<String> missing = new ArrayList<>();
+    for (Column c : Column.inFileOrder()) {
+      if (!c.optional() && !present.contains(c)) {
+        missing.add(c.csvKey());
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw problem("line 1", "expected a header naming the columns " + RowsCsv.HEADER
+          + " (timed columns may be left out), found " + quote(buf, pos, n) + ", which lacks "
+          + String.join(", ", missing));
+    }
+    startStorage(estimateRows());
     pos = eol + 1;
+  }
+
+  /** Reads the header's field k: a known column once, or an unknown one to skip. */
+  private void headerField(int k, String text) {
+    String name = fieldNames[k];
+    if (name.isEmpty() || name.indexOf('"') >= 0) {
+      throw problem("line 1", "expected unquoted, non-empty column names, found "
+          + quote(text.getBytes(StandardCharsets.UTF_8), 0, text.length()));
+    }
+    Column c = Column.byCsvKey(name).orElse(null);
+    if (c != null && !present.add(c)) {
+      throw problem("line 1", "expected each column once, found " + name + " twice");
+    }
+    fields[k] = c;
+    action[k] = c == null ? IGNORE : actionOf(c);
+  }
+
+  private static byte actionOf(Column c) {
+    switch (c) {
+      case CONFIG: return CONFIG;
+      case FROM_STATE: return FROM;
+      case TO_STATE: return TO;
+      case OUTCOME: return OUTCOME;
+      default: return c.storage() == Column.Storage.LONG ? LONG : INT;
+    }
+  }
+
+  /** Caches the arrays each field fills (after the storage changed). */
+  private void targets() {
+    longTargets = new long[fieldCount][];
+    intTargets = new int[fieldCount][];
+    for (int k = 0; k < fieldCount; k++) {
+      if (action[k] == LONG) {
+        longTargets[k] = rows.longs(fields[k]);
+      } else if (action[k] == INT || action[k] == CONFIG) {
+        intTargets[k] = rows.ints(fields[k]);
+      }
+    }
   }
 
   private void row() {
     column = 0;
-    int config = configs.code(text());
-    int rep = (int) number(Integer.MAX_VALUE);
-    int worker = (int) number(Integer.MAX_VALUE);
-    int fileId = (int) number(Integer.MAX_VALUE);
-    int from = state();
-    int to = state();
-    long[] t = ns;
-    for (int k = 0; k < t.length; k++) {
-      t[k] = number(Long.MAX_VALUE);
+    if (rows.room() == 0) {
+      rows.ensureCapacity(rows.size() + 1);
+      targets();
     }
-    int retries = (int) number(Integer.MAX_VALUE);
-    Outcome outcome = Outcome.of(outcome());
-    rows.add(config, rep, worker, fileId, from, to, t[0], t[1], t[2], t[3], t[4], t[5], t[6],
-        retries, outcome);
+    int r = rows.addRow();
+    byte[] from = rows.fromState();
+    byte[] to = rows.toState();
+    byte[] outcome = rows.outcome();
+    for (int k = 0; k < fieldCount; k++) {
+      switch (action[k]) {
+        case LONG -> longTargets[k][r] = number(Long.MAX_VALUE);
+        case INT -> intTargets[k][r] = (int) number(Integer.MAX_VALUE);
+        case CONFIG -> intTargets[k][r] = configs.code(text());
+        case FROM -> from[r] = (byte) state();
+        case TO -> to[r] = (byte) state();
+        case OUTCOME -> outcome[r] = (byte) outcome();
+        default -> skip();
+      }
+    }
+  }
+
+  /** Skips a field of a column this build does not know. */
+  private void skip() {
+    column++;
+    int i = pos;
+    int c = buf[i];
+    while (c != ',' && c != '\n' && c != '\r') {
+      if (c == '"') {
+        throw problem(where(), "expected unquoted text, found a quote character");
+      }
+      c = buf[++i];
+    }
+    separator(i);
   }
 
   private int state() {
@@ -292,7 +389,7 @@ final class RowsCsvParser {
 
   /** Checks the separator at index i and moves pos past it. */
   private void separator(int i) {
-    boolean last = column == COLUMNS;
+    boolean last = column == fieldCount;
     int c = buf[i];
     if (c == ',' && !last) {
       pos = i + 1;
@@ -305,11 +402,11 @@ final class RowsCsvParser {
       }
     }
     if (c == ',') {
-      throw problem(where(), "expected the end of the line after " + COLUMNS
+      throw problem(where(), "expected the end of the line after " + fieldCount
           + " columns, found more columns");
     }
     if (!last) {
-      throw problem(where(), "expected " + COLUMNS + " columns, found " + column);
+      throw problem(where(), "expected " + fieldCount + " columns, found " + column);
     }
     pos = i + 1;
   }
@@ -324,13 +421,13 @@ final class RowsCsvParser {
   }
 
   private String where() {
-    return "line " + line + ", column " + column + " (" + RawRows.COLUMNS.get(column - 1) + ")";
+    return "line " + line + ", column " + column + " (" + fieldNames[column - 1] + ")";
   }
 
   private String what() {
-    switch (RawRows.COLUMNS.get(column - 1)) {
-      case "config": return "a config id";
-      case "outcome": return "an outcome label";
+    switch (action[column - 1]) {
+      case CONFIG: return "a config id";
+      case OUTCOME: return "an outcome label";
       default: return "a state name";
     }
   }

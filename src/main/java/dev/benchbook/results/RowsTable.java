@@ -1,14 +1,16 @@
 package dev.benchbook.results;
 
-import dev.benchbook.runtime.Outcome;
-import dev.benchbook.runtime.RawRows;
+import dev.benchbook.rows.Outcome;
+import dev.benchbook.rows.RawRows;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -19,33 +21,40 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * Raw rows as a Tablesaw table and back: the {@link RawRows#COLUMNS} (text as StringColumn,
- * rep/worker/file_id/retries as IntColumn, nanoseconds as LongColumn) plus convenience
- * millisecond columns ({@code fsm_dispatch_ms}, {@code api_ms}, {@code lock_wait_ms},
- * {@code db_total_ms}, {@code fsm_net_ms}, {@code total_ms}) as DoubleColumn.
+ * Raw rows as a Tablesaw table and back: the rows' columns in file order (text as StringColumn,
+ * counts as IntColumn, nanoseconds as LongColumn) plus a millisecond twin of every timed column
+ * ({@code fsm_dispatch_ms}, {@code api_ms}, {@code lock_wait_ms}, {@code db_total_ms},
+ * {@code fsm_net_ms}, {@code total_ms}) as DoubleColumn. A timed column the rows lack is left
+ * out, twin included.
  */
 public final class RowsTable {
 
-  /** Nanosecond columns that get a millisecond twin, in table order. */
-  public static final List<String> MS_COLUMNS = List.of(
-      "fsm_dispatch_ms", "api_ms", "lock_wait_ms", "db_total_ms", "fsm_net_ms", "total_ms");
+  /** Timed columns' millisecond twins, in table order. */
+  public static final List<String> MS_COLUMNS =
+      dev.benchbook.rows.Column.timedColumns().stream().map(dev.benchbook.rows.Column::msKey)
+          .toList();
 
   private static final double NS_PER_MS = 1_000_000.0;
-  private static final ColumnType[] CSV_TYPES = {
-      ColumnType.STRING, ColumnType.INTEGER, ColumnType.INTEGER, ColumnType.INTEGER,
-      ColumnType.STRING, ColumnType.STRING, ColumnType.LONG, ColumnType.LONG, ColumnType.LONG,
-      ColumnType.LONG, ColumnType.LONG, ColumnType.LONG, ColumnType.LONG, ColumnType.INTEGER,
-      ColumnType.STRING};
 
   private RowsTable() {
   }
 
   /**
-   * Column types to give Tablesaw's own CsvReader for a raw-rows file, in file order, e.g.
+   * Column types to give Tablesaw's own CsvReader for a raw-rows file holding every column, in
+   * file order, e.g.
    * {@code CsvReadOptions.builder(gunzipped).columnTypes(RowsTable.csvColumnTypes())}.
    */
   public static ColumnType[] csvColumnTypes() {
-    return CSV_TYPES.clone();
+    return dev.benchbook.rows.Column.inFileOrder().stream().map(RowsTable::typeOf)
+        .toArray(ColumnType[]::new);
+  }
+
+  private static ColumnType typeOf(dev.benchbook.rows.Column c) {
+    if (c.kind() == dev.benchbook.rows.Column.Kind.CODE) {
+      return ColumnType.STRING;
+    }
+    return c.storage() == dev.benchbook.rows.Column.Storage.LONG ? ColumnType.LONG
+        : ColumnType.INTEGER;
   }
 
   /** Reads a raw-rows file straight into a table. */
@@ -57,53 +66,75 @@ public final class RowsTable {
   public static Table toTable(RawRows rows, String name) {
     int n = rows.size();
     List<Column<?>> cols = new ArrayList<>();
-    cols.add(text("config", rows.configIds(), rows.config(), n));
-    cols.add(IntColumn.create("rep", Arrays.copyOf(rows.rep(), n)));
-    cols.add(IntColumn.create("worker", Arrays.copyOf(rows.worker(), n)));
-    cols.add(IntColumn.create("file_id", Arrays.copyOf(rows.fileId(), n)));
-    cols.add(text("from_state", rows.stateNames(), widen(rows.fromState(), n), n));
-    cols.add(text("to_state", rows.stateNames(), widen(rows.toState(), n), n));
-    for (String c : RawRows.COLUMNS.subList(6, 13)) {
-      cols.add(LongColumn.create(c, Arrays.copyOf(rows.nsColumn(c), n)));
+    for (dev.benchbook.rows.Column c : rows.columns()) {
+      cols.add(column(rows, c, n));
     }
-    cols.add(IntColumn.create("retries", Arrays.copyOf(rows.retries(), n)));
-    cols.add(outcomes(rows.outcome(), n));
-    for (String ms : MS_COLUMNS) {
-      cols.add(millis(ms, rows.nsColumn(ms.replace("_ms", "_ns")), n));
+    for (dev.benchbook.rows.Column c : rows.columns()) {
+      if (c.timed()) {
+        cols.add(millis(c.msKey(), rows.longs(c), n));
+      }
     }
     return Table.create(name, cols.toArray(new Column<?>[0]));
   }
 
+  private static Column<?> column(RawRows rows, dev.benchbook.rows.Column c, int n) {
+    switch (c) {
+      case CONFIG: return text(c.csvKey(), rows.configIds(), rows.config(), n);
+      case FROM_STATE: return text(c.csvKey(), rows.stateNames(), widen(rows.fromState(), n), n);
+      case TO_STATE: return text(c.csvKey(), rows.stateNames(), widen(rows.toState(), n), n);
+      case OUTCOME: return outcomes(rows.outcome(), n);
+      default:
+        return c.storage() == dev.benchbook.rows.Column.Storage.LONG
+            ? LongColumn.create(c.csvKey(), Arrays.copyOf(rows.longs(c), n))
+            : IntColumn.create(c.csvKey(), Arrays.copyOf(rows.ints(c), n));
+    }
+  }
+
   /**
-   * The table's raw-rows columns back as raw rows (extra columns are ignored); dictionaries in
-   * order of first appearance. Fails naming the column when one is missing, of the wrong type or
-   * has a missing value.
+   * The table's raw-rows columns back as raw rows (extra columns are ignored, a timed column it
+   * lacks is absent); dictionaries in order of first appearance. Fails naming the column when a
+   * required one is missing, of the wrong type or has a missing value.
    */
   public static RawRows toRawRows(Table table) {
     int n = table.rowCount();
+    Set<dev.benchbook.rows.Column> present = EnumSet.noneOf(dev.benchbook.rows.Column.class);
+    for (dev.benchbook.rows.Column c : dev.benchbook.rows.Column.values()) {
+      if (!c.optional() || table.columnNames().contains(c.csvKey())) {
+        present.add(c);
+      }
+    }
     Codes configs = new Codes();
     Codes states = new Codes();
-    RawRows rows = new RawRows(List.of(), List.of(), n);
-    StringColumn config = strings(table, "config");
-    StringColumn from = strings(table, "from_state");
-    StringColumn to = strings(table, "to_state");
-    StringColumn outcome = strings(table, "outcome");
-    long[][] ints = new long[RawRows.COLUMNS.size()][];
-    for (String c : List.of("rep", "worker", "file_id", "start_ns", "fsm_dispatch_ns", "api_ns",
-        "lock_wait_ns", "db_total_ns", "fsm_net_ns", "total_ns", "retries")) {
-      ints[RawRows.COLUMNS.indexOf(c)] = longs(table, c);
-    }
+    RawRows rows = new RawRows(List.of(), List.of(), n, present);
     for (int i = 0; i < n; i++) {
-      rows.add(configs.code(config.get(i)), (int) ints[1][i], (int) ints[2][i],
-          (int) ints[3][i], states.code(from.get(i)), states.code(to.get(i)), ints[6][i],
-          ints[7][i], ints[8][i], ints[9][i], ints[10][i], ints[11][i], ints[12][i],
-          (int) ints[13][i], Outcome.ofLabel(outcome.get(i)));
+      rows.addRow();
+    }
+    for (dev.benchbook.rows.Column c : rows.columns()) {
+      switch (c) {
+        case CONFIG -> fillCodes(rows, c, strings(table, c.csvKey()), configs::code);
+        case FROM_STATE, TO_STATE -> fillCodes(rows, c, strings(table, c.csvKey()), states::code);
+        case OUTCOME -> fillCodes(rows, c, strings(table, c.csvKey()),
+            v -> Outcome.ofLabel(v).code());
+        default -> {
+          long[] values = longs(table, c.csvKey());
+          for (int i = 0; i < n; i++) {
+            rows.set(c, i, values[i]);
+          }
+        }
+      }
     }
     if (states.names.size() > Byte.MAX_VALUE + 1) {
       throw new IllegalArgumentException("columns from_state/to_state: expected at most 128 "
           + "distinct state names, found " + states.names.size());
     }
     return rows.withDictionaries(configs.names, states.names);
+  }
+
+  private static void fillCodes(RawRows rows, dev.benchbook.rows.Column c, StringColumn values,
+      java.util.function.ToIntFunction<String> code) {
+    for (int i = 0; i < values.size(); i++) {
+      rows.set(c, i, code.applyAsInt(values.get(i)));
+    }
   }
 
   private static StringColumn text(String name, List<String> dict, int[] codes, int n) {
@@ -184,7 +215,7 @@ public final class RowsTable {
   private static Column<?> column(Table t, String name) {
     if (!t.columnNames().contains(name)) {
       throw new IllegalArgumentException("table " + t.name() + " has no column " + name
-          + "; expected the raw-rows columns " + RawRows.COLUMNS);
+          + "; expected the raw-rows columns " + RowsCsv.HEADER.replace(",", ", "));
     }
     return t.column(name);
   }

@@ -1,6 +1,7 @@
 package dev.benchbook.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.benchbook.rows.Segment;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -192,6 +193,13 @@ final class RunFileValidator {
     check.object(w, p, "latency", false);
   }
 
+  /** "a, b or c". */
+  private static String oneOf(List<String> names) {
+    int last = names.size() - 1;
+    return last == 0 ? names.get(0)
+        : String.join(", ", names.subList(0, last)) + " or " + names.get(last);
+  }
+
   private void segments(JsonNode s, String p, boolean required) {
     if (s.isEmpty() && required) {
       check.expected(p, "at least one segment (this config is empty)", s);
@@ -200,8 +208,8 @@ final class RunFileValidator {
     for (Map.Entry<String, JsonNode> e : s.properties()) {
       String at = JsonChecks.child(p, e.getKey());
       if (Segment.byKey(e.getKey()).isEmpty()) {
-        check.problem(at, "expected a segment named db_total_ms, lock_wait_ms, fsm_dispatch_ms, "
-            + "fsm_net_ms or api_ms, found \"" + e.getKey() + "\"");
+        check.problem(at, "expected a segment named " + oneOf(Segment.keys()) + ", found \""
+            + e.getKey() + "\"");
       } else if (!e.getValue().isObject()) {
         check.expected(at, "an object of segment stats", e.getValue());
       } else {

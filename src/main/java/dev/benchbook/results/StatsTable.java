@@ -1,5 +1,6 @@
 package dev.benchbook.results;
 
+import dev.benchbook.rows.Segment;
 import java.util.List;
 import java.util.Map;
 import tech.tablesaw.api.DoubleColumn;

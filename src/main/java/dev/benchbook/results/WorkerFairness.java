@@ -15,8 +15,8 @@ package dev.benchbook.results;
  * @param maxPerWorker most transitions committed by one worker
  * @param jainIndex Jain's fairness index over the workers' committed transitions: 1 when
  *     every worker committed the same, 1/workers when one worker committed everything
- * @param starvedWorkers workers that committed less than {@link #STARVED_BELOW_SHARE} of the
- *     fair share (the repetition's committed transitions / workers)
+ * @param starvedWorkers workers judged starved: below a fraction of the fair share (the
+ *     repetition's committed transitions / workers) that analysis.Fairness sets
  */
 public record WorkerFairness(
     int workers,
@@ -25,9 +25,6 @@ public record WorkerFairness(
     long maxPerWorker,
     double jainIndex,
     int starvedWorkers) {
-
-  /** A worker below this fraction of its fair share of the committed transitions is starved. */
-  public static final double STARVED_BELOW_SHARE = 0.10;
 
   /** Validates ranges. */
   public WorkerFairness {

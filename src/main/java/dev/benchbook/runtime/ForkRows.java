@@ -1,5 +1,7 @@
 package dev.benchbook.runtime;
 
+import dev.benchbook.rows.Column;
+import dev.benchbook.rows.RawRows;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -19,7 +21,7 @@ final class ForkRows {
   private ForkRows() {
   }
 
-  /** Writes the rows with their dictionaries. */
+  /** Writes the rows with their dictionaries, then each column: its key, then its values. */
   static void write(RawRows rows, Path file) throws IOException {
     try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
         Files.newOutputStream(file), 1 << 16))) {
@@ -27,19 +29,11 @@ final class ForkRows {
       ForkLink.writeStrings(out, rows.stateNames());
       int n = rows.size();
       out.writeInt(n);
-      for (int[] column : List.of(rows.config(), rows.rep(), rows.worker(), rows.fileId(),
-          rows.retries())) {
+      out.writeInt(rows.columns().size());
+      for (Column c : rows.columns()) {
+        out.writeUTF(c.csvKey());
         for (int i = 0; i < n; i++) {
-          out.writeInt(column[i]);
-        }
-      }
-      for (byte[] column : List.of(rows.fromState(), rows.toState(), rows.outcome())) {
-        out.write(column, 0, n);
-      }
-      for (long[] column : List.of(rows.startNs(), rows.fsmDispatchNs(), rows.apiNs(),
-          rows.lockWaitNs(), rows.dbTotalNs(), rows.fsmNetNs(), rows.totalNs())) {
-        for (int i = 0; i < n; i++) {
-          out.writeLong(column[i]);
+          out.writeLong(rows.get(c, i));
         }
       }
     }
@@ -55,28 +49,31 @@ final class ForkRows {
       int[] configOf = codes(ForkLink.readStrings(in), into.configIds(), "config");
       int[] stateOf = codes(ForkLink.readStrings(in), into.stateNames(), "state");
       int n = in.readInt();
-      int[][] ints = new int[5][n];
-      for (int[] column : ints) {
-        for (int i = 0; i < n; i++) {
-          column[i] = in.readInt();
-        }
-      }
-      byte[][] bytes = new byte[3][n];
-      for (byte[] column : bytes) {
-        in.readFully(column);
-      }
-      long[][] longs = new long[7][n];
-      for (long[] column : longs) {
-        for (int i = 0; i < n; i++) {
-          column[i] = in.readLong();
-        }
-      }
+      int columns = in.readInt();
+      int first = into.size();
       for (int i = 0; i < n; i++) {
-        into.add(configOf[ints[0][i]], ints[1][i] + repOffset, ints[2][i], ints[3][i],
-            stateOf[bytes[0][i]], stateOf[bytes[1][i]], longs[0][i], longs[1][i], longs[2][i],
-            longs[3][i], longs[4][i], longs[5][i], longs[6][i], ints[4][i],
-            Outcome.of(bytes[2][i]));
+        into.addRow();
       }
+      for (int k = 0; k < columns; k++) {
+        String key = in.readUTF();
+        Column c = Column.byCsvKey(key).orElseThrow(
+            () -> new IOException("a fork wrote a column this build does not know: " + key));
+        for (int i = 0; i < n; i++) {
+          into.set(c, first + i, mapped(c, in.readLong(), configOf, stateOf, repOffset));
+        }
+      }
+    }
+  }
+
+  /** A child's value in the parent's codes and repetition numbers. */
+  private static long mapped(Column c, long v, int[] configOf, int[] stateOf, int repOffset) {
+    switch (c) {
+      case CONFIG: return configOf[(int) v];
+      case REP: return v + repOffset;
+      case FROM_STATE:
+      case TO_STATE:
+        return stateOf[(int) v];
+      default: return v;
     }
   }
 

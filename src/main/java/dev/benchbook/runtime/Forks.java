@@ -1,5 +1,6 @@
 package dev.benchbook.runtime;
 
+import dev.benchbook.rows.RawRows;
 import dev.benchbook.workload.GroupCommitCeiling;
 import java.io.BufferedReader;
 import java.io.IOException;

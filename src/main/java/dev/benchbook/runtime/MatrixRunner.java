@@ -1,5 +1,6 @@
 package dev.benchbook.runtime;
 
+import dev.benchbook.rows.RawRows;
 import dev.benchbook.workload.CeilingProbe;
 import dev.benchbook.workload.Database;
 import dev.benchbook.workload.Flow;

@@ -1,5 +1,7 @@
 package dev.benchbook.runtime;
 
+import dev.benchbook.rows.PassRows;
+import dev.benchbook.rows.RawRows;
 import dev.benchbook.workload.ConnectionStrategy;
 import dev.benchbook.workload.Database;
 import dev.benchbook.workload.IntegrityCheck;
@@ -53,9 +55,8 @@ final class PassRunner {
       List<WriteChannel> channels, Database db, RawRows sink)
       throws InterruptedException, SQLException {
     int n = config.concurrency();
-    int capacity = (int) Math.min(1 << 24,
-        (long) config.files() * config.flow().happyPathLength() * 5 / (4L * n) + 64);
-    List<Recorder> recorders = new ArrayList<>();
+    PassRows rows = new PassRows(plan.configIds(), config.flow().states(),
+        PassRows.capacityFor(config.files(), transitionsPerFile(config), n));
     List<Worker> workers = new ArrayList<>();
     AtomicInteger nextFile = new AtomicInteger();
     CountDownLatch go = new CountDownLatch(1);
@@ -64,10 +65,8 @@ final class PassRunner {
     long startNs = System.nanoTime() + 1_000_000;
     long deadline = config.bounded() ? startNs + bound.toNanos() : Long.MAX_VALUE;
     for (int w = 0; w < n; w++) {
-      Recorder r = new Recorder(new RawRows(plan.configIds(), config.flow().states(), capacity),
-          configCode, rep, w);
-      recorders.add(r);
-      Worker worker = new Worker(w, config, channels.get(w), r, nextFile, startNs, deadline,
+      Worker worker = new Worker(w, config, channels.get(w), rows.writer(configCode, rep, w),
+          nextFile, startNs, deadline,
           control, plan.injections(), seedFor(configCode, rep, w));
       workers.add(worker);
       Thread t = new Thread(() -> awaitThenRun(go, worker), "bench-" + config.id() + "-w" + w);
@@ -83,7 +82,7 @@ final class PassRunner {
     for (Thread t : threads) {
       while (t.isAlive()) {
         t.join(PROGRESS_INTERVAL_MS);
-        listener.passProgress(config.id(), rep, sum(recorders));
+        listener.passProgress(config.id(), rep, rows.count());
       }
     }
     long wallNs = System.nanoTime() - passStart[0];
@@ -91,7 +90,7 @@ final class PassRunner {
     if (control.userCancelled()) {
       throw new InterruptedException("run cancelled");
     }
-    return finish(config, configCode, rep, wallNs, workers, recorders, nextFile, db, sink);
+    return finish(config, configCode, rep, wallNs, workers, rows, nextFile, db, sink);
   }
 
   private static void awaitThenRun(CountDownLatch go, Worker worker) {
@@ -105,7 +104,7 @@ final class PassRunner {
   }
 
   private PassResult finish(BenchConfig config, int configCode, int rep, long wallNs,
-      List<Worker> workers, List<Recorder> recorders, AtomicInteger nextFile, Database db,
+      List<Worker> workers, PassRows rows, AtomicInteger nextFile, Database db,
       RawRows sink) throws SQLException {
     long committed = 0;
     long conflicts = 0;
@@ -123,9 +122,7 @@ final class PassRunner {
       throw new IntegrityViolation(config.id(), rep, integrity);
     }
     if (sink != null) {
-      for (Recorder r : recorders) {
-        sink.addAll(r.rows());
-      }
+      rows.drainTo(sink);
     }
     return new PassResult(config, configCode, rep, wallNs, committed, conflicts, busy,
         rolledBack, bounded, integrity);
@@ -139,12 +136,13 @@ final class PassRunner {
     }
   }
 
-  private static long sum(List<Recorder> recorders) {
-    long n = 0;
-    for (Recorder r : recorders) {
-      n += r.count();
-    }
-    return n;
+  /**
+   * The most committed transitions one file can make: the happy path, or with failures every
+   * failure sending it back at most the whole path before it fails for good.
+   */
+  static int transitionsPerFile(BenchConfig config) {
+    int path = config.flow().happyPathLength();
+    return config.failureProbability() > 0 ? path * (config.flow().maxFailures() + 1) : path;
   }
 
   private long seedFor(int configCode, int rep, int worker) {

@@ -1,5 +1,6 @@
 package dev.benchbook.runtime;
 
+import dev.benchbook.rows.RawRows;
 import dev.benchbook.workload.GroupCommitCeiling;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,8 @@
 package dev.benchbook.runtime;
 
+import dev.benchbook.rows.Column;
+import dev.benchbook.rows.Outcome;
+import dev.benchbook.rows.RowWriter;
 import dev.benchbook.workload.Flow;
 import dev.benchbook.workload.TransitionWrite;
 import dev.benchbook.workload.Transitions;
@@ -24,7 +27,7 @@ final class Worker implements Runnable {
   private final Transitions transitions;
   private final Transitions.Step step = new Transitions.Step();
   private final WriteChannel channel;
-  private final Recorder recorder;
+  private final RowWriter rows;
   private final AtomicInteger nextFile;
   private final int files;
   private final long passStartNs;
@@ -40,7 +43,7 @@ final class Worker implements Runnable {
   long rolledBack;
   volatile Throwable error;
 
-  Worker(int index, BenchConfig config, WriteChannel channel, Recorder recorder,
+  Worker(int index, BenchConfig config, WriteChannel channel, RowWriter rows,
       AtomicInteger nextFile, long passStartNs, long deadlineNs, RunControl control,
       List<FailureInjection> injections, long seed) {
     this.flow = config.flow();
@@ -48,7 +51,7 @@ final class Worker implements Runnable {
     this.transitions = config.workload().transitions(config.profile(),
         config.failureProbability());
     this.channel = channel;
-    this.recorder = recorder;
+    this.rows = rows;
     this.nextFile = nextFile;
     this.files = config.files();
     this.passStartNs = passStartNs;
@@ -97,33 +100,39 @@ final class Worker implements Runnable {
       long t3 = System.nanoTime();
       long api = t2 - t1;
       long dbTotal = t3 - t2;
-      recorder.record(file, step.from, step.to, t0 - passStartNs, t1 - t0, api, write.lockWaitNs,
-          dbTotal, t3 - t0 - api, t3 - t0, write.busyRetries, outcome(write.result));
-      if (write.result == TransitionWrite.COMMITTED) {
+      rows.set(Column.FILE_ID, file);
+      rows.set(Column.FROM_STATE, step.from);
+      rows.set(Column.TO_STATE, step.to);
+      rows.set(Column.START_NS, t0 - passStartNs);
+      rows.set(Column.FSM_DISPATCH_NS, t1 - t0);
+      rows.set(Column.API_NS, api);
+      rows.set(Column.LOCK_WAIT_NS, write.lockWaitNs);
+      rows.set(Column.DB_TOTAL_NS, dbTotal);
+      rows.set(Column.FSM_NET_NS, t3 - t0 - api);
+      rows.set(Column.TOTAL_NS, t3 - t0);
+      rows.set(Column.RETRIES, write.busyRetries);
+      rows.commit(counted(write.result));
+      if (write.result == Outcome.COMMITTED) {
         committed++;
         step.committed();
         attempts = 0;
       } else if (++attempts >= MAX_ATTEMPTS) {
         throw new IllegalStateException("transition " + stateNames[step.from] + " -> "
             + stateNames[step.to] + " of file " + file + " failed " + MAX_ATTEMPTS
-            + " times in a row (last outcome: " + outcome(write.result).label() + ")");
+            + " times in a row (last outcome: " + write.result.label() + ")");
       }
     }
   }
 
-  private Outcome outcome(int result) {
+  /** Counts a failed attempt by its outcome; returns the outcome. */
+  private Outcome counted(Outcome result) {
     switch (result) {
-      case TransitionWrite.COMMITTED: return Outcome.COMMITTED;
-      case TransitionWrite.CONFLICT:
-        conflicts++;
-        return Outcome.CONFLICT;
-      case TransitionWrite.BUSY:
-        busyErrors++;
-        return Outcome.BUSY;
-      default:
-        rolledBack++;
-        return Outcome.ROLLED_BACK;
+      case COMMITTED -> { }
+      case CONFLICT -> conflicts++;
+      case BUSY -> busyErrors++;
+      default -> rolledBack++;
     }
+    return result;
   }
 
   private boolean injected(int file, int state) {

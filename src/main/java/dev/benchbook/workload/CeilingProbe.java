@@ -1,5 +1,6 @@
 package dev.benchbook.workload;
 
+import dev.benchbook.rows.Outcome;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -50,7 +51,7 @@ public final class CeilingProbe {
       w.expectedVersion = versions[file];
       sql.begin();
       sql.bodyAndCommit(w);
-      if (w.result != TransitionWrite.COMMITTED) {
+      if (w.result != Outcome.COMMITTED) {
         throw new SQLException("ceiling probe: transaction on file " + file + " did not commit");
       }
       versions[file]++;

@@ -1,5 +1,6 @@
 package dev.benchbook.workload;
 
+import dev.benchbook.rows.Outcome;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -71,7 +72,7 @@ public final class GroupCommitProbe {
             throw new SQLException("group commit probe: the update of file " + writes[i].fileId
                 + " matched " + counts[i] + " rows, expected 1");
           }
-          writes[i].result = TransitionWrite.COMMITTED;
+          writes[i].result = Outcome.COMMITTED;
         }
         sql.insertBatch(writes, writes.length);
         sql.commit();

@@ -1,5 +1,6 @@
 package dev.benchbook.workload;
 
+import dev.benchbook.rows.Outcome;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
@@ -128,7 +129,7 @@ public final class PerWorkerStrategy implements ConnectionStrategy {
       } catch (SQLException e) {
         write.lockWaitNs = System.nanoTime() - start;
         write.busyRetries = handler.invocations();
-        write.result = TransactionSql.isBusy(e) ? TransitionWrite.BUSY : TransitionWrite.ROLLED_BACK;
+        write.result = TransactionSql.isBusy(e) ? Outcome.BUSY : Outcome.ROLLED_BACK;
         return;
       }
       write.lockWaitNs = System.nanoTime() - start;

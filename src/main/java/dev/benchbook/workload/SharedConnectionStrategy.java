@@ -1,5 +1,6 @@
 package dev.benchbook.workload;
 
+import dev.benchbook.rows.Outcome;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -68,7 +69,7 @@ public final class SharedConnectionStrategy implements ConnectionStrategy {
           sql.begin();
         } catch (SQLException e) {
           write.lockWaitNs = System.nanoTime() - start;
-          write.result = TransactionSql.isBusy(e) ? TransitionWrite.BUSY : TransitionWrite.ROLLED_BACK;
+          write.result = TransactionSql.isBusy(e) ? Outcome.BUSY : Outcome.ROLLED_BACK;
           return;
         }
         write.lockWaitNs = System.nanoTime() - start;

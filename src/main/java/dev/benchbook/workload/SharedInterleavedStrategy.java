@@ -1,5 +1,6 @@
 package dev.benchbook.workload;
 
+import dev.benchbook.rows.Outcome;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
@@ -71,20 +72,20 @@ public final class SharedInterleavedStrategy implements ConnectionStrategy {
       write.resetResult();
       try {
         if (!update(write)) {
-          write.result = TransitionWrite.CONFLICT;
+          write.result = Outcome.CONFLICT;
           return;
         }
         if (write.injectFailure) {
           endTransaction(false);
-          write.result = TransitionWrite.ROLLED_BACK;
+          write.result = Outcome.ROLLED_BACK;
           return;
         }
         statement(() -> sql.insertAudit(write));
         Pause.ns(holdNs);
         endTransaction(true);
-        write.result = TransitionWrite.COMMITTED;
+        write.result = Outcome.COMMITTED;
       } catch (SQLException e) {
-        write.result = TransactionSql.isBusy(e) ? TransitionWrite.BUSY : TransitionWrite.ROLLED_BACK;
+        write.result = TransactionSql.isBusy(e) ? Outcome.BUSY : Outcome.ROLLED_BACK;
       }
     }
 

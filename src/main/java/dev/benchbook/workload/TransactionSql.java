@@ -1,5 +1,6 @@
 package dev.benchbook.workload;
 
+import dev.benchbook.rows.Outcome;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -55,14 +56,14 @@ final class TransactionSql implements AutoCloseable {
     try {
       if (!body(write)) {
         rollbackQuietly();
-        write.result = TransitionWrite.CONFLICT;
+        write.result = Outcome.CONFLICT;
         return;
       }
       commit.executeUpdate();
-      write.result = TransitionWrite.COMMITTED;
+      write.result = Outcome.COMMITTED;
     } catch (SQLException | InjectedFailure e) {
       rollbackQuietly();
-      write.result = isBusy(e) ? TransitionWrite.BUSY : TransitionWrite.ROLLED_BACK;
+      write.result = isBusy(e) ? Outcome.BUSY : Outcome.ROLLED_BACK;
     }
   }
 
@@ -113,7 +114,7 @@ final class TransactionSql implements AutoCloseable {
     int added = 0;
     for (int i = 0; i < n; i++) {
       TransitionWrite w = writes[i];
-      if (w.result != TransitionWrite.COMMITTED) {
+      if (w.result != Outcome.COMMITTED) {
         continue;
       }
       for (NamedSql insert : inserts) {

@@ -1,5 +1,7 @@
 package dev.benchbook.workload;
 
+import dev.benchbook.rows.Outcome;
+
 /**
  * One transition's write request and its result, reused by a worker for every transition so
  * that the hot path allocates nothing.
@@ -8,15 +10,6 @@ package dev.benchbook.workload;
  * the result fields.
  */
 public final class TransitionWrite {
-
-  /** Result: committed. */
-  public static final int COMMITTED = 0;
-  /** Result: the optimistic check matched no row. */
-  public static final int CONFLICT = 1;
-  /** Result: SQLITE_BUSY escaped the busy handler. */
-  public static final int BUSY = 2;
-  /** Result: an error inside the transaction rolled it back. */
-  public static final int ROLLED_BACK = 3;
 
   /** Request: file id. */
   public int fileId;
@@ -42,13 +35,13 @@ public final class TransitionWrite {
   public long lockWaitNs;
   /** Result: busy-handler invocations. */
   public int busyRetries;
-  /** Result: one of COMMITTED, CONFLICT, BUSY, ROLLED_BACK. */
-  public int result;
+  /** Result: what happened to the write. */
+  public Outcome result = Outcome.ROLLED_BACK;
 
   /** Clears the result fields before a write. */
   public void resetResult() {
     lockWaitNs = 0;
     busyRetries = 0;
-    result = ROLLED_BACK;
+    result = Outcome.ROLLED_BACK;
   }
 }

@@ -1,5 +1,6 @@
 package dev.benchbook.workload;
 
+import dev.benchbook.rows.Outcome;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -222,10 +223,10 @@ public final class WriterQueueStrategy implements ConnectionStrategy {
     try {
       int[] counts = sql.updateBatch(writes, n);
       for (int i = 0; i < n; i++) {
-        writes[i].result = counts[i] == 1 ? TransitionWrite.COMMITTED : TransitionWrite.CONFLICT;
-        if (writes[i].result == TransitionWrite.COMMITTED && writes[i].injectFailure) {
+        writes[i].result = counts[i] == 1 ? Outcome.COMMITTED : Outcome.CONFLICT;
+        if (writes[i].result == Outcome.COMMITTED && writes[i].injectFailure) {
           sql.rollbackQuietly();
-          writes[i].result = TransitionWrite.ROLLED_BACK;
+          writes[i].result = Outcome.ROLLED_BACK;
           return i;
         }
       }
@@ -239,11 +240,11 @@ public final class WriterQueueStrategy implements ConnectionStrategy {
     return -1;
   }
 
-  private static int resultOf(Exception e) {
-    return TransactionSql.isBusy(e) ? TransitionWrite.BUSY : TransitionWrite.ROLLED_BACK;
+  private static Outcome resultOf(Exception e) {
+    return TransactionSql.isBusy(e) ? Outcome.BUSY : Outcome.ROLLED_BACK;
   }
 
-  private void setAll(int n, int result) {
+  private void setAll(int n, Outcome result) {
     for (int i = 0; i < n; i++) {
       batch[i].write.result = result;
     }
@@ -251,7 +252,7 @@ public final class WriterQueueStrategy implements ConnectionStrategy {
 
   private void failAll(int n) {
     sql.rollbackQuietly();
-    setAll(n, TransitionWrite.ROLLED_BACK);
+    setAll(n, Outcome.ROLLED_BACK);
   }
 
   /** Sets each transition of the batch done and unparks its worker. */

@@ -245,25 +245,4 @@ CREATE TABLE outcomes (
   name TEXT NOT NULL UNIQUE           -- committed, conflict, busy, rolled_back
 );
 
--- Raw rows, one per attempted transition, clustered by config (then file order).
-CREATE TABLE rows (
-  config_key INTEGER NOT NULL,        -- configs.config_key
-  row_no INTEGER NOT NULL,            -- position in the raw-rows file, from 0
-  run_id INTEGER NOT NULL,
-  rep INTEGER NOT NULL,
-  worker INTEGER NOT NULL,
-  file_id INTEGER NOT NULL,
-  from_state INTEGER NOT NULL,        -- states.state
-  to_state INTEGER NOT NULL,
-  start_ns INTEGER NOT NULL,
-  fsm_dispatch_ns INTEGER NOT NULL,
-  api_ns INTEGER NOT NULL,
-  lock_wait_ns INTEGER NOT NULL,
-  db_total_ns INTEGER NOT NULL,
-  fsm_net_ns INTEGER NOT NULL,
-  total_ns INTEGER NOT NULL,
-  retries INTEGER NOT NULL,
-  outcome INTEGER NOT NULL,           -- outcomes.outcome; 0 = committed
-  committed BOOLEAN GENERATED ALWAYS AS (outcome = 0) VIRTUAL,
-  PRIMARY KEY (config_key, row_no)
-) WITHOUT ROWID;
+-- @rows: generated from dev.benchbook.rows.Column (RowsSchema)

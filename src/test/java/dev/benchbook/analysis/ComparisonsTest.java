@@ -8,13 +8,14 @@ import dev.benchbook.results.Comparison;
 import dev.benchbook.results.ConfigResult;
 import dev.benchbook.results.Interval;
 import dev.benchbook.results.RepResult;
-import dev.benchbook.results.Segment;
 import dev.benchbook.results.SegmentDelta;
 import dev.benchbook.results.SegmentStats;
 import dev.benchbook.results.Verdict;
 import dev.benchbook.results.WorkloadSpec;
-import dev.benchbook.runtime.Outcome;
-import dev.benchbook.runtime.RawRows;
+import dev.benchbook.rows.Outcome;
+import dev.benchbook.rows.RawRows;
+import dev.benchbook.rows.Segment;
+import dev.benchbook.rows.TestRows;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -273,7 +274,7 @@ class ComparisonsTest {
   static void addRows(RawRows rows, int config, double[] dbMs, int reps) {
     for (int i = 0; i < dbMs.length; i++) {
       long db = Math.round(dbMs[i] * 1e6);
-      rows.add(config, i % reps, i % 10, i, 0, 1, i, 20_000, 0, db * 9 / 10, db, db + 50_000,
+      TestRows.add(rows, config, i % reps, i % 10, i, 0, 1, i, 20_000, 0, db * 9 / 10, db, db + 50_000,
           db + 50_000, 0, Outcome.COMMITTED);
     }
   }

@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.benchbook.results.ConfigResult;
 import dev.benchbook.results.RepResult;
 import dev.benchbook.results.WorkerFairness;
-import dev.benchbook.runtime.Outcome;
-import dev.benchbook.runtime.RawRows;
+import dev.benchbook.rows.Outcome;
+import dev.benchbook.rows.RawRows;
+import dev.benchbook.rows.TestRows;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,7 +85,7 @@ class FairnessTest {
   }
 
   private static void add(RawRows rows, int config, int rep, int worker, Outcome outcome) {
-    rows.add(config, rep, worker, 1, 0, 1, 0, 1, 0, 1, 2, 3, 3, 0, outcome);
+    TestRows.add(rows, config, rep, worker, 1, 0, 1, 0, 1, 0, 1, 2, 3, 3, 0, outcome);
   }
 
   private static List<Long> box(long[] a) {

@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.benchbook.results.Segment;
 import dev.benchbook.results.SegmentStats;
-import dev.benchbook.runtime.Outcome;
-import dev.benchbook.runtime.RawRows;
+import dev.benchbook.rows.Outcome;
+import dev.benchbook.rows.RawRows;
+import dev.benchbook.rows.Segment;
+import dev.benchbook.rows.TestRows;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,7 +35,7 @@ class SegmentStatsCalculatorTest {
       long api = rng.nextInt(3) == 0 ? 0 : rng.nextLong(5_000_000);
       long net = db + dispatch + rng.nextInt(10_000);
       Outcome outcome = rng.nextInt(8) == 0 ? Outcome.of(1 + rng.nextInt(3)) : Outcome.COMMITTED;
-      rows.add(rng.nextInt(CONFIGS.size()), rng.nextInt(3), rng.nextInt(10), i % 818, 0, 1, i,
+      TestRows.add(rows, rng.nextInt(CONFIGS.size()), rng.nextInt(3), rng.nextInt(10), i % 818, 0, 1, i,
           dispatch, api, lock, db, net, net + api, 0, outcome);
     }
     return rows;
@@ -76,9 +77,9 @@ class SegmentStatsCalculatorTest {
   @Test
   void apiStatsCoverOnlyRowsWithAnApiCallUnlessNoneHasOne() {
     RawRows rows = new RawRows(List.of("a", "b"), STATES, 4);
-    rows.add(0, 0, 0, 1, 0, 1, 0, 1, 0, 2, 3, 4, 4, 0, Outcome.COMMITTED);
-    rows.add(0, 0, 0, 1, 1, 2, 0, 1, 7_000_000, 2, 3, 4, 7_000_004, 0, Outcome.COMMITTED);
-    rows.add(1, 0, 0, 1, 0, 1, 0, 1, 0, 2, 3, 4, 4, 0, Outcome.COMMITTED);
+    TestRows.add(rows, 0, 0, 0, 1, 0, 1, 0, 1, 0, 2, 3, 4, 4, 0, Outcome.COMMITTED);
+    TestRows.add(rows, 0, 0, 0, 1, 1, 2, 0, 1, 7_000_000, 2, 3, 4, 7_000_004, 0, Outcome.COMMITTED);
+    TestRows.add(rows, 1, 0, 0, 1, 0, 1, 0, 1, 0, 2, 3, 4, 4, 0, Outcome.COMMITTED);
     SegmentStats withCalls = SegmentStatsCalculator.compute(rows, 0).get("api_ms");
     assertEquals(1L, withCalls.count());
     assertEquals(7.0, withCalls.p50Ms());
@@ -90,11 +91,11 @@ class SegmentStatsCalculatorTest {
   @Test
   void onlyCommittedRowsCount() {
     RawRows rows = new RawRows(List.of("a"), STATES, 4);
-    rows.add(0, 0, 0, 1, 0, 1, 0, 1, 0, 2_000_000, 3_000_000, 4_000_000, 4_000_000, 0,
+    TestRows.add(rows, 0, 0, 0, 1, 0, 1, 0, 1, 0, 2_000_000, 3_000_000, 4_000_000, 4_000_000, 0,
         Outcome.COMMITTED);
-    rows.add(0, 0, 0, 1, 0, 1, 0, 1, 0, 90_000_000, 90_000_000, 90_000_000, 90_000_000, 5,
+    TestRows.add(rows, 0, 0, 0, 1, 0, 1, 0, 1, 0, 90_000_000, 90_000_000, 90_000_000, 90_000_000, 5,
         Outcome.BUSY);
-    rows.add(0, 0, 0, 2, 0, 1, 0, 1, 0, 4_000_000, 5_000_000, 6_000_000, 6_000_000, 0,
+    TestRows.add(rows, 0, 0, 0, 2, 0, 1, 0, 1, 0, 4_000_000, 5_000_000, 6_000_000, 6_000_000, 0,
         Outcome.CONFLICT);
     SegmentStats lock = SegmentStatsCalculator.compute(rows, 0).get("lock_wait_ms");
     assertEquals(1L, lock.count());
@@ -106,7 +107,7 @@ class SegmentStatsCalculatorTest {
   @Test
   void configWithoutCommittedRowsGivesEmptyMap() {
     RawRows rows = new RawRows(List.of("a", "b"), STATES, 4);
-    rows.add(0, 0, 0, 1, 0, 1, 0, 1, 0, 2, 3, 4, 4, 0, Outcome.COMMITTED);
+    TestRows.add(rows, 0, 0, 0, 1, 0, 1, 0, 1, 0, 2, 3, 4, 4, 0, Outcome.COMMITTED);
     assertTrue(SegmentStatsCalculator.compute(rows, 1).isEmpty());
     assertTrue(SegmentStatsCalculator.computeAll(rows).get("b").isEmpty());
     assertThrows(IllegalArgumentException.class, () -> SegmentStatsCalculator.compute(rows, 2));
@@ -125,7 +126,7 @@ class SegmentStatsCalculatorTest {
 
   /** Filter, sort fully, interpolate: the obvious way. */
   private static SegmentStats naive(RawRows rows, int config, int rep, Segment s) {
-    long[] col = rows.nsColumn(s.nsColumn());
+    long[] col = rows.longs(TestRows.column(s.nsColumn()));
     List<Double> ms = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       if (rows.config()[i] == config && Outcome.of(rows.outcome()[i]) == Outcome.COMMITTED

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.benchbook.results.Comparison;
 import dev.benchbook.results.Manifest;
-import dev.benchbook.results.Segment;
 import dev.benchbook.results.SegmentDelta;
 import dev.benchbook.results.Verdict;
-import dev.benchbook.runtime.RawRows;
+import dev.benchbook.rows.RawRows;
+import dev.benchbook.rows.Segment;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -86,7 +86,7 @@ class BenchbookTest {
     var p99 = Benchbook.percentileDelta(matrix, "c1-zero", "c2-zero", "lock_wait_ms", 0.99);
     double[] rows = dev.benchbook.analysis.SegmentStatsCalculator.samplesMs(
         matrix.rows().get(), matrix.rows().get().configIds().indexOf("c1-zero"),
-        dev.benchbook.results.Segment.LOCK_WAIT);
+        dev.benchbook.rows.Segment.LOCK_WAIT);
     assertEquals(dev.benchbook.analysis.Percentiles.of(rows, 0.99), p99.baselineMs(), 0.0);
     assertTrue(p99.ciMs().isEmpty() && p99.verdict().isEmpty(), "one repetition: no verdict");
   }

@@ -4,8 +4,9 @@ import dev.benchbook.analysis.Bootstrap;
 import dev.benchbook.analysis.SegmentStatsCalculator;
 import dev.benchbook.results.Interval;
 import dev.benchbook.results.SegmentStats;
-import dev.benchbook.runtime.Outcome;
-import dev.benchbook.runtime.RawRows;
+import dev.benchbook.rows.Outcome;
+import dev.benchbook.rows.RawRows;
+import dev.benchbook.rows.TestRows;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -46,7 +47,7 @@ public class AnalysisBench {
       long api = rng.nextInt(2) == 0 ? 0 : (long) (5_000_000 * Math.exp(rng.nextGaussian() * 0.3));
       long net = db + dispatch;
       Outcome outcome = rng.nextInt(33) == 0 ? Outcome.CONFLICT : Outcome.COMMITTED;
-      rows.add(rng.nextInt(6), 0, rng.nextInt(10), i % 818, 0, 1, i, dispatch, api, lock, db,
+      TestRows.add(rows, rng.nextInt(6), 0, rng.nextInt(10), i % 818, 0, 1, i, dispatch, api, lock, db,
           net, net + api, 0, outcome);
     }
     baselineMs = sample(rng, 100_000, 40);

@@ -1,7 +1,7 @@
 package dev.benchbook.bench;
 
 import dev.benchbook.results.RowsCsv;
-import dev.benchbook.runtime.RawRows;
+import dev.benchbook.rows.RawRows;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

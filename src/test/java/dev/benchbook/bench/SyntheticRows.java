@@ -1,7 +1,8 @@
 package dev.benchbook.bench;
 
-import dev.benchbook.runtime.Outcome;
-import dev.benchbook.runtime.RawRows;
+import dev.benchbook.rows.Outcome;
+import dev.benchbook.rows.RawRows;
+import dev.benchbook.rows.TestRows;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -35,7 +36,7 @@ public final class SyntheticRows {
       start += 1_000 + rng.nextInt(300_000);
       int roll = rng.nextInt(1000);
       Outcome outcome = roll == 0 ? Outcome.CONFLICT : roll == 1 ? Outcome.BUSY : Outcome.COMMITTED;
-      rows.add(config, 0, i % 10, i / 4 % 818, edge, edge + 1, start, dispatch, api, lockWait,
+      TestRows.add(rows, config, 0, i % 10, i / 4 % 818, edge, edge + 1, start, dispatch, api, lockWait,
           db, net, net + api, rng.nextInt(100) == 0 ? 1 : 0, outcome);
     }
     return rows;

@@ -10,7 +10,7 @@ import dev.benchbook.results.ConfigResult;
 import dev.benchbook.results.Json;
 import dev.benchbook.results.LoadedRun;
 import dev.benchbook.results.ResultsReader;
-import dev.benchbook.results.Segment;
+import dev.benchbook.rows.Segment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

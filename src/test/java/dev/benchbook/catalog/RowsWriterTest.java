@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.benchbook.runtime.Outcome;
-import dev.benchbook.runtime.RawRows;
+import dev.benchbook.rows.Outcome;
+import dev.benchbook.rows.RawRows;
+import dev.benchbook.rows.TestRows;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -26,11 +27,11 @@ class RowsWriterTest {
   /** Rows near every field's limit of the packed layout, in two configs, out of order. */
   static RawRows edgeRows(long lockWaitNs) {
     RawRows rows = new RawRows(List.of("a", "b"), List.of("NEW", "UPLOADED", "DONE"), 8);
-    rows.add(1, 0, 0, 0, 0, 1, 0L, 0, 0, 0, 0, 0, 0, 0, Outcome.COMMITTED);
-    rows.add(0, 32_767, 65_535, Integer.MAX_VALUE, 1, 2, Long.MAX_VALUE / 2,
+    TestRows.add(rows, 1, 0, 0, 0, 0, 1, 0L, 0, 0, 0, 0, 0, 0, 0, Outcome.COMMITTED);
+    TestRows.add(rows, 0, 32_767, 65_535, Integer.MAX_VALUE, 1, 2, Long.MAX_VALUE / 2,
         Integer.MAX_VALUE, 4_294_967_295L, lockWaitNs, 4_294_967_295L, Integer.MAX_VALUE,
         4_294_967_295L, 255, Outcome.CONFLICT);
-    rows.add(1, 7, 3, 818, 2, 0, 123_456_789L, 26_640, 1_000_000, 900_000, 1_000_000, 1_336_500,
+    TestRows.add(rows, 1, 7, 3, 818, 2, 0, 123_456_789L, 26_640, 1_000_000, 900_000, 1_000_000, 1_336_500,
         2_400_000, 2, Outcome.BUSY);
     return rows;
   }

@@ -5,24 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import dev.benchbook.analysis.Percentiles;
 import dev.benchbook.analysis.SweepPoint;
 import dev.benchbook.results.Comparison;
 import dev.benchbook.results.ConfigResult;
-import dev.benchbook.results.Segment;
 import dev.benchbook.results.SweepSpec;
 import dev.benchbook.results.ThroughputRatio;
-import dev.benchbook.runtime.Outcome;
-import dev.benchbook.runtime.RawRows;
+import dev.benchbook.rows.Outcome;
+import dev.benchbook.rows.RawRows;
+import dev.benchbook.rows.Segment;
+import dev.benchbook.rows.TestRows;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
-import org.junit.jupiter.api.Test;
 
 class ChartBuildersTest {
 
@@ -100,11 +101,11 @@ class ChartBuildersTest {
     long[] lockMs = {3, 1, 5, 2, 4};
     for (int i = 0; i < lockMs.length; i++) {
       long ns = lockMs[i] * 1_000_000;
-      rows.add(0, 0, 0, i, 0, 1, i * 1_000_000L, 0, 0, ns, ns, ns, ns, 0, Outcome.COMMITTED);
+      TestRows.add(rows, 0, 0, 0, i, 0, 1, i * 1_000_000L, 0, 0, ns, ns, ns, ns, 0, Outcome.COMMITTED);
     }
-    rows.add(0, 0, 0, 9, 0, 1, 0, 0, 0, 100_000_000, 100_000_000, 100_000_000, 100_000_000, 0,
+    TestRows.add(rows, 0, 0, 0, 9, 0, 1, 0, 0, 0, 100_000_000, 100_000_000, 100_000_000, 100_000_000, 0,
         Outcome.BUSY);
-    rows.add(1, 0, 0, 10, 0, 1, 0, 0, 0, 2_000_000, 2_000_000, 2_000_000, 2_000_000, 0,
+    TestRows.add(rows, 1, 0, 0, 10, 0, 1, 0, 0, 0, 2_000_000, 2_000_000, 2_000_000, 2_000_000, 0,
         Outcome.COMMITTED);
     return rows;
   }
@@ -180,9 +181,9 @@ class ChartBuildersTest {
     long[] endsMs = {10, 20, 150, 260, 410};
     for (long end : endsMs) {
       long start = (end - 5) * 1_000_000;
-      rows.add(0, 0, 0, 0, 0, 1, start, 0, 0, 0, 0, 5_000_000, 5_000_000, 0, Outcome.COMMITTED);
+      TestRows.add(rows, 0, 0, 0, 0, 0, 1, start, 0, 0, 0, 0, 5_000_000, 5_000_000, 0, Outcome.COMMITTED);
     }
-    rows.add(0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 5_000_000, 5_000_000, 0, Outcome.BUSY);
+    TestRows.add(rows, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 5_000_000, 5_000_000, 0, Outcome.BUSY);
     PlottedChart<XYChart> plotted = ThroughputOverTimeChart.of(rows, 100, List.of(), List.of());
     assertEquals(List.of("a rep 0"), new ArrayList<>(plotted.chart().getSeriesMap().keySet()));
     XYSeries series = plotted.chart().getSeriesMap().get("a rep 0");

@@ -1,23 +1,24 @@
 package dev.benchbook.charts;
 
+import dev.benchbook.analysis.SweepPoint;
+import dev.benchbook.results.Comparison;
+import dev.benchbook.results.ConfigResult;
+import dev.benchbook.results.Interval;
+import dev.benchbook.results.SegmentDelta;
+import dev.benchbook.results.SegmentStats;
+import dev.benchbook.results.SweepSpec;
+import dev.benchbook.results.ThroughputRatio;
+import dev.benchbook.results.Verdict;
+import dev.benchbook.rows.Outcome;
+import dev.benchbook.rows.RawRows;
+import dev.benchbook.rows.Segment;
+import dev.benchbook.rows.TestRows;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import dev.benchbook.analysis.SweepPoint;
-import dev.benchbook.results.Comparison;
-import dev.benchbook.results.ConfigResult;
-import dev.benchbook.results.Interval;
-import dev.benchbook.results.Segment;
-import dev.benchbook.results.SegmentDelta;
-import dev.benchbook.results.SegmentStats;
-import dev.benchbook.results.SweepSpec;
-import dev.benchbook.results.ThroughputRatio;
-import dev.benchbook.results.Verdict;
-import dev.benchbook.runtime.Outcome;
-import dev.benchbook.runtime.RawRows;
 
 /** Realistic synthetic inputs for chart tests and previews (fixed seeds). */
 final class ChartFixtures {
@@ -173,7 +174,7 @@ final class ChartFixtures {
       long net = dispatch + db;
       Outcome outcome = random.nextInt(100) < (config == 0 ? 3 : 0) ? Outcome.BUSY
           : Outcome.COMMITTED;
-      rows.add(config, rep, worker, file++, 0, 1, t, dispatch, 0, lockWait, db, net, net, 0,
+      TestRows.add(rows, config, rep, worker, file++, 0, 1, t, dispatch, 0, lockWait, db, net, net, 0,
           outcome);
       t += net;
     }

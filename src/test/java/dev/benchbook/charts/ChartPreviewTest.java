@@ -2,12 +2,12 @@ package dev.benchbook.charts;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.benchbook.rows.RawRows;
+import dev.benchbook.rows.Segment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import dev.benchbook.results.Segment;
-import dev.benchbook.runtime.RawRows;
 import org.junit.jupiter.api.Test;
 
 /** Renders every chart from realistic synthetic data, for people to look at. */

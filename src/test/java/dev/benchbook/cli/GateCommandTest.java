@@ -10,8 +10,9 @@ import dev.benchbook.results.RepResult;
 import dev.benchbook.results.ResultsWriter;
 import dev.benchbook.results.RunFile;
 import dev.benchbook.results.WorkloadSpec;
-import dev.benchbook.runtime.Outcome;
-import dev.benchbook.runtime.RawRows;
+import dev.benchbook.rows.Outcome;
+import dev.benchbook.rows.RawRows;
+import dev.benchbook.rows.TestRows;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +55,7 @@ class GateCommandTest {
       for (int i = 0; i < 200; i++) {
         long lock = Math.round(lockScaleMs * 1e6 * (1 + (i % 50) / 50.0));
         long db = lock + 100_000;
-        rows.add(0, rep, i % 2, i, 0, 1, i * 1000L, 1_000, 0, lock, db, db + 1_000, db + 1_000,
+        TestRows.add(rows, 0, rep, i % 2, i, 0, 1, i * 1000L, 1_000, 0, lock, db, db + 1_000, db + 1_000,
             0, Outcome.COMMITTED);
       }
     }

@@ -7,8 +7,9 @@ import dev.benchbook.analysis.SegmentStatsCalculator;
 import dev.benchbook.results.ConfigResult;
 import dev.benchbook.results.LoadedRun;
 import dev.benchbook.results.ResultsReader;
-import dev.benchbook.runtime.Outcome;
-import dev.benchbook.runtime.RawRows;
+import dev.benchbook.rows.Column;
+import dev.benchbook.rows.Outcome;
+import dev.benchbook.rows.RawRows;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -60,9 +61,9 @@ class RunCommandTest {
   static void assertRowInvariants(RawRows rows) {
     assertTrue(rows.size() > 0);
     for (int i = 0; i < rows.size(); i++) {
-      long lock = rows.lockWaitNs()[i];
-      long db = rows.dbTotalNs()[i];
-      long net = rows.fsmNetNs()[i];
+      long lock = rows.longs(Column.LOCK_WAIT_NS)[i];
+      long db = rows.longs(Column.DB_TOTAL_NS)[i];
+      long net = rows.longs(Column.FSM_NET_NS)[i];
       int row = i;
       assertTrue(0 <= lock && lock <= db && db <= net,
           () -> "row " + row + ": lock_wait " + lock + " <= db_total " + db + " <= fsm_net "

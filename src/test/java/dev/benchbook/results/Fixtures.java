@@ -3,8 +3,9 @@ package dev.benchbook.results;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.benchbook.runtime.Outcome;
-import dev.benchbook.runtime.RawRows;
+import dev.benchbook.rows.Outcome;
+import dev.benchbook.rows.RawRows;
+import dev.benchbook.rows.TestRows;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,17 +94,17 @@ final class Fixtures {
   /** Rows matching {@link #matrix()}: 3 committed rows of c1-zero, 2 of c10-zero, plus others. */
   static RawRows rows() {
     RawRows r = new RawRows(List.of("c1-zero", "c10-zero"), STATES, 4);
-    r.add(0, 0, 0, 1, 0, 1, 0, 1200, 0, 5_000, 90_000, 95_000, 95_000, 0, Outcome.COMMITTED);
-    r.add(0, 0, 0, 1, 1, 2, 95_000, 1100, 5_000_000, 4_000, 80_000, 86_000, 5_086_000, 0,
+    TestRows.add(r, 0, 0, 0, 1, 0, 1, 0, 1200, 0, 5_000, 90_000, 95_000, 95_000, 0, Outcome.COMMITTED);
+    TestRows.add(r, 0, 0, 0, 1, 1, 2, 95_000, 1100, 5_000_000, 4_000, 80_000, 86_000, 5_086_000, 0,
         Outcome.COMMITTED);
-    r.add(1, 0, 3, 2, 0, 1, 10, 900, 0, 40_000_000, 41_000_000, 41_002_000, 41_002_000, 3,
+    TestRows.add(r, 1, 0, 3, 2, 0, 1, 10, 900, 0, 40_000_000, 41_000_000, 41_002_000, 41_002_000, 3,
         Outcome.BUSY);
-    r.add(1, 0, 4, 7, 0, 1, 12, 950, 0, 1_000, 2_000, 3_000, 3_000, 0, Outcome.COMMITTED);
-    r.add(0, 0, 1, 1, 2, 3, 9_223_372_036_854_775_807L, 1, 2, 3, 4, 5, 6, 2147483647,
+    TestRows.add(r, 1, 0, 4, 7, 0, 1, 12, 950, 0, 1_000, 2_000, 3_000, 3_000, 0, Outcome.COMMITTED);
+    TestRows.add(r, 0, 0, 1, 1, 2, 3, 9_223_372_036_854_775_807L, 1, 2, 3, 4, 5, 6, 2147483647,
         Outcome.COMMITTED);
-    r.add(1, 0, 9, 817, 3, 4, 0, 0, 0, 0, 0, 0, 0, 0, Outcome.CONFLICT);
-    r.add(1, 0, 9, 817, 3, 4, 1, 2, 3, 4, 5, 6, 7, 1, Outcome.ROLLED_BACK);
-    r.add(1, 1, 9, 817, 3, 4, 1, 2, 3, 4, 5, 6, 7, 0, Outcome.COMMITTED);
+    TestRows.add(r, 1, 0, 9, 817, 3, 4, 0, 0, 0, 0, 0, 0, 0, 0, Outcome.CONFLICT);
+    TestRows.add(r, 1, 0, 9, 817, 3, 4, 1, 2, 3, 4, 5, 6, 7, 1, Outcome.ROLLED_BACK);
+    TestRows.add(r, 1, 1, 9, 817, 3, 4, 1, 2, 3, 4, 5, 6, 7, 0, Outcome.COMMITTED);
     return r;
   }
 
@@ -120,9 +121,9 @@ final class Fixtures {
     assertArrayEquals(Arrays.copyOf(expected.fromState(), n),
         Arrays.copyOf(actual.fromState(), n));
     assertArrayEquals(Arrays.copyOf(expected.toState(), n), Arrays.copyOf(actual.toState(), n));
-    for (String c : RawRows.COLUMNS.subList(6, 13)) {
-      assertArrayEquals(Arrays.copyOf(expected.nsColumn(c), n),
-          Arrays.copyOf(actual.nsColumn(c), n), c);
+    for (String c : TestRows.COLUMNS.subList(6, 13)) {
+      assertArrayEquals(Arrays.copyOf(expected.longs(TestRows.column(c)), n),
+          Arrays.copyOf(actual.longs(TestRows.column(c)), n), c);
     }
     assertArrayEquals(Arrays.copyOf(expected.retries(), n), Arrays.copyOf(actual.retries(), n));
     assertArrayEquals(Arrays.copyOf(expected.outcome(), n), Arrays.copyOf(actual.outcome(), n));

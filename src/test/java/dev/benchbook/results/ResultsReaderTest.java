@@ -193,7 +193,7 @@ class ResultsReaderTest {
     Files.writeString(dir.resolve(ROWS), "config\n");
     List<String> lines = ResultsReader.load(file, ResultsReader.RowsMode.LOAD).problemLines();
     assertEquals(1, lines.size());
-    assertTrue(lines.get(0).startsWith(dir.resolve(ROWS) + ": line 1: expected the header "),
+    assertTrue(lines.get(0).startsWith(dir.resolve(ROWS) + ": line 1: expected a header naming "),
         lines.get(0));
   }
 

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import dev.benchbook.runtime.RawRows;
+import dev.benchbook.rows.RawRows;
+import dev.benchbook.rows.TestRows;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -100,7 +101,7 @@ class ResultsWriterTest {
   @Test
   void rowsThatCannotBeWrittenLeaveNoFileBehind() throws IOException {
     RawRows bad = new RawRows(List.of("a,b"), Fixtures.STATES, 1);
-    bad.add(0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, dev.benchbook.runtime.Outcome.COMMITTED);
+    TestRows.add(bad, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, dev.benchbook.rows.Outcome.COMMITTED);
     assertThrows(IllegalArgumentException.class,
         () -> new ResultsWriter(dir, CLOCK).write(Fixtures.matrix(), bad));
     assertEquals(List.of(), names());

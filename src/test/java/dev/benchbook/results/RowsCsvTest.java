@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.benchbook.bench.SyntheticRows;
-import dev.benchbook.runtime.Outcome;
-import dev.benchbook.runtime.RawRows;
+import dev.benchbook.rows.Column;
+import dev.benchbook.rows.Outcome;
+import dev.benchbook.rows.RawRows;
+import dev.benchbook.rows.TestRows;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,7 +26,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class RowsCsvTest {
 
-  private static final String HEADER = String.join(",", RawRows.COLUMNS);
+  private static final String HEADER = String.join(",", TestRows.COLUMNS);
   private static final String GOOD = "c1-zero,0,0,1,PENDING,UPLOADING,0,1200,0,5000,90000,95000,"
       + "95000,0,committed";
 
@@ -65,7 +67,7 @@ class RowsCsvTest {
     }
     RawRows rows = new RawRows(configs, states, 1000);
     for (int i = 0; i < 1000; i++) {
-      rows.add(i % 128, 0, 0, i, (i * 7) % 128, (i * 7 + 1) % 128, i, 1, 2, 3, 4, 5, 6, 0,
+      TestRows.add(rows, i % 128, 0, 0, i, (i * 7) % 128, (i * 7 + 1) % 128, i, 1, 2, 3, 4, 5, 6, 0,
           Outcome.of(i % 4));
     }
     Path file = dir.resolve("names.rows.csv.gz");
@@ -86,8 +88,8 @@ class RowsCsvTest {
   @Test
   void dictionariesAreRebuiltInOrderOfFirstAppearance() throws IOException {
     RawRows rows = new RawRows(List.of("unused", "b", "a"), List.of("X", "Y", "Z"), 2);
-    rows.add(1, 0, 0, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, Outcome.COMMITTED);
-    rows.add(2, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, Outcome.COMMITTED);
+    TestRows.add(rows, 1, 0, 0, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, Outcome.COMMITTED);
+    TestRows.add(rows, 2, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, Outcome.COMMITTED);
     Path file = dir.resolve("d.rows.csv.gz");
     RowsCsv.write(rows, file);
     RawRows back = RowsCsv.read(file);
@@ -111,7 +113,7 @@ class RowsCsvTest {
     Files.writeString(file, HEADER + "\r\n" + GOOD + "\r\n" + GOOD);
     RawRows rows = RowsCsv.read(file);
     assertEquals(2, rows.size());
-    assertEquals(95000, rows.totalNs()[1]);
+    assertEquals(95000, rows.longs(Column.TOTAL_NS)[1]);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -156,8 +158,9 @@ class RowsCsvTest {
     Path file = gz("h.rows.csv.gz", "config,rep\n" + GOOD + "\n");
     ResultsFormatException e = assertThrows(ResultsFormatException.class,
         () -> RowsCsv.read(file));
-    assertEquals(file + ": line 1: expected the header " + HEADER + ", found \"config,rep\"",
-        e.getMessage());
+    assertEquals(file + ": line 1: expected a header naming the columns " + HEADER
+        + " (timed columns may be left out), found \"config,rep\", which lacks worker, file_id, "
+        + "from_state, to_state, start_ns, retries, outcome", e.getMessage());
   }
 
   @Test
@@ -165,8 +168,8 @@ class RowsCsvTest {
     Path file = gz("e.rows.csv.gz", "");
     ResultsFormatException e = assertThrows(ResultsFormatException.class,
         () -> RowsCsv.read(file));
-    assertEquals(file + ": line 1: expected the header " + HEADER + ", found an empty file",
-        e.getMessage());
+    assertEquals(file + ": line 1: expected a header naming the columns (" + HEADER
+        + "), found an empty file", e.getMessage());
   }
 
   @Test
@@ -185,7 +188,7 @@ class RowsCsvTest {
   @Test
   void writerRefusesTextThatWouldBreakTheCsv() {
     RawRows rows = new RawRows(List.of("a,b"), List.of("S"), 1);
-    rows.add(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Outcome.COMMITTED);
+    TestRows.add(rows, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Outcome.COMMITTED);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> RowsCsv.writeTo(rows, new ByteArrayOutputStream()));
     assertTrue(e.getMessage().contains("'a,b'"), e.getMessage());
@@ -194,7 +197,7 @@ class RowsCsvTest {
   @Test
   void writerRefusesNegativeTimes() {
     RawRows rows = new RawRows(List.of("c"), List.of("S"), 1);
-    rows.add(0, 0, 0, 0, 0, 0, 0, -1, 0, 0, 0, 0, 0, 0, Outcome.COMMITTED);
+    TestRows.add(rows, 0, 0, 0, 0, 0, 0, 0, -1, 0, 0, 0, 0, 0, 0, Outcome.COMMITTED);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> RowsCsv.writeTo(rows, OutputStream.nullOutputStream()));
     assertEquals("raw row 0, column fsm_dispatch_ns: expected a non-negative integer, found -1",

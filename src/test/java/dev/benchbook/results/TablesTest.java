@@ -1,11 +1,14 @@
 package dev.benchbook.results;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.benchbook.bench.SyntheticRows;
-import dev.benchbook.runtime.RawRows;
+import dev.benchbook.rows.Column;
+import dev.benchbook.rows.RawRows;
+import dev.benchbook.rows.TestRows;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -58,9 +61,9 @@ class TablesTest {
       read = Table.read().csv(CsvReadOptions.builder(in)
           .columnTypes(RowsTable.csvColumnTypes()));
     }
-    assertEquals(RawRows.COLUMNS, read.columnNames());
+    assertEquals(TestRows.COLUMNS, read.columnNames());
     Table ours = RowsTable.toTable(Fixtures.rows(), "rows");
-    for (String c : RawRows.COLUMNS) {
+    for (String c : TestRows.COLUMNS) {
       assertEquals(ours.column(c).type(), read.column(c).type(), c);
       assertEquals(ours.column(c).asList(), read.column(c).asList(), c);
     }
@@ -80,11 +83,24 @@ class TablesTest {
 
   @Test
   void tableWithoutARawRowsColumnIsRefusedByName() {
-    Table t = RowsTable.toTable(Fixtures.rows(), "rows").removeColumns("lock_wait_ns");
+    Table t = RowsTable.toTable(Fixtures.rows(), "rows").removeColumns("worker");
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> RowsTable.toRawRows(t));
-    assertTrue(e.getMessage().startsWith("table rows has no column lock_wait_ns"),
+    assertTrue(e.getMessage().startsWith("table rows has no column worker"),
         e.getMessage());
+  }
+
+  @Test
+  void tableWithoutATimedColumnGivesRowsWithoutIt() {
+    Table t = RowsTable.toTable(Fixtures.rows(), "rows").removeColumns("lock_wait_ns");
+    RawRows rows = RowsTable.toRawRows(t);
+    assertFalse(rows.has(Column.LOCK_WAIT_NS));
+    assertEquals(Fixtures.rows().longs(Column.DB_TOTAL_NS)[2],
+        rows.longs(Column.DB_TOTAL_NS)[2]);
+    Table back = RowsTable.toTable(rows, "back");
+    assertFalse(back.columnNames().contains("lock_wait_ns"));
+    assertFalse(back.columnNames().contains("lock_wait_ms"));
+    assertTrue(back.columnNames().contains("db_total_ms"));
   }
 
   @Test

@@ -3,6 +3,9 @@ package dev.benchbook.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.benchbook.rows.Column;
+import dev.benchbook.rows.Outcome;
+import dev.benchbook.rows.RawRows;
 import dev.benchbook.workload.LatencyProfile;
 import dev.benchbook.workload.SqliteSettings;
 import dev.benchbook.workload.StrategySpec;
@@ -51,8 +54,8 @@ class ForkMergeTest {
     for (int i = 0; i < rows.size(); i++) {
       int config = rows.config()[i];
       assertTrue(rows.worker()[i] < plan.configs().get(config).concurrency(), "row " + i);
-      assertTrue(rows.lockWaitNs()[i] <= rows.dbTotalNs()[i], "row " + i);
-      assertTrue(rows.dbTotalNs()[i] <= rows.fsmNetNs()[i], "row " + i);
+      assertTrue(rows.longs(Column.LOCK_WAIT_NS)[i] <= rows.longs(Column.DB_TOTAL_NS)[i], "row " + i);
+      assertTrue(rows.longs(Column.DB_TOTAL_NS)[i] <= rows.longs(Column.FSM_NET_NS)[i], "row " + i);
       if (rows.outcome()[i] == Outcome.COMMITTED.ordinal()) {
         committed[config][rows.rep()[i]]++;
       }

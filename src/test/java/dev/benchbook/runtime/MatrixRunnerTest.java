@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.benchbook.rows.Column;
+import dev.benchbook.rows.RawRows;
 import dev.benchbook.workload.LatencyProfile;
 import dev.benchbook.workload.SqliteSettings;
 import dev.benchbook.workload.StrategySpec;
@@ -46,10 +48,10 @@ class MatrixRunnerTest {
     RawRows rows = out.rows();
     assertEquals(1200, rows.size());
     for (int i = 0; i < rows.size(); i++) {
-      assertTrue(rows.lockWaitNs()[i] >= 0);
-      assertTrue(rows.lockWaitNs()[i] <= rows.dbTotalNs()[i], "row " + i);
-      assertTrue(rows.dbTotalNs()[i] <= rows.fsmNetNs()[i], "row " + i);
-      assertEquals(rows.totalNs()[i], rows.fsmNetNs()[i] + rows.apiNs()[i]);
+      assertTrue(rows.longs(Column.LOCK_WAIT_NS)[i] >= 0);
+      assertTrue(rows.longs(Column.LOCK_WAIT_NS)[i] <= rows.longs(Column.DB_TOTAL_NS)[i], "row " + i);
+      assertTrue(rows.longs(Column.DB_TOTAL_NS)[i] <= rows.longs(Column.FSM_NET_NS)[i], "row " + i);
+      assertEquals(rows.longs(Column.TOTAL_NS)[i], rows.longs(Column.FSM_NET_NS)[i] + rows.longs(Column.API_NS)[i]);
     }
     assertTrue(out.ceilingTxPerS() > 0);
     try (Stream<Path> left = Files.list(tmp)) {

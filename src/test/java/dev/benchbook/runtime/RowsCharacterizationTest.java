@@ -3,6 +3,9 @@ package dev.benchbook.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.benchbook.rows.Column;
+import dev.benchbook.rows.Outcome;
+import dev.benchbook.rows.RawRows;
 import dev.benchbook.workload.Flow;
 import dev.benchbook.workload.LatencyProfile;
 import dev.benchbook.workload.SqliteSettings;
@@ -13,10 +16,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Pins what a measured pass records, under every strategy and latency profile, on a tiny
@@ -81,19 +84,19 @@ class RowsCharacterizationTest {
       assertTrue(w >= 0 && w < WORKERS, at);
       assertTrue(rows.startNs()[i] >= lastStartByWorker[w], at + ": start_ns ascends per worker");
       lastStartByWorker[w] = rows.startNs()[i];
-      long lockWait = rows.lockWaitNs()[i];
-      long dbTotal = rows.dbTotalNs()[i];
-      long fsmNet = rows.fsmNetNs()[i];
+      long lockWait = rows.longs(Column.LOCK_WAIT_NS)[i];
+      long dbTotal = rows.longs(Column.DB_TOTAL_NS)[i];
+      long fsmNet = rows.longs(Column.FSM_NET_NS)[i];
       assertTrue(0 <= lockWait && lockWait <= dbTotal && dbTotal <= fsmNet,
           at + ": lock_wait <= db_total <= fsm_net");
-      assertTrue(rows.fsmDispatchNs()[i] >= 0 && rows.fsmDispatchNs()[i] <= fsmNet, at);
-      assertEquals(rows.totalNs()[i], fsmNet + rows.apiNs()[i], at + ": total = fsm_net + api");
+      assertTrue(rows.longs(Column.FSM_DISPATCH_NS)[i] >= 0 && rows.longs(Column.FSM_DISPATCH_NS)[i] <= fsmNet, at);
+      assertEquals(rows.longs(Column.TOTAL_NS)[i], fsmNet + rows.longs(Column.API_NS)[i], at + ": total = fsm_net + api");
       assertTrue(rows.retries()[i] >= 0, at);
       int file = rows.fileId()[i];
       int from = rows.fromState()[i];
       assertEquals(state[file], from, at + ": a file moves from the state it is in");
       assertEquals(flow.edges().get(flow.edgeFrom(from)).callsApi() && !profile.isZero(),
-          rows.apiNs()[i] > 0, at + ": api time only on API edges of a non-zero profile");
+          rows.longs(Column.API_NS)[i] > 0, at + ": api time only on API edges of a non-zero profile");
       if (rows.outcome()[i] == Outcome.COMMITTED.ordinal()) {
         committedRows++;
         state[file] = rows.toState()[i];

@@ -2,6 +2,7 @@ package dev.benchbook.workload;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.benchbook.rows.Outcome;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,13 +27,13 @@ class OptimisticCheckTest {
         WriteChannel ch = s.open(0)) {
       TransitionWrite ok = Writes.of(1, "PENDING", "UPLOADING", 0);
       ch.apply(ok);
-      assertEquals(TransitionWrite.COMMITTED, ok.result);
+      assertEquals(Outcome.COMMITTED, ok.result);
       TransitionWrite staleVersion = Writes.of(1, "UPLOADING", "UPLOADED", 0);
       ch.apply(staleVersion);
-      assertEquals(TransitionWrite.CONFLICT, staleVersion.result);
+      assertEquals(Outcome.CONFLICT, staleVersion.result);
       TransitionWrite staleState = Writes.of(2, "UPLOADING", "UPLOADED", 0);
       ch.apply(staleState);
-      assertEquals(TransitionWrite.CONFLICT, staleState.result);
+      assertEquals(Outcome.CONFLICT, staleState.result);
       assertEquals(1, Writes.count(db, "SELECT count(*) FROM transitions"));
       assertEquals(1, Writes.count(db, "SELECT version FROM files WHERE id = 1"));
       assertEquals(0, Writes.count(db, "SELECT version FROM files WHERE id = 2"));

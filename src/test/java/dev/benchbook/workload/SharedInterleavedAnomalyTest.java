@@ -3,6 +3,7 @@ package dev.benchbook.workload;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.benchbook.rows.Outcome;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,8 +39,8 @@ class SharedInterleavedAnomalyTest {
       wb.injectFailure = true;
       b.apply(wb);
       ta.join();
-      assertEquals(TransitionWrite.ROLLED_BACK, wb.result);
-      assertEquals(TransitionWrite.COMMITTED, wa.result, "worker A believes it committed");
+      assertEquals(Outcome.ROLLED_BACK, wb.result);
+      assertEquals(Outcome.COMMITTED, wa.result, "worker A believes it committed");
       assertEquals(0, Writes.count(db, "SELECT version FROM files WHERE id = 0"), "A's UPDATE is lost");
       assertEquals(0, Writes.count(db, "SELECT count(*) FROM transitions"), "A's audit row is lost");
     }

@@ -3,12 +3,13 @@ package dev.benchbook.workload;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.benchbook.rows.Column;
+import dev.benchbook.rows.RawRows;
 import dev.benchbook.runtime.BenchConfig;
 import dev.benchbook.runtime.FailureInjection;
 import dev.benchbook.runtime.MatrixRunner;
 import dev.benchbook.runtime.PassResult;
 import dev.benchbook.runtime.ProgressListener;
-import dev.benchbook.runtime.RawRows;
 import dev.benchbook.runtime.RunControl;
 import dev.benchbook.runtime.RunOutcome;
 import dev.benchbook.runtime.RunPlan;
@@ -55,8 +56,8 @@ class StrategyContractTest {
     assertEquals(0, p.rolledBack());
     RawRows rows = out.rows();
     for (int i = 0; i < rows.size(); i++) {
-      assertTrue(rows.lockWaitNs()[i] <= rows.dbTotalNs()[i], strategy + " row " + i);
-      assertTrue(rows.dbTotalNs()[i] <= rows.fsmNetNs()[i], strategy + " row " + i);
+      assertTrue(rows.longs(Column.LOCK_WAIT_NS)[i] <= rows.longs(Column.DB_TOTAL_NS)[i], strategy + " row " + i);
+      assertTrue(rows.longs(Column.DB_TOTAL_NS)[i] <= rows.longs(Column.FSM_NET_NS)[i], strategy + " row " + i);
     }
   }
 

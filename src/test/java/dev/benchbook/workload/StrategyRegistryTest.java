@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.benchbook.rows.Outcome;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -93,7 +94,7 @@ class StrategyRegistryTest {
           WriteChannel ch = s.open(0)) {
         TransitionWrite w = Writes.of(0, "PENDING", "UPLOADING", 0);
         ch.apply(w);
-        assertEquals(TransitionWrite.COMMITTED, w.result);
+        assertEquals(Outcome.COMMITTED, w.result);
       }
     }
   }

@@ -3,6 +3,7 @@ package dev.benchbook.workload;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.benchbook.rows.Outcome;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,7 @@ class WriterQueueBatchTest {
       List<TransitionWrite> writes = submitInOrder(queue, 2);
       for (int i = 0; i < WORKERS; i++) {
         TransitionWrite w = writes.get(i);
-        assertEquals(i == 2 ? TransitionWrite.ROLLED_BACK : TransitionWrite.COMMITTED, w.result,
+        assertEquals(i == 2 ? Outcome.ROLLED_BACK : Outcome.COMMITTED, w.result,
             "transition " + i);
         assertTrue(w.lockWaitNs >= 0, "lock wait of transition " + i);
       }
@@ -54,7 +55,7 @@ class WriterQueueBatchTest {
       // one batch: every transition's wait ends when the batch starts
       long batchStart = first.get(0).dbStartNs + first.get(0).lockWaitNs;
       for (TransitionWrite w : first) {
-        assertEquals(TransitionWrite.COMMITTED, w.result);
+        assertEquals(Outcome.COMMITTED, w.result);
         assertEquals(batchStart, w.dbStartNs + w.lockWaitNs);
       }
       assertTrue(batchStart > before && batchStart < after);

@@ -1,6 +1,6 @@
-package dev.benchbook.runtime;
+package dev.benchbook.rows;
 
-/** What happened to one attempted transition. */
+/** What happened to one attempted transition; its ordinal is its code in raw rows. */
 public enum Outcome {
   /** Committed. */
   COMMITTED("committed"),
@@ -10,6 +10,9 @@ public enum Outcome {
   BUSY("busy"),
   /** An error inside the transaction rolled it back; the worker retries. */
   ROLLED_BACK("rolled_back");
+
+  /** The code of {@link #COMMITTED} in a rows' outcome column. */
+  public static final byte COMMITTED_CODE = 0;
 
   private static final Outcome[] VALUES = values();
   private final String label;
@@ -21,6 +24,11 @@ public enum Outcome {
   /** Label used in raw-rows files. */
   public String label() {
     return label;
+  }
+
+  /** This outcome's code in a rows' outcome column. */
+  public byte code() {
+    return (byte) ordinal();
   }
 
   /** Outcome by its code (ordinal). */

@@ -9,7 +9,8 @@ WITH matching AS (
   FROM configs c
   WHERE (:config = '' OR c.config = :config)
     AND (:strategy = '' OR c.strategy = :strategy)
-    AND (:concurrency = '' OR c.concurrency = :concurrency)
+    AND (CAST(:concurrency AS TEXT) = ''
+         OR c.concurrency = CAST(NULLIF(CAST(:concurrency AS TEXT), '') AS INTEGER))
 ),
 newest AS (
   SELECT r.run_id

@@ -9,5 +9,5 @@ FROM runs r
 LEFT JOIN configs c ON c.run_id = r.run_id
 WHERE coalesce(c.synchronous, r.synchronous) = :synchronous
    OR coalesce(c.hold_ms, r.hold_ms) > :hold_ms
-GROUP BY r.run_id
+GROUP BY r.run_id, r.created_at, r.name, r.kind
 ORDER BY r.created_at;

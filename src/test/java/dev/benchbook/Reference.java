@@ -279,7 +279,8 @@ final class Reference {
       if (s.isEmpty()) {
         continue;
       }
-      String type = s.substring(0, s.lastIndexOf(' ')).replace(" ", "").replace("...", "[]");
+      String type = (s.lastIndexOf(' ') < 0 ? s : s.substring(0, s.lastIndexOf(' ')))
+          .replace(" ", "").replace("...", "[]");
       types.add(type.substring(type.lastIndexOf('.') + 1));
     }
     return String.join(",", types);

@@ -5,7 +5,9 @@ import dev.benchbook.analysis.SweepPoint;
 import dev.benchbook.analysis.Sweeps;
 import dev.benchbook.analysis.WorkPerWorker;
 import dev.benchbook.catalog.Catalog;
+import dev.benchbook.catalog.Engine;
 import dev.benchbook.catalog.ImportReport;
+import dev.benchbook.catalog.LakeReport;
 import dev.benchbook.charts.ChartExport;
 import dev.benchbook.charts.ExportedChart;
 import dev.benchbook.charts.P95BeforeAfterChart;
@@ -350,6 +352,25 @@ public final class Benchbook {
   public static Table query(String dataDir, String sql, Map<String, String> params,
       Duration timeout) {
     return Queries.query(dataDir, sql, params, timeout, System.err);
+  }
+
+  /**
+   * The same on the chosen engine: {@code Engine.DUCKDB} brings the data dir's Parquet lake up
+   * to date and runs the statement on it with DuckDB, returning the same typed table.
+   */
+  public static Table query(String dataDir, String sql, Engine engine) {
+    return Queries.query(dataDir, sql, Map.of(), engine, System.err);
+  }
+
+  /** The same with values for the statement's named parameters, on the chosen engine. */
+  public static Table query(String dataDir, String sql, Map<String, String> params,
+      Engine engine) {
+    return Queries.query(dataDir, sql, params, engine, System.err);
+  }
+
+  /** Writes or updates the Parquet lake of {@code dataDir} (the catalog first). */
+  public static LakeReport lake(String dataDir) {
+    return Queries.lake(dataDir, System.err);
   }
 
   /** Builds or updates the catalog of {@code dataDir}; bad files are listed on stderr. */

@@ -1,7 +1,11 @@
 package dev.benchbook.api;
 
 import dev.benchbook.catalog.Catalog;
+import dev.benchbook.catalog.Engine;
+import dev.benchbook.catalog.ImportProgress;
 import dev.benchbook.catalog.ImportReport;
+import dev.benchbook.catalog.Lake;
+import dev.benchbook.catalog.LakeReport;
 import dev.benchbook.catalog.QueryResult;
 import dev.benchbook.catalog.ResultTables;
 import dev.benchbook.results.ResultsReader;
@@ -11,6 +15,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import tech.tablesaw.api.Table;
@@ -51,6 +57,26 @@ final class Queries {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + dir, e);
     }
+  }
+
+  /** Updates the catalog and the lake of {@code dataDir}. */
+  static LakeReport lake(String dataDir, PrintStream err) {
+    ImportReport report = catalog(dataDir, err);
+    return Lake.export(report.catalog(), Lake.defaultDir(Loads.path(dataDir)),
+        ImportProgress.NONE);
+  }
+
+  /** As {@link #query(String, String, Map, PrintStream)} on the chosen engine. */
+  static Table query(String dataDir, String sql, Map<String, String> params, Engine engine,
+      PrintStream err) {
+    if (engine == Engine.SQLITE) {
+      return query(dataDir, sql, params, Catalog.DEFAULT_TIMEOUT, err);
+    }
+    LakeReport lake = lake(dataDir, err);
+    List<String> warnings = new ArrayList<>();
+    QueryResult result = Lake.query(lake.lake(), sql, params, warnings);
+    warnings.forEach(w -> err.println("benchbook: warning: " + w));
+    return ResultTables.toTable(result, "query");
   }
 
   /** Updates the catalog of {@code dataDir}, then runs one read-only statement into a table. */

@@ -292,7 +292,8 @@ final class CatalogUpdater {
       }
       Long runId = null;
       if (load.ok()) {
-        runId = RunWriter.insert(c, rel, load.runs().get(0), standings);
+        runId = RunWriter.insert(c, RunIds.runId(rel, hash), rel, load.runs().get(0),
+            standings);
         rowsImported += load.runs().get(0).rows().map(r -> (long) r.size()).orElse(0L);
       } else {
         problems.addAll(load.problems());

@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.benchbook.results.Json;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.util.Collection;
 import java.util.HashMap;
@@ -38,16 +36,6 @@ final class Inserts implements AutoCloseable {
       bind(ps, i + 1, values[i]);
     }
     ps.executeUpdate();
-  }
-
-  /** Inserts one row like {@link #insert} and returns its new rowid (INTEGER PRIMARY KEY). */
-  long insertKey(String table, Object... values) throws SQLException {
-    insert(table, values);
-    try (Statement st = connection.createStatement();
-        ResultSet rs = st.executeQuery("SELECT last_insert_rowid()")) {
-      rs.next();
-      return rs.getLong(1);
-    }
   }
 
   private PreparedStatement statement(String table, int columns) throws SQLException {

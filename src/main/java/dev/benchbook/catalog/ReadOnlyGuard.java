@@ -40,15 +40,7 @@ final class ReadOnlyGuard {
 
   /** The one statement of {@code sql}; fails with one line when it could write. */
   static String check(Connection connection, String sql) {
-    List<List<Token>> statements = SqlText.statements(sql);
-    if (statements.isEmpty()) {
-      throw new CatalogQueryException("no SQL statement given");
-    }
-    if (statements.size() > 1) {
-      throw new CatalogQueryException("one statement per query, found " + statements.size()
-          + " (separated by ';')");
-    }
-    List<Token> tokens = statements.get(0);
+    List<Token> tokens = oneStatement(sql);
     boolean explain = tokens.get(0).upper().equals("EXPLAIN");
     List<Token> explained = explain ? afterExplain(tokens) : tokens;
     String statement = SqlText.source(sql, tokens);
@@ -64,6 +56,19 @@ final class ReadOnlyGuard {
       checkProgram(connection, statement);
     }
     return statement;
+  }
+
+  /** The tokens of the one statement of {@code sql}; fails when there are none or several. */
+  static List<Token> oneStatement(String sql) {
+    List<List<Token>> statements = SqlText.statements(sql);
+    if (statements.isEmpty()) {
+      throw new CatalogQueryException("no SQL statement given");
+    }
+    if (statements.size() > 1) {
+      throw new CatalogQueryException("one statement per query, found " + statements.size()
+          + " (separated by ';')");
+    }
+    return statements.get(0);
   }
 
   private static List<Token> afterExplain(List<Token> tokens) {

@@ -34,16 +34,18 @@ final class RunWriter {
   }
 
   /**
-   * Inserts the run stored at {@code file} (relative path) with the standings of its
-   * mitigations under the winner rule, computed beforehand (outside the write transaction:
-   * they need a bootstrap); returns its run_id.
+   * Inserts the run stored at {@code file} (relative path) under {@code runId} (see
+   * {@link RunIds}) with the standings of its mitigations under the winner rule, computed
+   * beforehand (outside the write transaction: they need a bootstrap); returns the run id.
    */
-  static long insert(Connection c, String file, LoadedRun loaded,
+  static long insert(Connection c, long runId, String file, LoadedRun loaded,
       Map<String, Winner.Standing> standings) throws SQLException {
     RunFile run = loaded.run();
     try (Inserts in = new Inserts(c)) {
       long rawRows = loaded.rows().map(r -> (long) r.size()).orElse(0L);
-      long runId = in.insertKey("runs", runValues(file, loaded, rawRows));
+      Object[] values = runValues(file, loaded, rawRows);
+      values[0] = runId;
+      in.insert("runs", values);
       params(in, runId, run.manifest());
       Map<String, Long> keys = configs(in, runId, run);
       for (ConfigResult config : run.allConfigs()) {
@@ -145,7 +147,8 @@ final class RunWriter {
   private static long config(Inserts in, long runId, ConfigResult c, String role, int position)
       throws SQLException {
     Optional<WorkloadSpec> w = c.workload();
-    return in.insertKey("configs", null, runId, c.id(), role, position, c.concurrency(),
+    long key = RunIds.configKey(runId, position);
+    in.insert("configs", key, runId, c.id(), role, position, c.concurrency(),
         c.profile(), c.strategy(), c.strategyOptions(), c.atomic(), c.reps(), c.transitions(),
         c.wallS(), c.transitionsPerS(), c.pctOfCeiling(), c.ceilingTxPerS(), c.conflicts(),
         c.busyErrors(), c.durationBounded(), w.map(WorkloadSpec::files),
@@ -159,6 +162,7 @@ final class RunWriter {
         fair(c.fairness(), WorkerFairness::starvedWorkers),
         c.groupCommitCeiling().map(GroupCommitCeiling::transitionsPerS),
         c.groupCommitCeiling().map(GroupCommitCeiling::transitionsPerCommit));
+    return key;
   }
 
   /** One fairness figure, or NULL when there are none. */

@@ -8,6 +8,8 @@
  * connection after refusing anything that would write; {@link dev.benchbook.catalog.QueryFormat}
  * prints results and {@link dev.benchbook.catalog.ResultTables} turns them into Tablesaw
  * tables; {@link dev.benchbook.catalog.NamedQueries} are the shipped {@code queries/*.sql}.
- * Schema: docs/CATALOG.md.
+ * {@link dev.benchbook.catalog.Lake} writes the catalog's tables as a Hive-partitioned Parquet
+ * lake and queries it with DuckDB in-process ({@link dev.benchbook.catalog.Engine#DUCKDB}).
+ * Schema and lake: docs/CATALOG.md.
  */
 package dev.benchbook.catalog;

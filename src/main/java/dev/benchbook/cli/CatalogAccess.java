@@ -71,16 +71,33 @@ final class CatalogAccess {
     }
   }
 
+  /** A progress bar on an interactive terminal unless quiet, else none. */
+  static ImportProgress progress(boolean quiet, String task, String unit) {
+    boolean tty = System.console() != null && System.getenv("CI") == null;
+    return quiet || !tty ? ImportProgress.NONE : new Bar(task, unit);
+  }
+
   /** A progress bar over the files to import, shown only when there are several. */
   private static final class Bar implements ImportProgress {
 
+    private final String task;
+    private final String unit;
     private ProgressBar bar;
+
+    Bar() {
+      this("catalog", " files");
+    }
+
+    Bar(String task, String unit) {
+      this.task = task;
+      this.unit = unit;
+    }
 
     @Override
     public void started(int filesToImport) {
       if (filesToImport > 1) {
-        bar = new ProgressBarBuilder().setTaskName("catalog").setInitialMax(filesToImport)
-            .setStyle(ProgressBarStyle.ASCII).setUnit(" files", 1)
+        bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(filesToImport)
+            .setStyle(ProgressBarStyle.ASCII).setUnit(unit, 1)
             .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
             .setUpdateIntervalMillis(250).build();
       }

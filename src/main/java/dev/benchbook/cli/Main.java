@@ -11,7 +11,7 @@ import picocli.CommandLine;
     subcommands = {RunCommand.class, CompareCommand.class, MitigateCommand.class,
         SweepCommand.class, ReportCommand.class, PhaseCommand.class, StatsCommand.class,
         CalibrateCommand.class, WorkloadCommand.class,
-        CatalogCommand.class, QueryCommand.class,
+        CatalogCommand.class, QueryCommand.class, LakeCommand.class,
         NotebookCommand.class, ShellCommand.class, KernelCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 run failed, 2 bad flags, 3 bad input file, 130 cancelled."})

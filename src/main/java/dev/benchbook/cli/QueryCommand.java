@@ -1,6 +1,7 @@
 package dev.benchbook.cli;
 
 import dev.benchbook.catalog.Catalog;
+import dev.benchbook.catalog.Engine;
 import dev.benchbook.catalog.ImportReport;
 import dev.benchbook.catalog.NamedQueries;
 import dev.benchbook.catalog.NamedQuery;
@@ -67,6 +68,16 @@ final class QueryCommand implements Callable<Integer> {
   @Option(names = "--timing", description = "Print the update and query times on stderr.")
   boolean timing;
 
+  @Option(names = "--engine", paramLabel = "ENGINE", description = "sqlite (the catalog, "
+      + "default) or duckdb (DuckDB over the Parquet lake, brought up to date first; "
+      + "docs/CATALOG.md).")
+  String engine = "sqlite";
+
+  @Option(names = "--lake", paramLabel = "DIR", description = "With --engine duckdb: the lake "
+      + "to read as it is, e.g. several runners' lakes merged (default: the data dir's, "
+      + "updated first).")
+  Path lake;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -79,11 +90,17 @@ final class QueryCommand implements Callable<Integer> {
     Map<String, String> given = KeyValues.parse(params, "--param");
     Map<String, String> values = named == null ? given : NamedQueries.get(named).bind(given);
     PrintWriter err = spec.commandLine().getErr();
+    if (Engine.parse(engine) == Engine.DUCKDB) {
+      out.print(fmt.render(LakeAccess.query(location, lake, text, values, err)));
+      out.flush();
+      return ExitCode.OK;
+    }
     Path file = location.file(err);
     long sqliteNs = Catalog.loadSqlite();
     ImportReport report = CatalogAccess.update(location.dataDir, file, true);
     CatalogAccess.warn(report, err);
     warn(report);
+    LakeAccess.hintWhenSlow(report, err);
     QueryResult result = Catalog.query(location.dataDir, file, text, values, timeout,
         w -> err.println("benchbook: warning: " + w));
     out.print(fmt.render(result));

@@ -56,6 +56,8 @@ class DocExamplesTest {
         + "per-cell timing measurement (many trivial cells); the other notebook commands run");
     SKIPPED.put("./benchbook workload check my-flow.json", "the reader's own workload file; "
         + "WorkloadCommandTest checks a bad file's exit 3 and lines");
+    SKIPPED.put("./benchbook query --engine duckdb --lake /shared/lake", "a lake folder on the "
+        + "reader's machine; LakeCommandTest and BenchbookLakeQueryTest query a lake");
     SKIPPED.put("./benchbook query --data-dir /tmp/cat-1m", "PERFORMANCE.md's 1M-row "
         + "benchmark data, made by a bench tool (CatalogBenchData)");
   }
@@ -189,6 +191,9 @@ class DocExamplesTest {
     for (Snippet s : SNIPPETS) {
       if (!s.kind().equals("sql") || s.text().contains("CREATE TABLE")) {
         continue; // the schema: QueryCommandTest checks the documented copy is the shipped one
+      }
+      if (s.text().contains("read_parquet(")) {
+        continue; // DuckDB SQL over the lake's Parquet files: LakeDocsTest runs those
       }
       queries++;
       Cli.Result r = Cli.run("query", "--format", "csv", "--", s.text().strip());

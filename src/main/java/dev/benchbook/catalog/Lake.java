@@ -1,0 +1,69 @@
+package dev.benchbook.catalog;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Parquet lake: every catalog table as Hive-partitioned Parquet files (one folder per
+ * table, {@code run_id=<id>} per run), with the catalog's column names, types and units,
+ * readable by DuckDB, Spark, Trino, pandas/pyarrow and Polars; queried in-process with DuckDB.
+ * See docs/CATALOG.md, "The Parquet lake".
+ */
+public final class Lake {
+
+  /** Folder name of the lake inside its data dir. */
+  public static final String DIR_NAME = ".benchbook-lake";
+
+  private Lake() {
+  }
+
+  /** Where the lake of a data dir lives by default. */
+  public static Path defaultDir(Path dataDir) {
+    return dataDir.resolve(DIR_NAME);
+  }
+
+  /**
+   * Brings {@code lake} up to date with the (already updated) catalog {@code catalogFile}:
+   * writes its new runs, removes the runs it dropped, rewrites damaged ones.
+   */
+  public static LakeReport export(Path catalogFile, Path lake, ImportProgress progress) {
+    if (!Files.isRegularFile(catalogFile)) {
+      throw new CatalogQueryException("no catalog at " + catalogFile
+          + "; build it with benchbook catalog");
+    }
+    try {
+      return new LakeExport(catalogFile, lake, progress).run();
+    } catch (SQLException e) {
+      throw new CatalogQueryException("cannot write the lake " + lake + ": "
+          + DuckDb.message(e));
+    } catch (IOException e) {
+      throw new CatalogQueryException("cannot write the lake " + lake + ": "
+          + e.getClass().getSimpleName() + " (" + e.getMessage() + ")");
+    }
+  }
+
+  /** Deletes a lake folder and everything in it. */
+  public static void delete(Path lake) {
+    try {
+      LakeLayout.deleteTree(lake);
+    } catch (IOException e) {
+      throw new CatalogQueryException("cannot delete the lake " + lake + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * Runs one read-only statement on the lake with DuckDB, binding {@code params} to its named
+   * parameters; files that are not Parquet are left out and named in {@code warnings}.
+   */
+  public static QueryResult query(Path lake, String sql, Map<String, String> params,
+      List<String> warnings) {
+    if (!Files.isDirectory(lake)) {
+      throw new CatalogQueryException("no lake at " + lake + "; write it with benchbook lake");
+    }
+    return LakeQuery.run(lake, sql, params, warnings);
+  }
+}

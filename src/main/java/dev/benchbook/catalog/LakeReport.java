@@ -1,0 +1,40 @@
+package dev.benchbook.catalog;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What one lake export did.
+ *
+ * @param lake the lake folder
+ * @param written runs written (new, or rewritten because a file of theirs was missing or bad)
+ * @param removed runs removed because their data dir no longer has them
+ * @param kept runs already in the lake, untouched
+ * @param rows raw rows written
+ * @param repaired files found missing or not Parquet, whose runs were written again
+ * @param elapsedNs time taken, in nanoseconds
+ */
+public record LakeReport(Path lake, int written, int removed, int kept, long rows,
+    List<String> repaired, long elapsedNs) {
+
+  /** Copies the list. */
+  public LakeReport {
+    repaired = List.copyOf(repaired);
+  }
+
+  /** True when the export changed the lake. */
+  public boolean changed() {
+    return written > 0 || removed > 0;
+  }
+
+  /** One line: what changed, or that the lake was up to date. */
+  public String summary() {
+    if (!changed()) {
+      return String.format(Locale.ROOT, "lake %s is up to date (%d runs, %.2f s)", lake, kept,
+          elapsedNs / 1e9);
+    }
+    return String.format(Locale.ROOT, "lake %s: %d runs written (%,d raw rows), %d removed, "
+        + "%d unchanged in %.2f s", lake, written, rows, removed, kept, elapsedNs / 1e9);
+  }
+}

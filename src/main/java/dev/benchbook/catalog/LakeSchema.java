@@ -1,0 +1,68 @@
+package dev.benchbook.catalog;
+
+import dev.benchbook.catalog.LakeTable.Column;
+import dev.benchbook.catalog.LakeTable.Scope;
+import dev.benchbook.catalog.LakeTable.Type;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The lake's tables, read from the catalog's own schema (so a table or column added to the
+ * catalog reaches the lake with no change here): every table but the catalog's bookkeeping
+ * ({@code meta}, {@code files}); those with a {@code run_id} or {@code config_key} column split
+ * per run, the others (states, outcomes) are lookup tables.
+ */
+final class LakeSchema {
+
+  /** Catalog tables that describe the catalog itself, not runs. */
+  private static final Set<String> BOOKKEEPING = Set.of("meta", "files");
+
+  private LakeSchema() {
+  }
+
+  /** The lake's tables, in the catalog's order. */
+  static List<LakeTable> read(Connection catalog) throws SQLException {
+    List<LakeTable> out = new ArrayList<>();
+    for (String name : tableNames(catalog)) {
+      List<Column> columns = columns(catalog, name);
+      boolean perRun = columns.stream().anyMatch(c -> c.name().equals("run_id")
+          || c.name().equals("config_key"));
+      out.add(new LakeTable(name, perRun ? Scope.RUN : Scope.LOOKUP, columns));
+    }
+    return out;
+  }
+
+  private static List<String> tableNames(Connection c) throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT name FROM sqlite_schema WHERE type = 'table' "
+            + "AND name NOT LIKE 'sqlite_%' ORDER BY rowid")) {
+      while (rs.next()) {
+        if (!BOOKKEEPING.contains(rs.getString(1))) {
+          names.add(rs.getString(1));
+        }
+      }
+    }
+    return names;
+  }
+
+  /** Columns with generated ones (table_xinfo), hidden ones of virtual tables left out. */
+  private static List<Column> columns(Connection c, String table) throws SQLException {
+    List<Column> out = new ArrayList<>();
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("PRAGMA table_xinfo(\"" + table.replace("\"", "\"\"")
+            + "\")")) {
+      while (rs.next()) {
+        if (rs.getInt("hidden") != 1) {
+          out.add(new Column(rs.getString("name"), Type.of(rs.getString("type"))));
+        }
+      }
+    }
+    return out;
+  }
+}

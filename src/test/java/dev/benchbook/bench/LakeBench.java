@@ -1,0 +1,155 @@
+package dev.benchbook.bench;
+
+import dev.benchbook.catalog.Catalog;
+import dev.benchbook.catalog.ImportProgress;
+import dev.benchbook.catalog.ImportReport;
+import dev.benchbook.catalog.Lake;
+import dev.benchbook.catalog.LakeReport;
+import dev.benchbook.catalog.QueryResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The lake benchmark (docs/PERFORMANCE.md, "Lake"): catalog import, lake export, and P95 per
+ * config over every raw row on SQLite and on DuckDB, each query repeated and its median printed.
+ *
+ * <pre>
+ * LakeBench all DATA [reps]         import, export, then both engines (DuckDB first)
+ * LakeBench duckdb LAKE [reps]      the query on DuckDB only, over an existing lake
+ * LakeBench sqlite CATALOG [reps]   the query on SQLite only
+ * LakeBench multiply LAKE OUT K     a lake with every run copied K times under new run ids
+ * </pre>
+ */
+public final class LakeBench {
+
+  /** P95 of fsm_net per config over every committed raw row. */
+  public static final String P95_PER_CONFIG = "SELECT config_key, count(*) AS n, "
+      + "percentile_cont(fsm_net_ns, 0.95) / 1e6 AS p95_ms FROM rows WHERE committed "
+      + "GROUP BY config_key";
+
+  private LakeBench() {
+  }
+
+  /** See the class comment. */
+  public static void main(String[] args) throws Exception {
+    String mode = args[0];
+    Path path = Path.of(args[1]);
+    int reps = args.length > 2 && !mode.equals("multiply") ? Integer.parseInt(args[2]) : 3;
+    switch (mode) {
+      case "all" -> all(path, reps);
+      case "duckdb" -> duck(path, reps);
+      case "sqlite" -> sqlite(path, reps);
+      case "multiply" -> multiply(path, Path.of(args[2]), Integer.parseInt(args[3]));
+      default -> throw new IllegalArgumentException("mode: all, duckdb, sqlite or multiply");
+    }
+  }
+
+  private static void all(Path data, int reps) {
+    long t0 = System.nanoTime();
+    ImportReport imported = Catalog.update(data);
+    print("catalog import", System.nanoTime() - t0, imported.rawRows() + " raw rows");
+    Path lake = Lake.defaultDir(data);
+    Lake.delete(lake);
+    t0 = System.nanoTime();
+    LakeReport r = Lake.export(imported.catalog(), lake, ImportProgress.NONE);
+    print("lake export", System.nanoTime() - t0, r.summary());
+    duck(lake, reps);
+    sqlite(imported.catalog(), reps);
+  }
+
+  private static void duck(Path lake, int reps) {
+    long[] ns = new long[reps];
+    QueryResult last = null;
+    for (int i = 0; i < reps; i++) {
+      long t0 = System.nanoTime();
+      last = Lake.query(lake, P95_PER_CONFIG, Map.of(), new ArrayList<>());
+      ns[i] = System.nanoTime() - t0;
+    }
+    report("duckdb p95 per config", ns, last);
+  }
+
+  private static void sqlite(Path catalog, int reps) {
+    long[] ns = new long[reps];
+    QueryResult last = null;
+    for (int i = 0; i < reps; i++) {
+      long t0 = System.nanoTime();
+      last = Catalog.query(catalog, P95_PER_CONFIG, Map.of());
+      ns[i] = System.nanoTime() - t0;
+    }
+    report("sqlite p95 per config", ns, last);
+  }
+
+  private static void report(String what, long[] ns, QueryResult last) {
+    long rows = 0;
+    for (Object[] r : last.rows()) {
+      rows += ((Number) r[1]).longValue();
+    }
+    long[] sorted = ns.clone();
+    Arrays.sort(sorted);
+    System.out.printf(Locale.ROOT, "%-24s median %.2f s of %d (all: %s); %d configs, %,d "
+        + "committed rows%n", what, sorted[sorted.length / 2] / 1e9, ns.length,
+        Arrays.stream(ns).mapToObj(n -> String.format(Locale.ROOT, "%.2f", n / 1e9)).toList(),
+        last.size(), rows);
+  }
+
+  private static void print(String what, long ns, String detail) {
+    System.out.printf(Locale.ROOT, "%-24s %.2f s (%s)%n", what, ns / 1e9, detail);
+  }
+
+  /** A copy of a Parquet file whose config keys are moved by {@code shift} (distinct configs). */
+  private static void shiftConfigKeys(Path from, Path to, int shift) throws IOException {
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement st = c.createStatement()) {
+      st.execute("COPY (SELECT * REPLACE (config_key + " + shift + " AS config_key) FROM "
+          + "read_parquet('" + from + "')) TO '" + to + "' (FORMAT parquet, COMPRESSION zstd)");
+    } catch (SQLException e) {
+      throw new IOException(e);
+    }
+  }
+
+  /**
+   * Copies every run partition K times under new run ids (a larger lake, same shape). The
+   * copies keep their config keys (so each config has K times the rows) unless
+   * {@code -Dlakebench.shiftConfigKeys=true}, which rewrites each copy's keys (slower).
+   */
+  private static void multiply(Path lake, Path out, int k) throws IOException {
+    boolean shift = Boolean.getBoolean("lakebench.shiftConfigKeys");
+    try (Stream<Path> s = Files.walk(lake)) {
+      for (Path f : s.filter(Files::isRegularFile).toList()) {
+        Path rel = lake.relativize(f);
+        String dir = rel.getParent() == null ? "" : rel.getParent().getFileName().toString();
+        if (!dir.startsWith("run_id=")) {
+          Path target = out.resolve(rel.toString());
+          Files.createDirectories(target.getParent());
+          Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
+          continue;
+        }
+        long id = Long.parseLong(dir.substring("run_id=".length()));
+        String table = rel.getParent().getParent().toString();
+        for (int i = 0; i < k; i++) {
+          Path target = out.resolve(table).resolve("run_id=" + ((id + i * 7_919L)
+              & Long.MAX_VALUE)).resolve(f.getFileName().toString());
+          Files.createDirectories(target.getParent());
+          if (i > 0 && shift && (table.equals("rows") || table.equals("configs"))) {
+            shiftConfigKeys(f, target, i);
+          } else {
+            Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
+          }
+        }
+      }
+    }
+    System.out.println("wrote " + out + " (" + k + " copies of every run)");
+  }
+}

@@ -1,5 +1,5 @@
 -- P95 of a segment per config recomputed from raw rows (committed rows, numpy's linear method), beside the stored P95.
--- @param segment=fsm_net (fsm_dispatch|api|lock_wait|db_total|fsm_net|total)  raw-row segment (api: stored stats use only rows that called the API)
+-- @param segment=fsm_net (segment_ns)  raw-row segment (api: stored stats use only rows that called the API)
 -- @param run= (text)  run name or file (empty: every run with raw rows)
 WITH picked AS (
   SELECT c.config_key

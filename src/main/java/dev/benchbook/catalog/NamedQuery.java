@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * @param paramHelp parameter name to its description
  * @param types parameter name to what it accepts
  * @param sql the whole file, comments included, with {@code segment_ns(:param)} written out as
- *     the CASE over the timed raw-row columns
+ *     the CASE over the timed raw-row columns and a {@code (segment_ns)} type as their names
  */
 public record NamedQuery(String name, String description, Map<String, String> params,
     Map<String, String> paramHelp, Map<String, ParamType> types, String sql) {
@@ -42,7 +42,8 @@ public record NamedQuery(String name, String description, Map<String, String> pa
   }
 
   /** Parses a query file's text; fails when a declared default is not a value of its type. */
-  public static NamedQuery parse(String name, String sql) {
+  public static NamedQuery parse(String name, String text) {
+    String sql = RowsSchema.expandSegmentNs(text);
     String description = "";
     Map<String, String> params = new LinkedHashMap<>();
     Map<String, String> help = new LinkedHashMap<>();
@@ -74,8 +75,7 @@ public record NamedQuery(String name, String description, Map<String, String> pa
       throw new IllegalArgumentException("query " + name + " has no description: its first "
           + "line must be a comment (-- what it answers)");
     }
-    return new NamedQuery(name, description, params, help, types,
-        RowsSchema.expandSegmentNs(sql));
+    return new NamedQuery(name, description, params, help, types, sql);
   }
 
   /**

@@ -74,10 +74,13 @@ final class RowsSchema {
   /**
    * Named queries' {@code segment_ns(:param)}: the timed column the parameter names (its name
    * without {@code _ns}), as a CASE written from the columns; a column of its own is about twice
-   * as fast for a per-config percentile as the {@code row_times} view (docs/CATALOG.md).
+   * as fast for a per-config percentile as the {@code row_times} view (docs/CATALOG.md); and a
+   * parameter's type {@code (segment_ns)}: one of those names, e.g. {@code (fsm_dispatch|api|...)}.
    */
   static String expandSegmentNs(String sql) {
-    java.util.regex.Matcher m = SEGMENT_NS.matcher(sql);
+    String names = Column.timedColumns().stream().map(Column::baseName)
+        .collect(java.util.stream.Collectors.joining("|", "(", ")"));
+    java.util.regex.Matcher m = SEGMENT_NS.matcher(sql.replace("(segment_ns)", names));
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       StringBuilder c = new StringBuilder("CASE ").append(m.group(1));

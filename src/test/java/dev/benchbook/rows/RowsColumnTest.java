@@ -80,7 +80,7 @@ class RowsColumnTest {
           "table has commit_ns true commit_ms true",
           "stats commit_ms p50 0.012345",
           "catalog column true view true",
-          "p95-from-rows picks it true",
+          "p95-from-rows picks it true, accepts it commit",
           "old file has commit_ns false, rows 14924"), report);
     }
   }
@@ -165,8 +165,9 @@ class RowsColumnTest {
           String schema = CatalogDb.schemaText();
           out.add("catalog column " + schema.contains("  commit_ns INTEGER,") + " view "
               + schema.contains("'commit', commit_ns FROM rows"));
-          out.add("p95-from-rows picks it " + NamedQueries.get("p95-from-rows").sql()
-              .contains("WHEN 'commit' THEN commit_ns"));
+          NamedQuery p95 = NamedQueries.get("p95-from-rows");
+          out.add("p95-from-rows picks it " + p95.sql().contains("WHEN 'commit' THEN commit_ns")
+              + ", accepts it " + p95.bind(java.util.Map.of("segment", "commit")).get("segment"));
           RawRows old = RowsCsv.read(oldFile);
           out.add("old file has commit_ns " + old.has(commit) + ", rows " + old.size());
           return String.join("\\n", out);

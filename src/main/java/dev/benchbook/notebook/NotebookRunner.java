@@ -3,6 +3,10 @@ package dev.benchbook.notebook;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.benchbook.api.Inputs;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -60,6 +64,31 @@ public final class NotebookRunner {
     }
   }
 
+  /**
+   * How a run records itself in the written notebook's metadata ({@code metadata.benchbook}).
+   *
+   * @param notebook the input notebook's path, named in the record when known
+   * @param timings whether to record start, end and duration of the run and of each code cell
+   *     (off by default: the same code and data then give the same bytes)
+   */
+  public record Settings(Optional<Path> notebook, boolean timings) {
+
+    /** Validates. */
+    public Settings {
+      notebook = notebook == null ? Optional.empty() : notebook;
+    }
+
+    /** The record for a notebook file, without times. */
+    public static Settings of(Path notebook) {
+      return new Settings(Optional.of(notebook), false);
+    }
+
+    /** The same with times recorded or not. */
+    public Settings withTimings(boolean on) {
+      return new Settings(notebook, on);
+    }
+  }
+
   private NotebookRunner() {
   }
 
@@ -69,7 +98,18 @@ public final class NotebookRunner {
    */
   public static Result run(ObjectNode input, Map<String, String> parameters,
       EvaluatorOptions options, Consumer<String> progress) {
-    return run(input, parameters, options, progress, (count, value) -> { });
+    return run(input, parameters, options, progress, (count, value) -> { },
+        new Settings(Optional.empty(), false));
+  }
+
+  /**
+   * As {@link #run(ObjectNode, Map, EvaluatorOptions, Consumer)}, and records how the notebook
+   * was made in its metadata: benchbook's version and commit, the parameters, every input file
+   * the facade read with its SHA-256, and times when {@code settings} asks for them.
+   */
+  public static Result run(ObjectNode input, Map<String, String> parameters,
+      EvaluatorOptions options, Consumer<String> progress, Settings settings) {
+    return run(input, parameters, options, progress, (count, value) -> { }, settings);
   }
 
   /**
@@ -78,6 +118,14 @@ public final class NotebookRunner {
    */
   static Result run(ObjectNode input, Map<String, String> parameters,
       EvaluatorOptions options, Consumer<String> progress, BiConsumer<Integer, Object> results) {
+    return run(input, parameters, options, progress, results,
+        new Settings(Optional.empty(), false));
+  }
+
+  /** The run with result values handed to {@code results} and the record {@code settings} asks. */
+  static Result run(ObjectNode input, Map<String, String> parameters,
+      EvaluatorOptions options, Consumer<String> progress, BiConsumer<Integer, Object> results,
+      Settings settings) {
     ArrayNode cells = (ArrayNode) input.get("cells");
     Optional<Integer> paramsCell = parametersCell(cells);
     if (!parameters.isEmpty() && paramsCell.isEmpty()) {
@@ -85,8 +133,18 @@ public final class NotebookRunner {
           + "cannot set " + String.join(", ", parameters.keySet()));
     }
     ObjectNode nb = input.deepCopy();
-    try (Evaluator eval = Evaluator.start(options)) {
-      return new Run(eval, nb, parameters, progress, results, count(cells)).all(cells);
+    Instant start = Instant.now();
+    try (Inputs.Recording inputs = Inputs.record(); Evaluator eval = Evaluator.start(options)) {
+      Run run = new Run(eval, nb, parameters, progress, results, count(cells),
+          settings.timings());
+      Result result = run.all(cells);
+      ObjectNode record = Provenance.of(settings.notebook(), run.typedParameters,
+          inputs.files());
+      if (settings.timings()) {
+        Provenance.times(record, start, Instant.now());
+      }
+      nb.with("metadata").set(Provenance.KEY, record);
+      return result;
     }
   }
 
@@ -124,6 +182,8 @@ public final class NotebookRunner {
     private final Consumer<String> progress;
     private final BiConsumer<Integer, Object> results;
     private final int total;
+    private final boolean timings;
+    private Map<String, Object> typedParameters;
     private int executed;
     private int codeCells;
     private int sourceCells;
@@ -131,8 +191,11 @@ public final class NotebookRunner {
     private Failure failure;
 
     Run(Evaluator eval, ObjectNode nb, Map<String, String> parameters,
-        Consumer<String> progress, BiConsumer<Integer, Object> results, int total) {
+        Consumer<String> progress, BiConsumer<Integer, Object> results, int total,
+        boolean timings) {
       this.eval = eval;
+      this.timings = timings;
+      this.typedParameters = new LinkedHashMap<>(parameters);
       this.nb = nb;
       this.out = nb.putArray("cells");
       this.parameters = parameters;
@@ -147,6 +210,9 @@ public final class NotebookRunner {
           continue;
         }
         ObjectNode cell = ((ObjectNode) in).deepCopy();
+        if (cell.path("metadata") instanceof ObjectNode meta) {
+          meta.remove(Provenance.KEY);
+        }
         out.add(cell);
         sourceCells++;
         if (!isCode(cell)) {
@@ -178,7 +244,12 @@ public final class NotebookRunner {
       executed++;
       CellOutputs outputs = new CellOutputs();
       long t0 = System.nanoTime();
+      Instant start = Instant.now();
       CellOutcome outcome = eval.execute(source, outputs);
+      if (timings) {
+        ObjectNode times = cell.with("metadata").putObject(Provenance.KEY);
+        Provenance.times(times, start, Instant.now());
+      }
       progress.accept(String.format(Locale.ROOT, "code cell %d/%d %s in %.3f s", executed, total,
           outcome.ok() ? "ran" : "failed", (System.nanoTime() - t0) / 1e9));
       outcome.result().ifPresent(r -> {
@@ -202,7 +273,9 @@ public final class NotebookRunner {
       }
       cell.putObject("metadata").putArray("tags").add(Parameters.INJECTED_TAG);
       cell.putArray("outputs");
-      cell.set("source", NotebookJson.lines(Parameters.cell(parameters, eval.variables())));
+      Map<String, String> declared = eval.variables();
+      cell.set("source", NotebookJson.lines(Parameters.cell(parameters, declared)));
+      typedParameters = Parameters.typed(parameters, declared);
       return cell;
     }
   }

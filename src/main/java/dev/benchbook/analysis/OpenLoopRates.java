@@ -12,12 +12,13 @@ public final class OpenLoopRates {
   }
 
   /**
-   * Transitions started per second by config {@code configCode}: per repetition, the slope of
-   * the least-squares line through the sorted start times against their rank (ns per
-   * transition, inverted), pooled over repetitions weighted by their transitions. A schedule
-   * kept exactly gives the requested rate, and one start delayed by the operating system moves
-   * it by little (unlike a first-to-last span); a saturated system gives the rate it could
-   * serve. 0 when no repetition started two transitions.
+   * Transitions started per second by config {@code configCode}: per repetition, with the
+   * start times sorted, the median over i of the time from start i to start i + n/2 gives
+   * the time n/2 starts took; pooled over repetitions (sum of starts over sum of those
+   * times). A schedule kept exactly gives the requested rate; late starts at the beginning
+   * (a cold JIT) or the end (a descheduled thread) move a median of half-run windows by
+   * little, unlike a first-to-last span; a saturated system gives the rate it could serve.
+   * 0 when no repetition started two transitions.
    */
   public static double achievedPerS(RawRows rows, int configCode) {
     int[] config = rows.config();
@@ -29,41 +30,33 @@ public final class OpenLoopRates {
         counts.merge(rep[i], 1, Integer::sum);
       }
     }
-    double gaps = 0;
+    double starts = 0;
     double ns = 0;
     for (var e : counts.entrySet()) {
       if (e.getValue() < 2) {
         continue;
       }
-      long[] starts = new long[e.getValue()];
+      long[] sorted = new long[e.getValue()];
       int n = 0;
       for (int i = 0; i < rows.size(); i++) {
         if (config[i] == configCode && rep[i] == e.getKey()) {
-          starts[n++] = start[i];
+          sorted[n++] = start[i];
         }
       }
-      Arrays.sort(starts);
-      gaps += n - 1;
-      ns += (n - 1) * nsPerStart(starts);
+      Arrays.sort(sorted);
+      int k = n / 2;
+      starts += k;
+      ns += medianWindowNs(sorted, k);
     }
-    return ns <= 0 ? 0 : gaps / (ns / 1e9);
+    return ns <= 0 ? 0 : starts / (ns / 1e9);
   }
 
-  /** Least-squares slope of {@code sorted[i]} against {@code i}, ns per start. */
-  static double nsPerStart(long[] sorted) {
-    int n = sorted.length;
-    double meanX = (n - 1) / 2.0;
-    double meanY = 0;
-    for (long v : sorted) {
-      meanY += (double) v / n;
+  /** The median over i of {@code sorted[i + k] - sorted[i]}. */
+  static double medianWindowNs(long[] sorted, int k) {
+    double[] windows = new double[sorted.length - k];
+    for (int i = 0; i < windows.length; i++) {
+      windows[i] = sorted[i + k] - sorted[i];
     }
-    double sxy = 0;
-    double sxx = 0;
-    for (int i = 0; i < n; i++) {
-      double dx = i - meanX;
-      sxy += dx * (sorted[i] - meanY);
-      sxx += dx * dx;
-    }
-    return sxy / sxx;
+    return Percentiles.of(windows, 0.5);
   }
 }

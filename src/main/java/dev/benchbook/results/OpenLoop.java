@@ -6,8 +6,8 @@ package dev.benchbook.results;
  * the queue grew). Absent for closed-loop configs.
  *
  * @param requestedRatePerS the schedule's rate, transitions per second ({@code --rate})
- * @param achievedRatePerS transitions started per second: the least-squares slope of start
- *     times against their rank, per repetition, pooled
+ * @param achievedRatePerS transitions started per second: n/2 starts over the median time
+ *     that n/2 consecutive starts took, per repetition, pooled
  * @param arrivals {@code constant} or {@code poisson}
  */
 public record OpenLoop(double requestedRatePerS, double achievedRatePerS, String arrivals) {

@@ -1,5 +1,6 @@
 package dev.benchbook.analysis;
 
+import dev.benchbook.results.OpenLoop;
 import dev.benchbook.rows.Column;
 import dev.benchbook.rows.RawRows;
 import java.util.Arrays;
@@ -21,9 +22,22 @@ public final class OpenLoopRates {
    * 0 when no repetition started two transitions.
    */
   public static double achievedPerS(RawRows rows, int configCode) {
+    return ratePerS(rows, configCode, Column.START_NS);
+  }
+
+  /**
+   * The rate the schedule itself asked for, by the same estimator over the intended starts:
+   * the requested rate for constant arrivals, the rate the seeded draws came out at for
+   * Poisson arrivals (a short Poisson schedule is off its mean rate by about 1/sqrt(n)).
+   */
+  public static double scheduledPerS(RawRows rows, int configCode) {
+    return ratePerS(rows, configCode, Column.INTENDED_START_NS);
+  }
+
+  private static double ratePerS(RawRows rows, int configCode, Column column) {
     int[] config = rows.config();
     int[] rep = rows.rep();
-    long[] start = rows.longs(Column.START_NS);
+    long[] start = rows.longs(column);
     TreeMap<Integer, Integer> counts = new TreeMap<>();
     for (int i = 0; i < rows.size(); i++) {
       if (config[i] == configCode) {
@@ -49,6 +63,18 @@ public final class OpenLoopRates {
       ns += medianWindowNs(sorted, k);
     }
     return ns <= 0 ? 0 : starts / (ns / 1e9);
+  }
+
+  /** Achieved below this share of the requested rate means the queue grew: saturated. */
+  public static final double SATURATED_BELOW = 0.99;
+
+  /**
+   * True when an open-loop config could not keep its schedule: it started transitions at less
+   * than {@link #SATURATED_BELOW} of the rate its schedule asked for, so its queue grew through
+   * the pass and its response times describe the length of the run as much as the system.
+   */
+  public static boolean saturated(OpenLoop o) {
+    return o.achievedRatePerS() < SATURATED_BELOW * o.scheduledRatePerS();
   }
 
   /** The median over i of {@code sorted[i + k] - sorted[i]}. */

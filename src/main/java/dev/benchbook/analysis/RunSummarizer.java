@@ -63,7 +63,8 @@ public final class RunSummarizer {
         bounded, Optional.of(workload(c)), segments, reps, Optional.of(ceiling),
         Optional.empty(), group), outcome.rows());
     return c.arrivals().map(a -> result.withOpenLoop(new OpenLoop(a.ratePerS(),
-        OpenLoopRates.achievedPerS(outcome.rows(), code), a.kind().label()))).orElse(result);
+        OpenLoopRates.achievedPerS(outcome.rows(), code), a.kind().label(),
+        OpenLoopRates.scheduledPerS(outcome.rows(), code)))).orElse(result);
   }
 
   private static RepResult rep(RunOutcome outcome, PassResult p, int code) {

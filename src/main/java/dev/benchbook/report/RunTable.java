@@ -85,7 +85,7 @@ public final class RunTable {
     return out;
   }
 
-  /** Requested and achieved arrival rate, e.g. {@code 2,000/1,996 /s (99.8%)}. */
+  /** Requested and achieved arrival rate, e.g. {@code 2,000/1,996 /s (99.8%)} (% of scheduled). */
   static String rates(OpenLoop o) {
     return String.format(Locale.US, "%,.0f/%,.0f /s (%.1f%%)", o.requestedRatePerS(),
         o.achievedRatePerS(), o.achievedPct());

@@ -9,8 +9,11 @@ package dev.benchbook.results;
  * @param achievedRatePerS transitions started per second: n/2 starts over the median time
  *     that n/2 consecutive starts took, per repetition, pooled
  * @param arrivals {@code constant} or {@code poisson}
+ * @param scheduledRatePerS the rate of the intended starts by the same estimator: the
+ *     requested rate for constant arrivals, what the seeded draws came out at for Poisson
  */
-public record OpenLoop(double requestedRatePerS, double achievedRatePerS, String arrivals) {
+public record OpenLoop(double requestedRatePerS, double achievedRatePerS, String arrivals,
+    double scheduledRatePerS) {
 
   /** Validates the rates. */
   public OpenLoop {
@@ -18,14 +21,18 @@ public record OpenLoop(double requestedRatePerS, double achievedRatePerS, String
       throw new IllegalArgumentException("requested rate must be > 0/s, got "
           + requestedRatePerS);
     }
+    if (!(scheduledRatePerS > 0)) {
+      throw new IllegalArgumentException("scheduled rate must be > 0/s, got "
+          + scheduledRatePerS);
+    }
     if (!(achievedRatePerS >= 0)) {
       throw new IllegalArgumentException("achieved rate must be >= 0/s, got "
           + achievedRatePerS);
     }
   }
 
-  /** Achieved as a percentage of requested. */
+  /** Achieved as a percentage of scheduled (the intended starts' own rate). */
   public double achievedPct() {
-    return 100.0 * achievedRatePerS / requestedRatePerS;
+    return 100.0 * achievedRatePerS / scheduledRatePerS;
   }
 }

@@ -160,6 +160,7 @@ final class RunFileValidator {
       check.number(o, op, "requested_rate_per_s", true, 0);
       check.number(o, op, "achieved_rate_per_s", true, 0);
       check.text(o, op, "arrivals", true);
+      check.number(o, op, "scheduled_rate_per_s", true, 0);
     });
     check.integer(c, p, "conflicts", measured, 0);
     check.integer(c, p, "busy_errors", measured, 0);

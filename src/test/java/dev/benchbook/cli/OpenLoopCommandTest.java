@@ -29,7 +29,7 @@ class OpenLoopCommandTest {
     Path data = tmp.resolve("data");
     Cli.Result r = Cli.run("run", "--concurrency", "2", "--profile", "zero", "--files", "30",
         "--no-warmup", "-q", "--rate", "300/s", "--arrivals", "poisson", "--data-dir",
-        data.toString()).assertCode(0);
+        data.toString(), "--out", tmp.resolve("reports").toString()).assertCode(0);
     assertTrue(r.out().contains("Rate req/achieved"), r.out());
     assertTrue(r.out().contains("queue_wait_ms P50/P95/P99"), r.out());
     assertTrue(r.out().contains("c2-zero-r300"), r.out());
@@ -46,6 +46,22 @@ class OpenLoopCommandTest {
     assertTrue(c.segments().containsKey("response_ms"));
     assertEquals(300.0, f.manifest().parameters().get("rate_per_s"));
     assertEquals("poisson", f.manifest().parameters().get("arrivals"));
+    Path report;
+    try (Stream<Path> files = Files.walk(tmp.resolve("reports"))) {
+      report = files.filter(p -> p.getFileName().toString().equals("README.md")
+          && p.getParent().getFileName().toString().startsWith("results-")).findFirst()
+          .orElseThrow();
+    }
+    String md = Files.readString(report);
+    assertTrue(md.contains("## Open loop: latency from the intended start"), md);
+    assertTrue(md.matches("(?s).*\\| c2-zero-r300 +\\| poisson +\\| 300 +\\|.*"), md);
+    assertTrue(md.contains("coordinated omission"), md);
+    for (String ext : List.of(".png", ".svg", ".csv")) {
+      assertTrue(Files.isRegularFile(report.resolveSibling("open-loop-latency" + ext)), ext);
+    }
+    List<String> csv = Files.readAllLines(report.resolveSibling("open-loop-latency.csv"));
+    assertEquals(1 + 2 * 61, csv.size(), "response and service, 61 points each");
+    assertTrue(csv.get(1).startsWith("c2-zero-r300 response (from intended start),"), csv.get(1));
   }
 
   @Test

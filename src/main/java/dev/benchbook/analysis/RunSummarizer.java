@@ -22,6 +22,9 @@ import java.util.Optional;
 /** Turns what a run measured (runtime) into the records of a results file. */
 public final class RunSummarizer {
 
+  /** The sweep parameter of open-loop rate sweeps, whose knees are {@link RateSweeps}'. */
+  public static final String RATE = "rate";
+
   private RunSummarizer() {
   }
 
@@ -131,9 +134,11 @@ public final class RunSummarizer {
   /** A sweep results file: every point's config plus the varied parameter and the knees. */
   public static RunFile sweep(RunOutcome outcome, MachineInfo m, Map<String, Object> parameters,
       String parameter, List<String> values, List<SweepPoint> points) {
-    SweepSpec spec = new SweepSpec(parameter, values, Sweeps.knees(points));
+    List<ConfigResult> configs = configs(outcome);
+    SweepSpec spec = new SweepSpec(parameter, values, RATE.equals(parameter)
+        ? RateSweeps.knees(RateSweeps.points(configs, values)) : Sweeps.knees(points));
     return new RunFile(RunFile.SCHEMA_VERSION, "sweep", false, manifest(outcome, m, parameters),
-        Optional.of(outcome.ceilingTxPerS()), configs(outcome), Optional.empty(),
+        Optional.of(outcome.ceilingTxPerS()), configs, Optional.empty(),
         Optional.empty(), List.of(), Optional.empty(), List.of(), Optional.of(spec),
         Optional.empty(), true);
   }

@@ -2,6 +2,7 @@ package dev.benchbook.report;
 
 import dev.benchbook.analysis.Contention;
 import dev.benchbook.analysis.Recomparisons;
+import dev.benchbook.charts.LatencyThroughputChart;
 import dev.benchbook.charts.LockWaitShareChart;
 import dev.benchbook.charts.OpenLoopLatencyChart;
 import dev.benchbook.charts.P95BeforeAfterChart;
@@ -141,7 +142,14 @@ record ReportContent(String markdown, List<PlottedChart<?>> charts) {
     page.heading("Results");
     List<dev.benchbook.analysis.SweepPoint> points = SweepPoints.of(f);
     page.raw(SweepTable.markdown(parameter, points));
+    if (dev.benchbook.analysis.RunSummarizer.RATE.equals(parameter)) {
+      List<dev.benchbook.analysis.RatePoint> rates = dev.benchbook.analysis.RateSweeps.points(
+          f.allConfigs(), f.sweep().get().values());
+      page.heading("Latency vs throughput (open loop)").raw(RateSweepTable.markdown(rates));
+      charts.add(LatencyThroughputChart.of(rates));
+    }
     contention(f.allConfigs(), page);
+    openLoop(run, page, charts);
     charts.add(SweepChart.throughput(f.sweep().get(), points));
     charts.add(SweepChart.lockWait(f.sweep().get(), points));
   }

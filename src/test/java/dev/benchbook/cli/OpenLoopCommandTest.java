@@ -104,4 +104,43 @@ class OpenLoopCommandTest {
         .assertOneErrorLine(named.toArray(String[]::new));
     assertFalse(Files.exists(tmp.resolve("never")), "nothing written");
   }
+
+  @Test
+  void aRateSweepDrawsTheLatencyThroughputCurveAndNamesTheKnee() throws Exception {
+    Path data = tmp.resolve("sweep");
+    Cli.Result r = Cli.run("sweep", "--vary", "rate=100,200,50000", "--concurrency", "1",
+        "--profile", "zero", "--files", "15", "--hold-ms", "1", "--no-warmup", "-q",
+        "--data-dir", data.toString(), "--out", tmp.resolve("reports").toString())
+        .assertCode(0);
+    assertTrue(r.out().contains("| per-worker | 50,000"), r.out());
+    Path json;
+    try (Stream<Path> files = Files.list(data)) {
+      json = files.filter(p -> p.toString().endsWith(".json")).findFirst().orElseThrow();
+    }
+    RunFile f = ResultsReader.read(json).run();
+    assertEquals(List.of("c1-zero-r100", "c1-zero-r200", "c1-zero-r50000"),
+        f.configs().stream().map(ConfigResult::id).toList());
+    assertEquals("50000", f.sweep().orElseThrow().knees().get("per-worker"),
+        "one worker holding the lock 1 ms per write cannot start 50,000/s: that point is "
+        + "saturated, the knee at the latest");
+    Path report;
+    try (Stream<Path> files = Files.walk(tmp.resolve("reports"))) {
+      report = files.filter(p -> p.getFileName().toString().equals("README.md")
+          && p.getParent().getFileName().toString().startsWith("results-")).findFirst()
+          .orElseThrow();
+    }
+    String md = Files.readString(report);
+    assertTrue(md.contains("## Latency vs throughput (open loop)"), md);
+    assertTrue(md.contains("Knees: per-worker: 50000/s."), md);
+    List<String> csv = Files.readAllLines(report.resolveSibling("sweep-latency-throughput.csv"));
+    assertEquals(4, csv.size(), String.join("\n", csv));
+    assertTrue(csv.get(3).endsWith(",true,true"), csv.get(3));
+  }
+
+  @Test
+  void aRateSweepWithARateIsRefused() {
+    Cli.run("sweep", "--vary", "rate=10,20", "--rate", "10", "--files", "5", "-q",
+        "--data-dir", tmp.resolve("never").toString()).assertCode(2).assertNoStackTrace()
+        .assertOneErrorLine("--vary rate", "--rate");
+  }
 }

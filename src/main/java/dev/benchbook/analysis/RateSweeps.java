@@ -3,7 +3,6 @@ package dev.benchbook.analysis;
 import dev.benchbook.results.ConfigResult;
 import dev.benchbook.results.OpenLoop;
 import dev.benchbook.results.SegmentStats;
-import dev.benchbook.rows.Column;
 import dev.benchbook.rows.Segment;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +22,7 @@ public final class RateSweeps {
    */
   public static final double KNEE_FACTOR = 3.0;
 
-  private static final Segment RESPONSE = Segment.of(Column.RESPONSE_NS);
+  private static final Segment RESPONSE = Segment.RESPONSE;
 
   private RateSweeps() {
   }

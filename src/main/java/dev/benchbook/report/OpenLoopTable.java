@@ -4,7 +4,6 @@ import dev.benchbook.analysis.OpenLoopRates;
 import dev.benchbook.results.ConfigResult;
 import dev.benchbook.results.OpenLoop;
 import dev.benchbook.results.SegmentStats;
-import dev.benchbook.rows.Column;
 import dev.benchbook.rows.Segment;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +16,8 @@ import java.util.Locale;
  */
 public final class OpenLoopTable {
 
-  private static final Segment QUEUE_WAIT = Segment.of(Column.QUEUE_WAIT_NS);
-  private static final Segment RESPONSE = Segment.of(Column.RESPONSE_NS);
+  private static final Segment QUEUE_WAIT = Segment.QUEUE_WAIT;
+  private static final Segment RESPONSE = Segment.RESPONSE;
 
   private OpenLoopTable() {
   }

@@ -143,4 +143,41 @@ class OpenLoopCommandTest {
         "--data-dir", tmp.resolve("never").toString()).assertCode(2).assertNoStackTrace()
         .assertOneErrorLine("--vary rate", "--rate");
   }
+
+  @Test
+  void thePhaseRunsItsTargetOpenLoopAtNinetyPercentOfTheBaselinesThroughput() throws Exception {
+    Path data = tmp.resolve("phase");
+    Cli.Result r = Cli.small("phase", "--concurrency", "1", "--files", "10",
+        "--scenario-concurrency", "2", "--scenario-profile", "zero", "--scenario-hold-ms", "0.5",
+        "--scenario-files", "25", "--target", "c2-zero-hold0.5", "--strategy", "writer-queue",
+        "--mitigation-reps", "1", "--forks", "1", "--open-loop", "--data-dir", data.toString(),
+        "--no-report").assertCode(0);
+    assertTrue(r.out().contains("Step 1/3: baseline matrix (2 configs)"), r::describe);
+    assertTrue(r.out().contains("Step 3/3: open loop on c2-zero-hold0.5 at "), r::describe);
+    List<RunFile> files = new ArrayList<>();
+    for (String name : Cli.names(data)) {
+      if (name.endsWith(".json")) {
+        files.add(ResultsReader.read(data.resolve(name)).run());
+      }
+    }
+    assertEquals(3, files.size(), r::describe);
+    RunFile closed = files.get(1);
+    RunFile open = files.get(2);
+    double basis = closed.baseline().orElseThrow().transitionsPerS();
+    double rate = open.baseline().orElseThrow().openLoop().orElseThrow().requestedRatePerS();
+    assertEquals(0.9 * basis, rate, 0.05 * 0.9 * basis + 1, "two significant digits of 90%");
+    assertEquals("c2-zero-hold0.5-r" + (long) rate, open.baseline().orElseThrow().id());
+    assertEquals("c2-zero-hold0.5-writer-queue-r" + (long) rate,
+        open.mitigationRun().orElseThrow().id());
+    assertEquals("poisson", open.baseline().orElseThrow().openLoop().orElseThrow().arrivals());
+    assertTrue(open.comparison().orElseThrow().segments().stream()
+        .anyMatch(d -> d.segment().equals("response_ms")), "compared on response time");
+  }
+
+  @Test
+  void thePhasesOpenLoopStepChoosesItsOwnRate() {
+    Cli.small("phase", "--open-loop", "--rate", "100", "--data-dir",
+        tmp.resolve("never").toString()).assertCode(2).assertNoStackTrace()
+        .assertOneErrorLine("--open-loop", "--rate 100/s");
+  }
 }

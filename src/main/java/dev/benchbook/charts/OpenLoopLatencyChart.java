@@ -51,8 +51,7 @@ public final class OpenLoopLatencyChart {
         double[] v = committedMs(rows, c, id);
         curves.add(Percentiles.ofInPlace(v, 0, v.length, ps));
         ids.add(id);
-        names.add(id + (c == Column.RESPONSE_NS ? " response (from intended start)"
-            : " service (from actual start)"));
+        names.add(id + (c == Column.RESPONSE_NS ? " response" : " service"));
       }
     }
     double min = Double.MAX_VALUE;
@@ -69,7 +68,7 @@ public final class OpenLoopLatencyChart {
     }
     XYChart chart = new XYChartBuilder().width(ChartStyle.WIDTH_PX)
         .height(ChartStyle.HEIGHT_PX)
-        .title("Open loop: latency by percentile, response vs service (committed, reps pooled)")
+        .title("Open loop: response (solid, from intended start) vs service (dashed)")
         .xAxisTitle("Percentile (tail spread out: log scale of 1 / (1 - p))")
         .yAxisTitle("Latency (ms, log scale" + ChartStyle.FLOOR_NOTE + ")").build();
     XYStyler styler = chart.getStyler();

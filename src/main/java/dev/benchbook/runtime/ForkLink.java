@@ -1,10 +1,12 @@
 package dev.benchbook.runtime;
 
+import dev.benchbook.workload.FsmWorkload;
 import dev.benchbook.workload.IntegrityReport;
 import dev.benchbook.workload.LatencyProfile;
 import dev.benchbook.workload.SqliteSettings;
 import dev.benchbook.workload.StrategySpec;
 import dev.benchbook.workload.Workload;
+import dev.benchbook.workload.WorkloadFile;
 import dev.benchbook.workload.Workloads;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -74,6 +76,10 @@ final class ForkLink {
       p.setProperty(k + "rate_per_s", Double.toString(a.ratePerS()));
       p.setProperty(k + "arrivals", a.kind().label());
     });
+    if (c.workload() instanceof FsmWorkload && c.workload() != FsmWorkload.STANDARD) {
+      p.setProperty(k + "workload_source", c.workload().file().source());
+      p.setProperty(k + "workload_file", c.workload().file().text());
+    }
   }
 
   /**
@@ -129,7 +135,16 @@ final class ForkLink {
         Long.parseLong(p.getProperty(k + "hold_ns")),
         Double.parseDouble(p.getProperty(k + "failure_probability")),
         Duration.ofNanos(Long.parseLong(p.getProperty(k + "duration_bound_ns"))),
-        workload(p.getProperty(k + "workload"), p.getProperty(k + "workload_class")));
+        workload(p, k));
+  }
+
+  /** The parent's workload: a file's content as the parent read it, else by name or class. */
+  private static Workload workload(Properties p, String k) {
+    String text = p.getProperty(k + "workload_file");
+    if (text != null) {
+      return FsmWorkload.of(WorkloadFile.parse(p.getProperty(k + "workload_source"), text));
+    }
+    return workload(p.getProperty(k + "workload"), p.getProperty(k + "workload_class"));
   }
 
   /**

@@ -46,14 +46,19 @@ class OpenLoopTest {
   }
 
   private RunOutcome run(ProgressListener listener, BenchConfig... configs) throws Exception {
+    return run(listener, false, configs);
+  }
+
+  private RunOutcome run(ProgressListener listener, boolean warmup, BenchConfig... configs)
+      throws Exception {
     return new MatrixRunner(new RunControl(), listener).run(new RunPlan(List.of(configs), 1, 42,
-        false, Duration.ofMillis(100), Duration.ZERO, tmp, List.of()));
+        warmup, Duration.ofMillis(100), Duration.ZERO, tmp, List.of()));
   }
 
   @Test
   void theScheduleIsKeptAndLatencyCountsFromTheIntendedStart() throws Exception {
     Arrivals a = new Arrivals(250, Arrivals.Kind.CONSTANT);
-    RunOutcome out = run(ProgressListener.NONE, config(4, 100, Optional.of(a)));
+    RunOutcome out = run(ProgressListener.NONE, true, config(4, 100, Optional.of(a)));
     RawRows rows = out.rows();
     assertEquals(400, rows.size());
     long[] intended = rows.longs(Column.INTENDED_START_NS).clone();
@@ -96,24 +101,33 @@ class OpenLoopTest {
   /**
    * Holds the write lock for {@value #STALL_MS} ms from another connection in the middle of a
    * pass, closed loop then open loop at 400/s (2.5 ms apart; 2 workers, 1 ms held per write).
-   * Closed loop: each worker waits through the stall once, so at most 2 of 600 rows see it and
-   * the P99 stays far below it. Open loop: every transition scheduled during the stall ends
+   * Closed loop: each worker waits through the stall once, so at most 2 of 600 rows span it
+   * and the P99 stays below half of it (on a loaded machine the P99 itself is tens of ms). Open loop: every transition scheduled during the stall ends
    * after it, so its response is at least (stall end - intended start); the P99 is at least
    * the P99 of those lower bounds, which the schedule's arithmetic puts near the stall itself.
    */
   @Test
   void aStalledLockInflatesOpenLoopLatencyButNotClosedLoopLatency() throws Exception {
-    Stall closedStall = new Stall();
+    Stall closedStall = new Stall(250);
     RawRows closed = run(closedStall, config(2, 150, Optional.empty())).rows();
     closedStall.await();
     long[] total = committedValues(closed, Column.TOTAL_NS);
     double closedP99Ms = Percentiles.of(toMs(total), 0.99);
-    long stalled = Arrays.stream(total).filter(v -> v >= STALL_MS * 1_000_000 / 2).count();
-    assertTrue(stalled >= 1 && stalled <= 2, "the stall is recorded once per worker, got "
-        + stalled);
-    assertTrue(closedP99Ms < STALL_MS / 4.0, "closed-loop P99 " + closedP99Ms + " ms");
+    long held = closedStall.heldFrom.get();
+    long released = closedStall.releasedAfter.get();
+    int overlapping = 0;
+    for (int i = 0; i < closed.size(); i++) {
+      long start = closed.startNs()[i];
+      if (start < released - 1_000_000 && start + total[i] > held + 1_000_000) {
+        overlapping++;
+      }
+    }
+    assertTrue(overlapping >= 1 && overlapping <= 2, "each of the 2 workers waits through the "
+        + "stall in one transition, so at most 2 rows span it; got " + overlapping);
+    assertTrue(closedP99Ms < STALL_MS / 2.0, "closed-loop P99 " + closedP99Ms + " ms: the stall "
+        + "is in at most 2 of 600 rows, under 1%, so the P99 does not see it");
 
-    Stall openStall = new Stall();
+    Stall openStall = new Stall(500);
     Arrivals a = new Arrivals(400, Arrivals.Kind.CONSTANT);
     RawRows open = run(openStall, config(2, 150, Optional.of(a))).rows();
     openStall.await();
@@ -140,7 +154,7 @@ class OpenLoopTest {
     double openP99Ms = Percentiles.of(toMs(response), 0.99);
     assertTrue(boundP99 >= 0.8 * STALL_MS, "schedule arithmetic: P99 bound " + boundP99);
     assertTrue(openP99Ms >= boundP99, "open-loop P99 " + openP99Ms + " ms < " + boundP99);
-    assertTrue(openP99Ms > 4 * closedP99Ms, "open " + openP99Ms + " vs closed " + closedP99Ms);
+    assertTrue(openP99Ms > closedP99Ms, "open " + openP99Ms + " vs closed " + closedP99Ms);
   }
 
   private static long[] committedValues(RawRows rows, Column c) {
@@ -152,11 +166,17 @@ class OpenLoopTest {
   }
 
   /**
-   * At the pass's first progress report, holds the write lock of the pass's database from its
+   * {@code afterMs} after the pass's start, holds the write lock of the pass's database from its
    * own connection for {@value #STALL_MS} ms; records when it held the lock and when it was
    * about to release it, as offsets from the pass start (the rows' clock).
    */
   private final class Stall implements ProgressListener {
+    private final long afterMs;
+
+    Stall(long afterMs) {
+      this.afterMs = afterMs;
+    }
+
     final AtomicLong heldFrom = new AtomicLong(-1);
     final AtomicLong releasedAfter = new AtomicLong(-1);
     private Thread thread;
@@ -164,21 +184,15 @@ class OpenLoopTest {
     private Throwable failure;
 
     @Override
-    public void passOrigin(String configId, int rep, long originNanoTime) {
+    public synchronized void passOrigin(String configId, int rep, long originNanoTime) {
       passStartNs = originNanoTime;
-    }
-
-    @Override
-    public synchronized void passProgress(String configId, int rep, long done) {
-      if (thread != null || done < 50) {
-        return;
-      }
       thread = new Thread(this::stall, "stall");
       thread.start();
     }
 
     private void stall() {
       try (Stream<Path> files = Files.walk(tmp)) {
+        Thread.sleep(Math.max(0, (passStartNs - System.nanoTime()) / 1_000_000 + afterMs));
         Path db = files.filter(p -> p.getFileName().toString().equals("bench.db")).findFirst()
             .orElseThrow();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
@@ -196,7 +210,7 @@ class OpenLoopTest {
     }
 
     void await() throws Exception {
-      assertTrue(thread != null, "the pass ended before its first progress report");
+      assertTrue(thread != null, "no pass started");
       thread.join();
       if (failure != null) {
         throw new AssertionError("stall failed", failure);

@@ -12,14 +12,17 @@ public final class OpenLoopRates {
   private OpenLoopRates() {
   }
 
+  /** Share of a repetition's starts the rates are measured over (the rest may straggle). */
+  public static final double COVERED = 0.99;
+
   /**
    * Transitions started per second by config {@code configCode}: per repetition, with the
-   * start times sorted, the median over i of the time from start i to start i + n/2 gives
-   * the time n/2 starts took; pooled over repetitions (sum of starts over sum of those
-   * times). A schedule kept exactly gives the requested rate; late starts at the beginning
-   * (a cold JIT) or the end (a descheduled thread) move a median of half-run windows by
-   * little, unlike a first-to-last span; a saturated system gives the rate it could serve.
-   * 0 when no repetition started two transitions.
+   * start times sorted and k = ceil({@value #COVERED} n), k - 1 starts over the time from the
+   * schedule's origin (the first intended start; for closed-loop rows, the first start) to the
+   * k-th start; pooled over repetitions (sum of starts over sum of times). A kept schedule gives
+   * the requested rate exactly; a late first stretch that caught up (a cold JIT) does not move
+   * it, nor do the last 1% of starts (a descheduled worker at the end); a saturated system
+   * gives the rate it could serve. 0 when no repetition started two transitions.
    */
   public static double achievedPerS(RawRows rows, int configCode) {
     return ratePerS(rows, configCode, Column.START_NS);
@@ -38,6 +41,8 @@ public final class OpenLoopRates {
     int[] config = rows.config();
     int[] rep = rows.rep();
     long[] start = rows.longs(column);
+    long[] origin = rows.has(Column.INTENDED_START_NS) ? rows.longs(Column.INTENDED_START_NS)
+        : start;
     TreeMap<Integer, Integer> counts = new TreeMap<>();
     for (int i = 0; i < rows.size(); i++) {
       if (config[i] == configCode) {
@@ -51,16 +56,18 @@ public final class OpenLoopRates {
         continue;
       }
       long[] sorted = new long[e.getValue()];
+      long first = Long.MAX_VALUE;
       int n = 0;
       for (int i = 0; i < rows.size(); i++) {
         if (config[i] == configCode && rep[i] == e.getKey()) {
           sorted[n++] = start[i];
+          first = Math.min(first, origin[i]);
         }
       }
       Arrays.sort(sorted);
-      int k = n / 2;
-      starts += k;
-      ns += medianWindowNs(sorted, k);
+      int k = Math.max(2, (int) Math.ceil(COVERED * n));
+      starts += k - 1;
+      ns += sorted[k - 1] - first;
     }
     return ns <= 0 ? 0 : starts / (ns / 1e9);
   }
@@ -75,14 +82,5 @@ public final class OpenLoopRates {
    */
   public static boolean saturated(OpenLoop o) {
     return o.achievedRatePerS() < SATURATED_BELOW * o.scheduledRatePerS();
-  }
-
-  /** The median over i of {@code sorted[i + k] - sorted[i]}. */
-  static double medianWindowNs(long[] sorted, int k) {
-    double[] windows = new double[sorted.length - k];
-    for (int i = 0; i < windows.length; i++) {
-      windows[i] = sorted[i + k] - sorted[i];
-    }
-    return Percentiles.of(windows, 0.5);
   }
 }

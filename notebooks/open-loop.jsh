@@ -5,7 +5,7 @@
 // %% [markdown]
 // # Open loop: latency as a file waiting on the state machine sees it
 //
-// The committed open-loop run `data/results-mitigation-20261203-082007.json`: the contended scenario (16 workers, `fast`
+// The committed open-loop run `data/results-mitigation-20261203-084535.json`: the contended scenario (16 workers, `fast`
 // profile, 1 ms held in each write, 400 files) with Poisson arrivals at 500 transitions/s, 90% of
 // the baseline's closed-loop throughput in the committed phase (557/s), for the baseline and two
 // mitigations in 4 forks. A closed-loop benchmark starts each worker's next transition when its last
@@ -38,7 +38,7 @@ import static dev.benchbook.notebook.Help.help;
 dev.benchbook.notebook.KernelRenderers.install();
 
 // %%
-var run = Benchbook.load("data/results-mitigation-20261203-082007.json");
+var run = Benchbook.load("data/results-mitigation-20261203-084535.json");
 Benchbook.openLoop(run)
 
 // %% [markdown]

@@ -12,17 +12,13 @@ public final class OpenLoopRates {
   private OpenLoopRates() {
   }
 
-  /** Share of a repetition's starts the rates are measured over (the rest may straggle). */
-  public static final double COVERED = 0.99;
-
   /**
-   * Transitions started per second by config {@code configCode}: per repetition, with the
-   * start times sorted and k = ceil({@value #COVERED} n), k - 1 starts over the time from the
-   * schedule's origin (the first intended start; for closed-loop rows, the first start) to the
-   * k-th start; pooled over repetitions (sum of starts over sum of times). A kept schedule gives
-   * the requested rate exactly; a late first stretch that caught up (a cold JIT) does not move
-   * it, nor do the last 1% of starts (a descheduled worker at the end); a saturated system
-   * gives the rate it could serve. 0 when no repetition started two transitions.
+   * Transitions started per second by config {@code configCode}: per repetition, the slope of
+   * the least-squares line through the sorted start times against their rank (ns per start,
+   * inverted), pooled over repetitions weighted by their starts. A kept schedule gives the
+   * requested rate exactly; a few starts delayed by the operating system, at either end or in
+   * between, move the slope by little (unlike a first-to-last span); a saturated system gives
+   * the rate it could serve. 0 when no repetition started two transitions.
    */
   public static double achievedPerS(RawRows rows, int configCode) {
     return ratePerS(rows, configCode, Column.START_NS);
@@ -41,8 +37,6 @@ public final class OpenLoopRates {
     int[] config = rows.config();
     int[] rep = rows.rep();
     long[] start = rows.longs(column);
-    long[] origin = rows.has(Column.INTENDED_START_NS) ? rows.longs(Column.INTENDED_START_NS)
-        : start;
     TreeMap<Integer, Integer> counts = new TreeMap<>();
     for (int i = 0; i < rows.size(); i++) {
       if (config[i] == configCode) {
@@ -56,20 +50,35 @@ public final class OpenLoopRates {
         continue;
       }
       long[] sorted = new long[e.getValue()];
-      long first = Long.MAX_VALUE;
       int n = 0;
       for (int i = 0; i < rows.size(); i++) {
         if (config[i] == configCode && rep[i] == e.getKey()) {
           sorted[n++] = start[i];
-          first = Math.min(first, origin[i]);
         }
       }
       Arrays.sort(sorted);
-      int k = Math.max(2, (int) Math.ceil(COVERED * n));
-      starts += k - 1;
-      ns += sorted[k - 1] - first;
+      starts += n - 1;
+      ns += (n - 1) * nsPerStart(sorted);
     }
     return ns <= 0 ? 0 : starts / (ns / 1e9);
+  }
+
+  /** Least-squares slope of {@code sorted[i]} against {@code i}, ns per start. */
+  static double nsPerStart(long[] sorted) {
+    int n = sorted.length;
+    double meanX = (n - 1) / 2.0;
+    double meanY = 0;
+    for (long v : sorted) {
+      meanY += (double) v / n;
+    }
+    double sxy = 0;
+    double sxx = 0;
+    for (int i = 0; i < n; i++) {
+      double dx = i - meanX;
+      sxy += dx * (sorted[i] - meanY);
+      sxx += dx * dx;
+    }
+    return sxy / sxx;
   }
 
   /** Achieved below this share of the requested rate means the queue grew: saturated. */

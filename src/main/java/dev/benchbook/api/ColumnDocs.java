@@ -64,8 +64,8 @@ public final class ColumnDocs {
     put("requested_per_s", "the arrival rate asked for (--rate)");
     put("scheduled_per_s", "the intended starts' own rate: requested for constant arrivals, what "
         + "the seeded draws came out at for poisson");
-    put("achieved_per_s", "the rate transitions actually started at (99% of the starts over the "
-        + "time from the schedule's origin to the last of them)");
+    put("achieved_per_s", "the rate transitions actually started at (least-squares slope of the "
+        + "sorted start times against their rank)");
     put("kept_up", "achieved at least 99% of scheduled; false: saturated, the queue grew");
     put("queue_wait_p50_ms", "median queue_wait");
     put("queue_wait_p95_ms", "95th percentile of queue_wait");

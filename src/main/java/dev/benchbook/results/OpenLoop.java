@@ -6,8 +6,8 @@ package dev.benchbook.results;
  * the queue grew). Absent for closed-loop configs.
  *
  * @param requestedRatePerS the schedule's rate, transitions per second ({@code --rate})
- * @param achievedRatePerS transitions started per second: per repetition, 99% of the starts
- *     over the time from the schedule's origin to the last of them, pooled
+ * @param achievedRatePerS transitions started per second: the least-squares slope of the
+ *     sorted start times against their rank, per repetition, pooled
  * @param arrivals {@code constant} or {@code poisson}
  * @param scheduledRatePerS the rate of the intended starts by the same estimator: the
  *     requested rate for constant arrivals, what the seeded draws came out at for Poisson

@@ -1,6 +1,7 @@
 package dev.benchbook.rows;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 
 /**
  * One worker's row writer: {@link #set} each measured column of a transition, then
@@ -128,7 +129,8 @@ public final class RowWriter {
 
   private void overflowRow() {
     if (overflow == null) {
-      overflow = new RawRows(shared.configIds(), shared.stateNames(), PassRows.BLOCK_ROWS);
+      overflow = new RawRows(shared.configIds(), shared.stateNames(), PassRows.BLOCK_ROWS,
+          EnumSet.copyOf(shared.columns()));
     }
     int row = overflow.addRow();
     use(overflow);

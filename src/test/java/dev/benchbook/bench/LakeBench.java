@@ -27,6 +27,9 @@ import java.util.stream.Stream;
  *
  * <pre>
  * LakeBench all DATA [reps]         import, export, then both engines (DuckDB first)
+ * LakeBench export DATA [reps]      the export alone into a fresh lake, repeated (median):
+ *                                   rows from the rows files, -Dlakebench.fromCatalog=true
+ *                                   from the catalog
  * LakeBench duckdb LAKE [reps]      the query on DuckDB only, over an existing lake
  * LakeBench sqlite CATALOG [reps]   the query on SQLite only
  * LakeBench multiply LAKE OUT K     a lake with every run copied K times under new run ids
@@ -49,6 +52,7 @@ public final class LakeBench {
     int reps = args.length > 2 && !mode.equals("multiply") ? Integer.parseInt(args[2]) : 3;
     switch (mode) {
       case "all" -> all(path, reps);
+      case "export" -> export(path, reps);
       case "duckdb" -> duck(path, reps);
       case "sqlite" -> sqlite(path, reps);
       case "multiply" -> multiply(path, Path.of(args[2]), Integer.parseInt(args[3]));
@@ -63,10 +67,35 @@ public final class LakeBench {
     Path lake = Lake.defaultDir(data);
     Lake.delete(lake);
     t0 = System.nanoTime();
-    LakeReport r = Lake.export(imported.catalog(), lake, ImportProgress.NONE);
+    LakeReport r = Lake.export(imported.catalog(), data, lake, ImportProgress.NONE);
     print("lake export", System.nanoTime() - t0, r.summary());
     duck(lake, reps);
     sqlite(imported.catalog(), reps);
+  }
+
+  private static void export(Path data, int reps) {
+    ImportReport imported = Catalog.update(data);
+    Path lake = Lake.defaultDir(data);
+    boolean fromCatalog = Boolean.getBoolean("lakebench.fromCatalog");
+    long[] ns = new long[reps];
+    com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    for (int i = 0; i < reps; i++) {
+      Lake.delete(lake);
+      long cpu0 = os.getProcessCpuTime();
+      long t0 = System.nanoTime();
+      LakeReport r = fromCatalog ? Lake.export(imported.catalog(), lake, ImportProgress.NONE)
+          : Lake.export(imported.catalog(), data, lake, ImportProgress.NONE);
+      ns[i] = System.nanoTime() - t0;
+      System.out.printf(Locale.ROOT, "export %d: %.2f s wall, %.2f s CPU; %s; %d runs from "
+          + "rows files%n", i + 1, ns[i] / 1e9, (os.getProcessCpuTime() - cpu0) / 1e9,
+          r.summary(), r.runsFromRowsFiles());
+    }
+    long[] sorted = ns.clone();
+    Arrays.sort(sorted);
+    System.out.printf(Locale.ROOT, "lake export (%s) median %.2f s of %d%n",
+        fromCatalog ? "from the catalog" : "rows from the rows files",
+        sorted[sorted.length / 2] / 1e9, reps);
   }
 
   private static void duck(Path lake, int reps) {

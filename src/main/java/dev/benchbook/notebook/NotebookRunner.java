@@ -24,14 +24,27 @@ public final class NotebookRunner {
   /**
    * The cell that stopped a run.
    *
-   * @param cell 1-based position among all cells of the output notebook
-   * @param codeCell 1-based position among its code cells
+   * @param cell 1-based position among the source notebook's cells (the injected parameters
+   *     cell not counted), or the parameters cell's position when the injected one failed
+   * @param codeCell 1-based position among the source notebook's code cells
+   * @param injected true when the cell that failed is the injected parameters cell
    * @param error what stopped it
    */
-  public record Failure(int cell, int codeCell, CellError error) {
+  public record Failure(int cell, int codeCell, CellError error, boolean injected) {
 
-    /** {@code cell 5 (code cell 3), line 2: java.lang.IllegalArgumentException: ...}. */
+    /** A failure in a cell of the notebook's own source. */
+    public Failure(int cell, int codeCell, CellError error) {
+      this(cell, codeCell, error, false);
+    }
+
+    /**
+     * {@code cell 5 (code cell 3), line 2: java.lang.IllegalArgumentException: ...}, or
+     * {@code the injected parameters cell (after cell 2), line 1: ...}.
+     */
     public String summary() {
+      if (injected) {
+        return "the injected parameters cell (after cell " + cell + "), " + error.summary();
+      }
       return "cell " + cell + " (code cell " + codeCell + "), " + error.summary();
     }
   }
@@ -173,6 +186,8 @@ public final class NotebookRunner {
     private Map<String, Object> typedParameters;
     private int executed;
     private int codeCells;
+    private int sourceCells;
+    private int sourceCodeCells;
     private Failure failure;
 
     Run(Evaluator eval, ObjectNode nb, Map<String, String> parameters,
@@ -199,27 +214,29 @@ public final class NotebookRunner {
           meta.remove(Provenance.KEY);
         }
         out.add(cell);
+        sourceCells++;
         if (!isCode(cell)) {
           continue;
         }
         codeCells++;
+        sourceCodeCells++;
         cell.putArray("outputs");
         cell.putNull("execution_count");
         if (failure == null) {
-          execute(cell);
+          execute(cell, false);
         }
         if (failure == null && !parameters.isEmpty()
             && NotebookJson.tags(cell).contains(Parameters.TAG)) {
           ObjectNode injected = injected(cell);
           out.add(injected);
           codeCells++;
-          execute(injected);
+          execute(injected, true);
         }
       }
       return new Result(nb, Optional.ofNullable(failure), executed);
     }
 
-    private void execute(ObjectNode cell) {
+    private void execute(ObjectNode cell, boolean injectedCell) {
       String source = NotebookJson.source(cell);
       if (source.isBlank()) {
         return;
@@ -241,7 +258,7 @@ public final class NotebookRunner {
       });
       outcome.error().ifPresent(e -> {
         outputs.error(e);
-        failure = new Failure(out.size(), codeCells, e);
+        failure = new Failure(sourceCells, sourceCodeCells, e, injectedCell);
       });
       cell.set("outputs", outputs.json());
       cell.put("execution_count", executed);

@@ -118,16 +118,19 @@ public final class Phase {
     List<BenchConfig> matrix = spec.matrixConfigs();
     checkTarget(spec, matrix);
     steps.matrixStarting(matrix.size());
-    Measured run = steps.measure(matrixSettings.plan(matrix), matrixSettings, "matrix",
-        Summary.matrix());
+    RunPlan matrixPlan = matrixSettings.plan(matrix);
+    checkRoom(spec, matrixPlan);
+    Measured run = steps.measure(matrixPlan, matrixSettings, "matrix", Summary.matrix());
     steps.matrixMeasured(run);
     Written matrixFile = steps.write(run, spec, false);
 
     ConfigResult target = target(run.file().configs(), spec.target());
     PlanSettings mitigation = mitigationSettings(spec, matrixSettings, target);
     steps.mitigationsStarting(spec.mitigations(), target, spec.target().isPresent(), mitigation);
-    Measured mit = steps.measure(mitigation.plan(mitigationConfigs(target, spec.mitigations(),
-        mitigation)), mitigation, "mitigate",
+    RunPlan mitigationPlan = mitigation.plan(mitigationConfigs(target, spec.mitigations(),
+        mitigation));
+    checkRoom(spec, mitigationPlan);
+    Measured mit = steps.measure(mitigationPlan, mitigation, "mitigate",
         Summary.mitigation(CompareOptions.defaults().withSeed(mitigation.seed())));
     Written mitFile = steps.write(mit, spec, !spec.openLoop());
     if (!spec.openLoop()) {
@@ -158,6 +161,17 @@ public final class Phase {
     double raw = OPEN_LOOP_SHARE * baseline.transitionsPerS();
     double scale = Math.pow(10, Math.floor(Math.log10(raw)) - 1);
     return new Arrivals(Math.max(1, Math.round(raw / scale) * scale), Arrivals.Kind.POISSON);
+  }
+
+  /**
+   * Fails with one line before measuring when the data folder cannot be written or has too
+   * little free space for the plan's rows (a full disk found after measuring costs the run).
+   */
+  static void checkRoom(PhaseSpec spec, RunPlan plan) throws java.io.IOException {
+    new ResultsWriter(spec.dataDir()).checkWritable();
+    long rows = plan.expectedTransitions();
+    ResultsWriter.checkSpace(spec.dataDir(), ResultsWriter.expectedBytes(rows,
+        plan.configs().size()), rows, "data folder");
   }
 
   /**

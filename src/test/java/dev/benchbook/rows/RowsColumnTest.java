@@ -130,7 +130,9 @@ class RowsColumnTest {
       import dev.benchbook.results.RowsTable;
       import dev.benchbook.rows.Column;
       import dev.benchbook.rows.Outcome;
+      import dev.benchbook.rows.PassRows;
       import dev.benchbook.rows.RawRows;
+      import dev.benchbook.rows.RowWriter;
       import dev.benchbook.rows.Segment;
       import java.nio.file.Files;
       import java.nio.file.Path;
@@ -144,11 +146,13 @@ class RowsColumnTest {
           List<String> out = new ArrayList<>();
           out.add("segments " + Segment.keys());
           Column commit = Column.valueOf("COMMIT_NS");
+          PassRows pass = new PassRows(List.of("c1-zero"), List.of("A", "B"), 4);
+          RowWriter writer = pass.writer(0, 0, 0);
+          writer.set(Column.TO_STATE, 1);
+          writer.set(commit, 12_345);
+          writer.commit(Outcome.COMMITTED);
           RawRows rows = new RawRows(List.of("c1-zero"), List.of("A", "B"), 4);
-          int i = rows.addRow();
-          rows.set(Column.TO_STATE, i, 1);
-          rows.set(Column.OUTCOME, i, Outcome.COMMITTED.code());
-          rows.set(commit, i, 12_345);
+          pass.drainTo(rows);
           Path file = dir.resolve("new.rows.csv.gz");
           RowsCsv.write(rows, file);
           String header;

@@ -139,13 +139,13 @@ final class CompareCommand implements Callable<Integer> {
       return extra.isEmpty() ? ComparisonTable.json(c) : PercentileTable.jsonWith(c, extra);
     }
     if (output.format == Format.CSV) {
-      return ComparisonTable.csv(c) + PercentileTable.render(extra, ComparisonTable.Format.CSV);
+      return ComparisonTable.csv(c) + PercentileTable.render(extra, Format.CSV);
     }
     StringBuilder sb = new StringBuilder(several ? "### " + heading(c) + "\n\n" : "");
     sb.append(ComparisonTable.markdown(c, sides));
     fairness(c, first, second).ifPresent(t -> sb.append('\n')
         .append(Format.MARKDOWN.render(t, output.layout())).append('\n'));
-    return sb.append(PercentileTable.render(extra, ComparisonTable.Format.MARKDOWN,
+    return sb.append(PercentileTable.render(extra, Format.MARKDOWN,
         sides.baselineLabel(), sides.mitigationLabel())).toString();
   }
 

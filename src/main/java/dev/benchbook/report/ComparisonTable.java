@@ -11,6 +11,8 @@ import dev.benchbook.results.Sides;
 import dev.benchbook.format.Cell;
 import dev.benchbook.format.Column;
 import dev.benchbook.format.Document;
+import dev.benchbook.format.Format;
+import dev.benchbook.format.Layout;
 import dev.benchbook.format.Precision;
 import dev.benchbook.format.Table;
 import dev.benchbook.results.ThroughputRatio;
@@ -23,21 +25,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Renders a {@link Comparison} as the seed's Markdown table (also used on the console), as CSV
- * or as JSON. Numbers are formatted with {@link Locale#ROOT}: the output never depends on the
+ * Renders a {@link Comparison} as the seed's Markdown table, as a document of the output model
+ * (console text, vertical, HTML), as CSV or as JSON. Numbers are formatted with {@link Locale#ROOT}: the output never depends on the
  * default locale.
  */
 public final class ComparisonTable {
-
-  /** Output formats, as named by {@code --format}. */
-  public enum Format {
-    /** The seed-style table, throughput line and notes. */
-    MARKDOWN,
-    /** One row per segment plus one throughput row, full precision. */
-    CSV,
-    /** The comparison record through the one Jackson mapper. */
-    JSON
-  }
 
   /** Rows whose P95s are both below this many ms are printed with four decimals. */
   public static final double FINE_BELOW_MS = 0.01;
@@ -52,12 +44,17 @@ public final class ComparisonTable {
   private ComparisonTable() {
   }
 
-  /** Renders in the given format (Markdown with the comparison's config ids as sides). */
-  public static String render(Comparison comparison, Format format) {
+  /**
+   * The comparison in a format of {@code --format}'s one enum: CSV and JSON as their own
+   * (exact values), Markdown as the seed-style table, the text formats through the output
+   * model's document fitted to {@code layout}.
+   */
+  public static String render(Comparison comparison, Format format, Layout layout) {
     switch (format) {
       case CSV: return csv(comparison);
       case JSON: return json(comparison);
-      default: return markdown(comparison);
+      case MARKDOWN: return markdown(comparison);
+      default: return format.render(document(comparison), layout);
     }
   }
 

@@ -65,6 +65,32 @@ class DisplayTest {
         .lines().count(), "wide: title, header, every row, size line");
   }
 
+  /** A user's own result type, unknown to the display rules until registered. */
+  record Latency(String name, double p95Ms) {
+  }
+
+  @Test
+  void theRulesAreOpenAnyTypeRegistersHowItShows() {
+    Latency l = new Latency("mine", 1.23456);
+    assertEquals(Set.of("text/plain"), Display.of(l).data().keySet(), "unknown: its toString");
+    Display.register(Latency.class, x -> dev.benchbook.format.Document.builder()
+        .paragraph("Latency of **" + x.name() + "**")
+        .table(dev.benchbook.format.Table.builder("", dev.benchbook.format.Column.text("name"),
+            dev.benchbook.format.Column.real("p95_ms", "ms",
+                dev.benchbook.format.Precision.decimals(2))).row(x.name(), x.p95Ms()).build())
+        .build());
+    DisplayData d = Display.of(l);
+    assertEquals(Set.of("text/html", "text/markdown", "text/plain"), d.data().keySet());
+    assertTrue(d.data().get("text/html").startsWith("<p>Latency of <strong>mine</strong></p>"),
+        d.data().get("text/html"));
+    assertTrue(d.data().get("text/html").contains(">1.23</td>"), d.data().get("text/html"));
+    assertTrue(d.data().get("text/markdown").contains("| mine | 1.23"),
+        d.data().get("text/markdown"));
+    assertTrue(d.plain().startsWith("Latency of mine\n\nname  p95_ms\nmine    1.23"), d.plain());
+    Display.register(Latency.class, x -> "newest wins: " + x.name());
+    assertEquals("newest wins: mine", Display.of(l).plain());
+  }
+
   @Test
   void aComparisonShowsAsTheSeedsMarkdownTable() {
     DisplayData d = Display.of(Benchbook.compare(Benchbook.load(SeedFigures.FILE.toString())));

@@ -64,6 +64,32 @@ class OutputCommandsTest {
     assertTrue(vertical.contains("\nconfig ") && vertical.contains("\nstrategy "), vertical);
   }
 
+  /**
+   * Golden files of real commands on the committed data at 80, 120 and 200 columns: the
+   * three-mitigation comparison (summary, then each) and the stats of a matrix's raw rows.
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(ints = {80, 120, 200})
+  void realCommandsFitEachWidthAsTheGoldenFilesShow(int width) throws Exception {
+    columns(width);
+    String compare = Cli.run("compare", THREE).assertCode(0).out();
+    assertFits(compare, width);
+    assertGolden("cli-compare-" + width + ".txt", compare);
+    String stats = Cli.run("stats", "data/results-20261129-131740.rows.csv.gz").assertCode(0)
+        .out();
+    assertFits(stats, width);
+    assertGolden("cli-stats-" + width + ".txt", stats);
+  }
+
+  private static void assertGolden(String name, String actual) throws java.io.IOException {
+    Path file = Path.of("src/test/resources/golden/format").resolve(name);
+    if (Boolean.getBoolean("benchbook.updateGoldens")) {
+      Files.writeString(file, actual, StandardCharsets.UTF_8);
+    }
+    assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual, name
+        + " (regenerate: -Dbenchbook.updateGoldens=true)");
+  }
+
   @Test
   void machineFormatsAreNeverCut() {
     columns(40);

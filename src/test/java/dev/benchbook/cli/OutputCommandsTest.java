@@ -169,6 +169,50 @@ class OutputCommandsTest {
     assertFalse(p.err().contains("option option"), p.err());
   }
 
+  /**
+   * Issue 16/21: {@code --format} is one enum on every command (the same type, converter and
+   * values), and every command that takes it takes {@code --wide}; the commands that print
+   * tables all have them; a format option under another name is an enum too.
+   */
+  @Test
+  void formatIsOneEnumOnEveryCommand() {
+    java.util.Map<String, picocli.CommandLine> all = new java.util.TreeMap<>();
+    collect(new picocli.CommandLine(new Main()), all);
+    java.util.Set<String> withFormat = new java.util.TreeSet<>();
+    all.forEach((name, cmd) -> {
+      picocli.CommandLine.Model.OptionSpec format = cmd.getCommandSpec().findOption("--format");
+      if (format != null) {
+        withFormat.add(name);
+        assertEquals(dev.benchbook.format.Format.class, format.type(), name);
+        assertTrue(cmd.getCommandSpec().findOption("--wide") != null, name + " has --wide");
+      }
+      picocli.CommandLine.Model.OptionSpec to = cmd.getCommandSpec().findOption("--to");
+      if (to != null) {
+        assertTrue(to.type().isEnum(), name + " --to is an enum");
+      }
+    });
+    assertTrue(withFormat.containsAll(List.of("calibrate", "compare", "mitigate", "phase",
+        "query", "run", "stats", "sweep")), withFormat.toString());
+    for (String command : withFormat) {
+      List<String> args = new java.util.ArrayList<>(List.of(command.split(" ")));
+      args.addAll(List.of("--format", "xml"));
+      Cli.run(args.toArray(String[]::new)).assertCode(2).assertOneErrorLine(
+          "Invalid value for option '--format': expected one of table, vertical, markdown, "
+          + "csv, json, html; got 'xml'");
+    }
+  }
+
+  private static void collect(picocli.CommandLine cmd, java.util.Map<String,
+      picocli.CommandLine> into) {
+    cmd.getSubcommands().forEach((name, sub) -> {
+      String full = cmd.getParent() == null ? name : cmd.getCommandName() + " " + name;
+      if (!name.equals("help")) {
+        into.put(full, sub);
+        collect(sub, into);
+      }
+    });
+  }
+
   @Test
   void theProgressBarSaysWhatItsRateCounts() {
     assertEquals(" | last pass 10,925 tx/s", ProgressBarListener.rate(10_925, 1_000_000_000L));

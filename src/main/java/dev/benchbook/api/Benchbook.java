@@ -213,7 +213,10 @@ public final class Benchbook {
     return compare(run, baselineId, run, mitigationId);
   }
 
-  /** Config {@code baselineId} of {@code a} vs config {@code mitigationId} of {@code b}. */
+  /**
+   * Config {@code baselineId} of {@code a} vs config {@code mitigationId} of {@code b} (two
+   * runs: both named).
+   */
   public static Comparison compare(LoadedRun a, String baselineId, LoadedRun b,
       String mitigationId) {
     return compare(a, baselineId, b, mitigationId, CompareOptions.defaults());
@@ -252,15 +255,18 @@ public final class Benchbook {
     return ComparisonTable.markdown(comparison);
   }
 
-  /** P95 per segment, baseline and mitigation side by side. */
+  /**
+   * P95 per segment, both sides side by side and named in the title and legend (config ids;
+   * across two runs "A" and "B" with the runs).
+   */
   public static PlottedChart<CategoryChart> p95Chart(Comparison comparison) {
     return P95BeforeAfterChart.of(comparison);
   }
 
   /**
-   * The same with both sides named in the title and legend, e.g. across two runs
-   * {@code p95Chart(c, Sides.of(c, a.name(), b.name()))} titles it
-   * {@code c16-fast-hold1: results-1 vs results-2} with series "A: ..." and "B: ...".
+   * The same with the sides named as given, e.g. {@code p95Chart(c, Sides.of(c, "before",
+   * "after"))} titles it {@code c16-fast-hold1: before vs after} with series "A: ..." and
+   * "B: ..." (a comparison of two loaded runs names them already).
    */
   public static PlottedChart<CategoryChart> p95Chart(Comparison comparison,
       dev.benchbook.results.Sides sides) {

@@ -91,6 +91,34 @@ class DisplayTest {
     assertEquals("newest wins: mine", Display.of(l).plain());
   }
 
+  /**
+   * Issue 21 point 3: a comparison of two runs made in a notebook names both runs in its table,
+   * its text and its chart, without the user passing anything more.
+   */
+  @Test
+  void aComparisonAcrossTwoRunsNamesBothRunsEverywhere() throws Exception {
+    var a = Benchbook.load("data/results-20261126-211822.json");
+    var b = Benchbook.load("data/results-20261129-131740.json");
+    var c = Benchbook.compare(a, "c10-fast", b, "c10-fast");
+    DisplayData d = Display.of(c);
+    String md = d.data().get("text/markdown");
+    assertTrue(md.startsWith("A: **c10-fast** of run results-20261126-211822; B: **c10-fast** "
+        + "of run results-20261129-131740\n\n| Segment | A P95 | B P95 | Delta |"), md);
+    assertTrue(d.plain().contains("trans/s (B) vs "), d.plain());
+    var chart = Benchbook.p95Chart(c).chart();
+    assertEquals("P95 latency per segment: c10-fast: results-20261126-211822 vs "
+        + "results-20261129-131740", chart.getTitle());
+    assertEquals(java.util.List.of("A: c10-fast (results-20261126-211822)",
+        "B: c10-fast (results-20261129-131740)"),
+        java.util.List.copyOf(chart.getSeriesMap().keySet()));
+    var json = dev.benchbook.results.Json.MAPPER.writeValueAsString(c);
+    assertEquals(c, dev.benchbook.results.Json.MAPPER.readValue(json,
+        dev.benchbook.results.Comparison.class), "the run names survive JSON");
+    var inOneFile = Benchbook.compare(a, "c1-zero", "c10-zero");
+    assertTrue(Display.of(inOneFile).data().get("text/markdown")
+        .startsWith("Baseline **c1-zero** vs mitigation **c10-zero**\n"), "one run: config ids");
+  }
+
   @Test
   void aComparisonShowsAsTheSeedsMarkdownTable() {
     DisplayData d = Display.of(Benchbook.compare(Benchbook.load(SeedFigures.FILE.toString())));

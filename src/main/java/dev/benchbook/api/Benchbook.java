@@ -37,9 +37,11 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.XYChart;
 import tech.tablesaw.api.Table;
@@ -203,9 +205,29 @@ public final class Benchbook {
     return RowsTable.toTable(Loads.requireRows(run).rows().orElseThrow(), run.name());
   }
 
-  /** A mitigation file's baseline vs its (first) mitigation run, recomputed with its rows. */
+  /**
+   * A mitigation file's baseline vs its (first) mitigation run, recomputed with its rows
+   * ({@link #compareAll(LoadedRun)} for every mitigation in the file).
+   */
   public static Comparison compare(LoadedRun run) {
     return Compares.own(run, CompareOptions.defaults());
+  }
+
+  /**
+   * A mitigation file's baseline vs every mitigation in it, in file order; shown (as a cell's
+   * last expression) as a summary table of all, then each, as {@code compare FILE} prints them.
+   */
+  public static List<Comparison> compareAll(LoadedRun run) {
+    ConfigResult b = baseline(run);
+    LoadedRun withRows = run.withRowsIfPresent();
+    Set<String> seen = new LinkedHashSet<>();
+    List<Comparison> out = new ArrayList<>();
+    for (ConfigResult m : mitigations(run)) {
+      if (seen.add(m.id())) {
+        out.add(compare(withRows, b.id(), m.id()));
+      }
+    }
+    return out;
   }
 
   /** Two configs of one file, e.g. {@code compare(run, "c1-zero", "c10-zero")}. */

@@ -27,7 +27,8 @@ import tech.tablesaw.api.Table;
  * {@link RenderedImage} as {@code image/png}; a Tablesaw {@link Table} or an output-model
  * {@link dev.benchbook.format.Table} as an HTML table and text fitted to a width (numbers
  * rounded, row count, elided columns and long tables cut with a note); a {@link Comparison} as
- * the seed-style Markdown table naming both sides, with a text form; a {@link LoadedRun} as
+ * the seed-style Markdown table naming both sides, with a text form (a list of comparisons: a
+ * summary table, then each); a {@link LoadedRun} as
  * one line (its name, kind, configs and raw rows); an output-model {@link Document} as HTML,
  * Markdown and fitted text; a value of a type given to {@link #register} as what its function
  * makes of it; anything else as {@code text/plain}. All tables go through the {@code format}
@@ -85,6 +86,10 @@ public final class Display {
     if (value instanceof dev.benchbook.format.Table t) {
       return table(t, layout);
     }
+    if (comparisons(value)) {
+      return of(ComparisonTable.every(((List<?>) value).stream().map(Comparison.class::cast)
+          .toList()), layout);
+    }
     if (value instanceof Document doc) {
       String text = Format.TABLE.render(doc, layout);
       return new DisplayData(Map.of("text/html", Format.HTML.render(doc, layout),
@@ -99,6 +104,24 @@ public final class Display {
           DisplayData.TEXT, Format.TABLE.render(ComparisonTable.document(c), layout)));
     }
     return DisplayData.text(String.valueOf(value));
+  }
+
+  /**
+   * True when the rules above show {@code value} otherwise than by its {@code toString()} (the
+   * shell renders those values, and leaves the rest to JShell).
+   */
+  public static boolean knows(Object value) {
+    return value instanceof DisplayData || value instanceof PlottedChart<?>
+        || value instanceof Chart<?, ?> || value instanceof RenderedImage
+        || value instanceof Table || value instanceof dev.benchbook.format.Table
+        || value instanceof Document || value instanceof LoadedRun
+        || value instanceof Comparison || comparisons(value)
+        || REGISTERED.stream().anyMatch(r -> r.getKey().isInstance(value));
+  }
+
+  private static boolean comparisons(Object value) {
+    return value instanceof List<?> list && !list.isEmpty()
+        && list.stream().allMatch(Comparison.class::isInstance);
   }
 
   /**

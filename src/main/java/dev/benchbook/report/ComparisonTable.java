@@ -113,6 +113,22 @@ public final class ComparisonTable {
     return d.paragraph(c.intervals()).build();
   }
 
+  /**
+   * Several comparisons as one document: when they share a baseline, the summary table of
+   * {@link #summary}; then each under a heading naming its sides.
+   */
+  public static Document every(List<Comparison> comparisons) {
+    Document.Builder d = Document.builder();
+    if (comparisons.size() > 1 && comparisons.stream().map(Comparison::baselineConfig)
+        .distinct().count() == 1) {
+      d.table(summary(comparisons));
+    }
+    for (Comparison c : comparisons) {
+      d.heading(3, Sides.of(c).title()).append(document(c));
+    }
+    return d.build();
+  }
+
   /** The P95 rows as a table: ms values with their display precision, delta, interval, verdict. */
   public static Table table(Comparison c, Sides sides) {
     boolean withCi = c.segments().stream().anyMatch(r -> r.deltaCiMs().isPresent());

@@ -119,6 +119,26 @@ class DisplayTest {
         .startsWith("Baseline **c1-zero** vs mitigation **c10-zero**\n"), "one run: config ids");
   }
 
+  /** Issue 21 point 3: every mitigation of a file, a summary first, as {@code compare FILE}. */
+  @Test
+  void everyMitigationOfAFileShowsAsASummaryThenEach() {
+    var run = Benchbook.load("data/results-mitigation-20261129-131850.json");
+    var all = Benchbook.compareAll(run);
+    assertEquals(java.util.List.of("c16-fast-hold1-shared-connection",
+        "c16-fast-hold1-writer-queue", "c16-fast-hold1-backoff"),
+        all.stream().map(c -> c.mitigationConfig()).toList());
+    DisplayData d = Display.of(all);
+    String text = d.plain();
+    assertTrue(text.startsWith("Every mitigation against baseline c16-fast-hold1\nMitigation "),
+        text);
+    assertTrue(text.contains("\nc16-fast-hold1-writer-queue       53.61 -> 10.20 ms  -81.0%"),
+        text);
+    assertEquals(3, text.lines().filter(l -> l.startsWith("Baseline c16-fast-hold1 vs "
+        + "mitigation ")).count(), text);
+    assertTrue(d.data().get("text/markdown").contains("### c16-fast-hold1 vs "
+        + "c16-fast-hold1-backoff"), d.data().get("text/markdown"));
+  }
+
   @Test
   void aComparisonShowsAsTheSeedsMarkdownTable() {
     DisplayData d = Display.of(Benchbook.compare(Benchbook.load(SeedFigures.FILE.toString())));

@@ -112,7 +112,7 @@ final class CompareCommand implements Callable<Integer> {
         doc.append(document(c, sides, extra, first, second, pairs.size() > 1));
       }
     }
-    if (pairs.size() > 1 && files.size() == 1 && !output.format.machine()) {
+    if (pairs.size() > 1 && !output.format.machine()) {
       Document summary = Document.builder().table(ComparisonTable.summary(all)).build();
       if (output.format == Format.MARKDOWN) {
         text.insert(0, Format.MARKDOWN.render(summary, output.layout()) + "\n");

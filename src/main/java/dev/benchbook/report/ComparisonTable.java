@@ -114,13 +114,13 @@ public final class ComparisonTable {
   }
 
   /**
-   * Several comparisons as one document: when they share a baseline, the summary table of
-   * {@link #summary}; then each under a heading naming its sides.
+   * Several comparisons as one document: when they share a baseline or two runs, the summary
+   * table of {@link #summary}; then each under a heading naming its sides.
    */
   public static Document every(List<Comparison> comparisons) {
     Document.Builder d = Document.builder();
-    if (comparisons.size() > 1 && comparisons.stream().map(Comparison::baselineConfig)
-        .distinct().count() == 1) {
+    if (comparisons.size() > 1 && (comparisons.stream().map(Comparison::baselineConfig)
+        .distinct().count() == 1 || Sides.of(comparisons.get(0)).crossRun())) {
       d.table(summary(comparisons));
     }
     for (Comparison c : comparisons) {
@@ -156,12 +156,17 @@ public final class ComparisonTable {
   }
 
   /**
-   * One row per comparison (a file with several mitigations): P95 lock_wait before and after,
-   * the lock_wait and fsm_net deltas, the throughput ratio and the lock_wait verdict.
+   * One row per comparison (a file with several mitigations, or the configs two runs share):
+   * P95 lock_wait before and after, the lock_wait and fsm_net deltas, the throughput ratio and
+   * the lock_wait verdict. Across two runs the title names them as A and B.
    */
   public static Table summary(List<Comparison> comparisons) {
-    Table.Builder t = Table.builder("Every mitigation against baseline "
-        + comparisons.get(0).baselineConfig(), Column.text("Mitigation"),
+    Sides first = Sides.of(comparisons.get(0));
+    String title = first.crossRun() ? "Every config both runs have: A = run "
+        + first.baselineRun().orElseThrow() + ", B = run " + first.mitigationRun().orElseThrow()
+        : "Every mitigation against baseline " + comparisons.get(0).baselineConfig();
+    Table.Builder t = Table.builder(title,
+        Column.text(first.crossRun() ? "Config" : "Mitigation"),
         Column.real("P95 lock_wait", "ms", Precision.exact()),
         Column.real("lock_wait delta", "%", Precision.exact()),
         Column.real("fsm_net delta", "%", Precision.exact()),

@@ -156,6 +156,13 @@ class OutputCommandsTest {
     assertTrue(r.out().lines().anyMatch(l -> l.matches("Segment +A P95 +B P95 +Delta")),
         r.out());
     assertTrue(r.out().contains("trans/s (B) vs "), r.out());
+    String every = Cli.run("compare", "data/results-20261126-211822.json",
+        "data/results-20261129-131740.json").assertCode(0).out();
+    assertTrue(every.startsWith("Every config both runs have: A = run results-20261126-211822, "
+        + "B = run results-20261129-131740\nConfig "), every);
+    assertTrue(every.lines().anyMatch(l -> l.matches("c10-fast +1\\.23 -> 1\\.12 ms .*")),
+        every);
+    assertEquals(6, every.lines().filter(l -> l.startsWith("A: ")).count(), every);
   }
 
   @Test

@@ -157,30 +157,32 @@ public final class ComparisonTable {
 
   /**
    * One row per comparison (a file with several mitigations, or the configs two runs share):
-   * P95 lock_wait before and after, the lock_wait and fsm_net deltas, the throughput ratio and
-   * the lock_wait verdict. Across two runs the title names them as A and B.
+   * P95 lock_wait before and after, the throughput ratio and the lock_wait verdict first (what
+   * an 80-column terminal shows), then the lock_wait and fsm_net deltas. Across two runs the
+   * title names them as A and B.
    */
   public static Table summary(List<Comparison> comparisons) {
     Sides first = Sides.of(comparisons.get(0));
-    String title = first.crossRun() ? "Every config both runs have: A = run "
-        + first.baselineRun().orElseThrow() + ", B = run " + first.mitigationRun().orElseThrow()
-        : "Every mitigation against baseline " + comparisons.get(0).baselineConfig();
+    String title = (first.crossRun() ? "Every shared config, A = " + first.baselineRun()
+        .orElseThrow() + " vs B = " + first.mitigationRun().orElseThrow()
+        : "Every mitigation against baseline " + comparisons.get(0).baselineConfig())
+        + " (verdicts on P95 lock_wait)";
     Table.Builder t = Table.builder(title,
         Column.text(first.crossRun() ? "Config" : "Mitigation"),
         Column.real("P95 lock_wait", "ms", Precision.exact()),
+        Column.real("Trans/s", "x", Precision.exact()), Column.text("Verdict"),
         Column.real("lock_wait delta", "%", Precision.exact()),
-        Column.real("fsm_net delta", "%", Precision.exact()),
-        Column.real("Throughput", "x", Precision.exact()), Column.text("Verdict (lock_wait)"));
+        Column.real("fsm_net delta", "%", Precision.exact()));
     for (Comparison c : comparisons) {
       Optional<SegmentDelta> lw = c.row(dev.benchbook.rows.Segment.LOCK_WAIT);
       Optional<SegmentDelta> net = c.row(dev.benchbook.rows.Segment.FSM_NET);
       t.row(c.mitigationConfig(), lw.map(r -> new Cell(r.mitigationP95Ms(), String.format(
           Locale.ROOT, "%." + decimals(r) + "f -> %." + decimals(r) + "f ms", r.baselineP95Ms(),
           r.mitigationP95Ms()))).orElse(null),
-          lw.map(r -> new Cell(r.deltaPct(), deltaCell(r))).orElse(null),
-          net.map(r -> new Cell(r.deltaPct(), deltaCell(r))).orElse(null),
           new Cell(c.throughput().ratio(), ChartStyle.ratio(c.throughput().ratio())),
-          lw.flatMap(SegmentDelta::verdict).map(Verdict::label).orElse("-"));
+          lw.flatMap(SegmentDelta::verdict).map(Verdict::label).orElse("-"),
+          lw.map(r -> new Cell(r.deltaPct(), deltaCell(r))).orElse(null),
+          net.map(r -> new Cell(r.deltaPct(), deltaCell(r))).orElse(null));
     }
     return t.build();
   }

@@ -132,7 +132,11 @@ class OutputCommandsTest {
     Cli.Result r = Cli.run("compare", THREE).assertCode(0);
     String out = r.out();
     assertFits(out, 80);
-    assertTrue(out.startsWith("Every mitigation against baseline c16-fast-hold1\n"), out);
+    assertTrue(out.startsWith("Every mitigation against baseline c16-fast-hold1 (verdicts on "
+        + "P95 lock_wait)\n"), out);
+    assertTrue(out.lines().anyMatch(l -> l.matches(
+        "c16-fast-hold1-writer-queue +53\\.61 -> 10\\.20 ms +1\\.70x +improved")), "the "
+        + "winner's numbers and verdict fit 80 columns:\n" + out);
     for (String m : List.of("shared-connection", "writer-queue", "backoff")) {
       assertTrue(out.contains("\nc16-fast-hold1-" + m + "  "), m + " in the summary:\n" + out);
       assertTrue(out.contains("Baseline c16-fast-hold1 vs mitigation c16-fast-hold1-" + m
@@ -158,8 +162,8 @@ class OutputCommandsTest {
     assertTrue(r.out().contains("trans/s (B) vs "), r.out());
     String every = Cli.run("compare", "data/results-20261126-211822.json",
         "data/results-20261129-131740.json").assertCode(0).out();
-    assertTrue(every.startsWith("Every config both runs have: A = run results-20261126-211822, "
-        + "B = run results-20261129-131740\nConfig "), every);
+    assertTrue(every.startsWith("Every shared config, A = results-20261126-211822 vs B = "
+        + "results-20261129-131740 (verdicts on P95 lock_wait)\nConfig "), every);
     assertTrue(every.lines().anyMatch(l -> l.matches("c10-fast +1\\.23 -> 1\\.12 ms .*")),
         every);
     assertEquals(6, every.lines().filter(l -> l.startsWith("A: ")).count(), every);

@@ -129,10 +129,10 @@ class DisplayTest {
         all.stream().map(c -> c.mitigationConfig()).toList());
     DisplayData d = Display.of(all);
     String text = d.plain();
-    assertTrue(text.startsWith("Every mitigation against baseline c16-fast-hold1\nMitigation "),
-        text);
-    assertTrue(text.contains("\nc16-fast-hold1-writer-queue       53.61 -> 10.20 ms  -81.0%"),
-        text);
+    assertTrue(text.startsWith("Every mitigation against baseline c16-fast-hold1 (verdicts on "
+        + "P95 lock_wait)\nMitigation "), text);
+    assertTrue(text.contains("\nc16-fast-hold1-writer-queue       53.61 -> 10.20 ms    1.70x  "
+        + "improved      -81.0%"), text);
     assertEquals(3, text.lines().filter(l -> l.startsWith("Baseline c16-fast-hold1 vs "
         + "mitigation ")).count(), text);
     assertTrue(d.data().get("text/markdown").contains("### c16-fast-hold1 vs "

@@ -112,7 +112,7 @@ final class CompareCommand implements Callable<Integer> {
         doc.append(document(c, sides, extra, first, second, pairs.size() > 1));
       }
     }
-    if (pairs.size() > 1 && files.size() == 1 && !output.format.machine()) {
+    if (pairs.size() > 1 && !output.format.machine()) {
       Document summary = Document.builder().table(ComparisonTable.summary(all)).build();
       if (output.format == Format.MARKDOWN) {
         text.insert(0, Format.MARKDOWN.render(summary, output.layout()) + "\n");
@@ -139,13 +139,13 @@ final class CompareCommand implements Callable<Integer> {
       return extra.isEmpty() ? ComparisonTable.json(c) : PercentileTable.jsonWith(c, extra);
     }
     if (output.format == Format.CSV) {
-      return ComparisonTable.csv(c) + PercentileTable.render(extra, ComparisonTable.Format.CSV);
+      return ComparisonTable.csv(c) + PercentileTable.render(extra, Format.CSV);
     }
     StringBuilder sb = new StringBuilder(several ? "### " + heading(c) + "\n\n" : "");
     sb.append(ComparisonTable.markdown(c, sides));
     fairness(c, first, second).ifPresent(t -> sb.append('\n')
         .append(Format.MARKDOWN.render(t, output.layout())).append('\n'));
-    return sb.append(PercentileTable.render(extra, ComparisonTable.Format.MARKDOWN,
+    return sb.append(PercentileTable.render(extra, Format.MARKDOWN,
         sides.baselineLabel(), sides.mitigationLabel())).toString();
   }
 

@@ -63,6 +63,9 @@ final class PhaseCommand implements Callable<Integer> {
   @Mixin
   WorkloadOptions workload;
 
+  @Mixin
+  OutputOptions output;
+
   @Override
   public Integer call() throws Exception {
     workload.validate();
@@ -120,8 +123,7 @@ final class PhaseCommand implements Callable<Integer> {
 
     @Override
     public void matrixMeasured(Measured matrix) {
-      o.println(dev.benchbook.format.Format.TABLE.render(RunTable.table(matrix.file()
-          .configs()), dev.benchbook.format.Layout.terminal(OutputOptions.environment, false)));
+      o.println(output.render(RunTable.table(matrix.file().configs())));
     }
 
     @Override

@@ -313,6 +313,27 @@ public final class Benchbook {
     return ThroughputChart.of(configs, baseline);
   }
 
+  /**
+   * The open-loop configs of a run (measured with {@code --rate}): requested, scheduled and
+   * achieved rate, whether it kept up, queue_wait and response percentiles beside fsm_net P99.
+   */
+  public static Table openLoop(LoadedRun run) {
+    return OpenLoops.table(run);
+  }
+
+  /**
+   * Open-loop latency by percentile (HdrHistogram style): response from the intended start
+   * (solid) vs service time (dashed) per open-loop config; the gap is the queue.
+   */
+  public static PlottedChart<XYChart> openLoopChart(LoadedRun run) {
+    return OpenLoops.chart(run);
+  }
+
+  /** A rate sweep's latency-throughput curve per strategy, knees ringed. */
+  public static PlottedChart<XYChart> latencyThroughputChart(LoadedRun run) {
+    return OpenLoops.latencyThroughput(run);
+  }
+
   /** A sweep file's points: strategy, value, config, throughput, P95/P99 lock_wait. */
   public static List<SweepPoint> sweepPoints(LoadedRun run) {
     return Sweeps.points(run.run());

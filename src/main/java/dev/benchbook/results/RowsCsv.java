@@ -32,8 +32,12 @@ public final class RowsCsv {
   /** File name suffix of raw-rows files. */
   public static final String SUFFIX = ".rows.csv.gz";
 
-  /** The header of a file holding every column. */
-  static final String HEADER = header(Column.inFileOrder());
+  /**
+   * The header of a closed-loop run's file (every column but the open-loop ones, which an
+   * open-loop run's file adds at the end).
+   */
+  static final String HEADER = header(Column.inFileOrder().stream()
+      .filter(Column.closedLoop()::contains).toList());
   private static final int BUFFER_BYTES = 1 << 16;
   private static final int MAX_NUMBER_CHARS = 20;
 

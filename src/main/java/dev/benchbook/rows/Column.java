@@ -2,8 +2,10 @@ package dev.benchbook.rows;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The columns of a raw row: one constant per column, with its kind, its keys and its unit.
@@ -44,7 +46,16 @@ public enum Column {
   /** Busy-handler invocations. */
   RETRIES(Kind.COUNT, Storage.INT, "retries"),
   /** What happened to the attempt, see {@link Outcome}. */
-  OUTCOME(Kind.CODE, Storage.BYTE, "outcome");
+  OUTCOME(Kind.CODE, Storage.BYTE, "outcome"),
+  /** Open loop: from the intended start until a worker took the transition (absent in closed loop). */
+  QUEUE_WAIT_NS(Kind.SEGMENT_NS, Storage.LONG, "queue_wait"),
+  /**
+   * Open loop: from the intended start to the end of the transition (queue_wait + total), the
+   * latency a user sees; absent in closed loop.
+   */
+  RESPONSE_NS(Kind.SEGMENT_NS, Storage.LONG, "response"),
+  /** Open loop: when the arrival schedule meant the transition to start, ns from the start of its pass. */
+  INTENDED_START_NS(Kind.OFFSET_NS, Storage.LONG, "intended_start");
 
   /** What a column holds. */
   public enum Kind {
@@ -78,6 +89,8 @@ public enum Column {
   private static final List<Column> FILE_ORDER = fileOrder();
   private static final List<Column> TIMED = timedInFileOrder();
   private static final List<Column> SEGMENTS = segments();
+  private static final Set<Column> OPEN_LOOP = Collections.unmodifiableSet(
+      EnumSet.of(QUEUE_WAIT_NS, RESPONSE_NS, INTENDED_START_NS));
 
   private final Kind kind;
   private final Storage storage;
@@ -136,9 +149,22 @@ public enum Column {
     }
   }
 
-  /** True when a rows file may leave the column out (timed columns: absent, not zero). */
+  /**
+   * True when a rows file may leave the column out (timed columns and the open-loop columns:
+   * absent, not zero).
+   */
   public boolean optional() {
-    return timed();
+    return timed() || OPEN_LOOP.contains(this);
+  }
+
+  /** The columns only an open-loop run records: queue_wait, response and the intended start. */
+  public static Set<Column> openLoop() {
+    return OPEN_LOOP;
+  }
+
+  /** Every column a closed-loop run records (all but {@link #openLoop()}). */
+  public static Set<Column> closedLoop() {
+    return Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.copyOf(OPEN_LOOP)));
   }
 
   /** The column with this rows-file key. */

@@ -87,7 +87,8 @@ public final class RowWriter {
       return;
     }
     if (overflow == null) {
-      overflow = new RawRows(shared.configIds(), shared.stateNames(), PassRows.BLOCK_ROWS);
+      overflow = new RawRows(shared.configIds(), shared.stateNames(), PassRows.BLOCK_ROWS,
+          java.util.EnumSet.copyOf(shared.columns()));
     }
     int row = overflow.addRow();
     use(overflow, row, row + 1);

@@ -15,7 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One worker thread's loop: take the next file, move it through the flow to a terminal state
  * through the config's workload's {@link Transitions} (dispatch, external call, write inside
  * the strategy's transaction), time every step by segment and record it. The runner knows no
- * particular workload. Nothing here allocates per transition.
+ * particular workload. Nothing here allocates per transition. Closed loop: the next
+ * transition starts when the last one ends; open loop: when the {@link Dispatcher}'s next
+ * arrival is due, and every latency a user sees (response) counts from that intended start.
  */
 final class Worker implements Runnable {
 
@@ -36,6 +38,8 @@ final class Worker implements Runnable {
   private final List<FailureInjection> injections;
   private final SplittableRandom rng;
   private final TransitionWrite write = new TransitionWrite();
+  private final Dispatcher dispatcher;
+  private final boolean openLoopColumns;
 
   long committed;
   long conflicts;
@@ -46,6 +50,22 @@ final class Worker implements Runnable {
   Worker(int index, BenchConfig config, WriteChannel channel, RowWriter rows,
       AtomicInteger nextFile, long passStartNs, long deadlineNs, RunControl control,
       List<FailureInjection> injections, long seed) {
+    this(index, config, channel, rows, nextFile, passStartNs, deadlineNs, control, injections,
+        seed, null, false);
+  }
+
+  /**
+   * A worker that, when {@code dispatcher} is not null, starts each transition at the next
+   * arrival the dispatcher hands it (open loop); {@code openLoopColumns} when the rows hold
+   * queue_wait, response and the intended start (in a closed-loop pass of a run that has them,
+   * the intended start is the actual one).
+   */
+  Worker(int index, BenchConfig config, WriteChannel channel, RowWriter rows,
+      AtomicInteger nextFile, long passStartNs, long deadlineNs, RunControl control,
+      List<FailureInjection> injections, long seed, Dispatcher dispatcher,
+      boolean openLoopColumns) {
+    this.dispatcher = dispatcher;
+    this.openLoopColumns = openLoopColumns;
     this.flow = config.flow();
     this.stateNames = flow.states().toArray(new String[0]);
     this.transitions = config.workload().transitions(config.profile(),
@@ -85,7 +105,11 @@ final class Worker implements Runnable {
       if (control.cancelled()) {
         return;
       }
+      long intended = dispatcher == null ? 0 : dispatcher.take();
       long t0 = System.nanoTime();
+      if (dispatcher == null) {
+        intended = t0;
+      }
       transitions.dispatch(step, rng);
       long t1 = System.nanoTime();
       long t2 = t1;
@@ -111,6 +135,11 @@ final class Worker implements Runnable {
       rows.set(Column.FSM_NET_NS, t3 - t0 - api);
       rows.set(Column.TOTAL_NS, t3 - t0);
       rows.set(Column.RETRIES, write.busyRetries);
+      if (openLoopColumns) {
+        rows.set(Column.INTENDED_START_NS, intended - passStartNs);
+        rows.set(Column.QUEUE_WAIT_NS, t0 - intended);
+        rows.set(Column.RESPONSE_NS, t3 - intended);
+      }
       rows.commit(counted(write.result));
       if (write.result == Outcome.COMMITTED) {
         committed++;

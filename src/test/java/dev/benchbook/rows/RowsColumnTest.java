@@ -31,7 +31,7 @@ class RowsColumnTest {
   @Test
   void segmentsAreTheSegmentColumnsInResultsOrder() {
     assertEquals(List.of("db_total_ms", "lock_wait_ms", "fsm_dispatch_ms", "fsm_net_ms",
-        "api_ms"), Segment.keys());
+        "api_ms", "queue_wait_ms", "response_ms"), Segment.keys());
     for (Segment s : Segment.values()) {
       assertEquals(Column.Kind.SEGMENT_NS, s.column().kind());
       assertEquals(s, Segment.byKey(s.key()).orElseThrow());
@@ -74,7 +74,8 @@ class RowsColumnTest {
       Object report = c.getMethod("run", Path.class, Path.class).invoke(null, tmp,
           Path.of("data/results-20261129-131740.rows.csv.gz"));
       assertEquals(String.join("\n",
-          "segments [db_total_ms, lock_wait_ms, fsm_dispatch_ms, fsm_net_ms, api_ms, commit_ms]",
+          "segments [db_total_ms, lock_wait_ms, fsm_dispatch_ms, fsm_net_ms, api_ms, commit_ms, "
+              + "queue_wait_ms, response_ms]",
           "header ends ,total_ns,retries,outcome,commit_ns",
           "read back commit_ns 12345",
           "table has commit_ns true commit_ms true",

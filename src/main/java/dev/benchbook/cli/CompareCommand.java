@@ -107,7 +107,8 @@ final class CompareCommand implements Callable<Integer> {
       Sides sides = sides(c, first, second);
       if (output.format == Format.JSON || output.format == Format.CSV
           || output.format == Format.MARKDOWN) {
-        text.append(legacy(c, sides, extra, first, second, pairs.size() > 1));
+        String one = legacy(c, sides, extra, first, second, pairs.size() > 1);
+        text.append(pairs.size() > 1 && output.format.machine() ? several(c, one) : one);
       } else {
         doc.append(document(c, sides, extra, first, second, pairs.size() > 1));
       }
@@ -120,6 +121,13 @@ final class CompareCommand implements Callable<Integer> {
         doc = Document.builder().append(summary).append(doc.build());
       }
     }
+    if (pairs.size() > 1 && output.format == Format.JSON) {
+      text.setLength(text.length() - 2);
+      text.insert(0, "[ ").append(" ]\n");
+    } else if (pairs.size() > 1 && output.format == Format.CSV) {
+      text.insert(0, "baseline_config,mitigation_config," + ComparisonTable.csv(all.get(0))
+          .lines().findFirst().orElseThrow() + "\n");
+    }
     PrintWriter out = spec.commandLine().getOut();
     out.print(text.length() > 0 ? text : output.render(doc.build()));
     Insights.atomicityWarning(List.of(first.run().config(all.get(0).baselineConfig())
@@ -130,6 +138,21 @@ final class CompareCommand implements Callable<Integer> {
       return ExitCode.OK;
     }
     return gate(all, minDeltaPct);
+  }
+
+  /**
+   * One of several comparisons in a machine format, to be joined into one document: a JSON
+   * value followed by ", " (the caller makes the array), or CSV lines without the header, each
+   * led by the two config ids (the caller writes one header).
+   */
+  private String several(Comparison c, String one) {
+    if (output.format == Format.JSON) {
+      return one.strip() + ", ";
+    }
+    StringBuilder sb = new StringBuilder();
+    one.lines().skip(1).forEach(l -> sb.append(ComparisonTable.csvLine(List.of(
+        c.baselineConfig(), c.mitigationConfig()))).append(',').append(l).append('\n'));
+    return sb.toString();
   }
 
   /** Markdown, CSV and JSON as they were before the output model (scripts read them). */

@@ -127,7 +127,7 @@ class OutputCommandsTest {
   }
 
   @Test
-  void compareOnAFileWithThreeMitigationsShowsEveryOneNamingBothSides() {
+  void compareOnAFileWithThreeMitigationsShowsEveryOneNamingBothSides() throws Exception {
     columns(80);
     Cli.Result r = Cli.run("compare", THREE).assertCode(0);
     String out = r.out();
@@ -145,6 +145,18 @@ class OutputCommandsTest {
     String md = Cli.run("compare", THREE, "--format", "markdown").assertCode(0).out();
     assertEquals(3, md.lines().filter(l -> l.startsWith("| Segment | Baseline P95 |")).count(),
         md);
+    com.fasterxml.jackson.databind.JsonNode json = dev.benchbook.results.Json.MAPPER.readTree(
+        Cli.run("compare", THREE, "--format", "json").assertCode(0).out());
+    assertTrue(json.isArray() && json.size() == 3, "one JSON document, an array: " + json);
+    assertEquals("c16-fast-hold1-backoff", json.get(2).get("mitigation_config").asText());
+    List<String> csv = Cli.run("compare", THREE, "--format", "csv").assertCode(0).out().lines()
+        .toList();
+    assertTrue(csv.get(0).startsWith("baseline_config,mitigation_config,row,statistic,"),
+        csv.get(0));
+    assertEquals(1, csv.stream().filter(l -> l.contains("statistic")).count(), "one header");
+    assertEquals(3 * 6, csv.size() - 1, "5 segments + throughput per mitigation");
+    assertTrue(csv.get(csv.size() - 1).startsWith("c16-fast-hold1,c16-fast-hold1-backoff,"
+        + "transitions_per_s,"), csv.get(csv.size() - 1));
     String one = Cli.run("compare", THREE, "--mitigation-config",
         "c16-fast-hold1-writer-queue").assertCode(0).out();
     assertFalse(one.contains("Every mitigation") || one.contains("backoff"), one);

@@ -114,7 +114,9 @@ class WorkloadFileTest {
     assertEquals(List.of("w.json: $.states[6]: state 'PENDING' is listed twice"),
         problems("\"INDEXED\", \"FAILED\"]", "\"INDEXED\", \"FAILED\", \"PENDING\"]"));
     assertEquals(List.of("w.json: $.failed: the failed state must differ from the terminal "
-        + "state"), problems("\"failed\": \"FAILED\"", "\"failed\": \"INDEXED\""));
+        + "state", "w.json: $.states[5]: state FAILED has no edge out and is neither the "
+        + "terminal nor the failed state"), problems("\"failed\": \"FAILED\"",
+        "\"failed\": \"INDEXED\""));
     assertEquals(List.of("w.json: $.edges[0].failure_to: only an edge that calls the API can "
         + "fail"), problems("\"to\": \"UPLOADING\", \"hook\"",
         "\"to\": \"UPLOADING\", \"failure_to\": \"PENDING\", \"hook\""));
@@ -150,6 +152,21 @@ class WorkloadFileTest {
         () -> WorkloadFile.parse("l.json", unknown));
     assertEquals("l.json: $.edges[0].hook_note: unknown field; expected one of calls_api, "
         + "failure_to, failure_write, from, hook, latency, to, write", e.getMessage());
+  }
+
+  @Test
+  void aFlowOfMoreStatesThanRawRowsKeepIsAProblem() throws IOException {
+    StringBuilder more = new StringBuilder();
+    for (int i = 0; i < 122; i++) {
+      more.append(", \"S").append(i).append('"');
+    }
+    List<String> p = problems("\"INDEXED\", \"FAILED\"]", "\"INDEXED\", \"FAILED\"" + more
+        + "]");
+    assertEquals("w.json: $.states: at most 127 states (raw rows keep a state in a byte), got "
+        + "128", p.get(0));
+    assertEquals("w.json: $.states[6]: state S0 has no edge out and is neither the terminal "
+        + "nor the failed state", p.get(1));
+    assertEquals(1 + 122, p.size());
   }
 
   @Test

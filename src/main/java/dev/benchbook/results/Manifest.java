@@ -25,6 +25,7 @@ import java.util.Optional;
  * @param clockReadNs measured cost of one {@code System.nanoTime()} read on this machine and
  *     JVM, ns (median over batches; absent in older files): the scale below which no timing
  *     difference is resolvable, used for the comparison's absolute noise floor
+ * @param workload the workload measured: its file's text and SHA-256 (absent in older files)
  */
 public record Manifest(
     String toolVersion,
@@ -42,7 +43,8 @@ public record Manifest(
     Optional<String> startTime,
     Optional<String> endTime,
     Optional<String> note,
-    Optional<Double> clockReadNs) {
+    Optional<Double> clockReadNs,
+    Optional<WorkloadSource> workload) {
 
   /** Normalises absent collections and optionals. */
   public Manifest {
@@ -63,6 +65,17 @@ public record Manifest(
     endTime = endTime == null ? Optional.empty() : endTime;
     note = note == null ? Optional.empty() : note;
     clockReadNs = clockReadNs == null ? Optional.empty() : clockReadNs;
+    workload = workload == null ? Optional.empty() : workload;
+  }
+
+  /** A manifest without the workload's record (older files, tests). */
+  public Manifest(String toolVersion, Optional<String> gitCommit, Optional<Boolean> gitDirty,
+      Optional<String> jvm, List<String> jvmArgs, Optional<String> os, Optional<String> cpuModel,
+      Optional<Integer> cores, Optional<String> sqliteVersion, Map<String, String> pragmas,
+      Map<String, Object> parameters, Optional<Long> seed, Optional<String> startTime,
+      Optional<String> endTime, Optional<String> note, Optional<Double> clockReadNs) {
+    this(toolVersion, gitCommit, gitDirty, jvm, jvmArgs, os, cpuModel, cores, sqliteVersion,
+        pragmas, parameters, seed, startTime, endTime, note, clockReadNs, Optional.empty());
   }
 
   /** A manifest without a clock measurement (reconstructed and older files, tests). */
@@ -72,6 +85,6 @@ public record Manifest(
       Map<String, Object> parameters, Optional<Long> seed, Optional<String> startTime,
       Optional<String> endTime, Optional<String> note) {
     this(toolVersion, gitCommit, gitDirty, jvm, jvmArgs, os, cpuModel, cores, sqliteVersion,
-        pragmas, parameters, seed, startTime, endTime, note, Optional.empty());
+        pragmas, parameters, seed, startTime, endTime, note, Optional.empty(), Optional.empty());
   }
 }

@@ -36,8 +36,8 @@ final class PassRunner {
    */
   PassResult run(BenchConfig config, int configCode, int rep, Duration bound, RawRows sink)
       throws IOException, SQLException, InterruptedException {
-    try (Database db = Database.create(plan.tempDir(), config.sqlite(), config.flow(),
-        config.files());
+    try (Database db = Database.create(plan.tempDir(), config.sqlite(),
+        config.workload().file(), config.flow(), config.files());
         ConnectionStrategy strategy = config.strategy().create(db, config.holdNs())) {
       List<WriteChannel> channels = new ArrayList<>();
       try {

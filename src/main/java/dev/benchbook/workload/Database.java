@@ -10,21 +10,22 @@ import java.sql.Statement;
 import java.util.List;
 
 /**
- * A fresh SQLite database in its own temporary folder, removed on close.
- *
- * <p>Schema: {@code files(id, name, state, version, failures)} and the audit table
- * {@code transitions(id, file_id, from_state, to_state, version, worker)}.
+ * A fresh SQLite database in its own temporary folder, removed on close, with a workload
+ * file's schema and seed rows (the built-in file's: {@code files(id, name, state, version,
+ * failures)} and the audit table {@code transitions}).
  */
 public final class Database implements AutoCloseable {
 
   private final Path dir;
   private final Path file;
   private final SqliteSettings settings;
+  private final WorkloadFile workload;
 
-  private Database(Path dir, SqliteSettings settings) {
+  private Database(Path dir, SqliteSettings settings, WorkloadFile workload) {
     this.dir = dir;
     this.file = dir.resolve("bench.db");
     this.settings = settings;
+    this.workload = workload;
   }
 
   /** Prefix of every temporary database folder; the owner's process id follows it. */
@@ -36,8 +37,17 @@ public final class Database implements AutoCloseable {
    */
   public static Database create(Path parent, SqliteSettings settings, Flow flow, int files)
       throws IOException, SQLException {
+    return create(parent, settings, WorkloadFile.builtIn(), flow, files);
+  }
+
+  /**
+   * The same with {@code workload}'s schema and seed (and, for the strategies, its writes);
+   * {@code flow} gives the initial state.
+   */
+  public static Database create(Path parent, SqliteSettings settings, WorkloadFile workload,
+      Flow flow, int files) throws IOException, SQLException {
     Path dir = Files.createTempDirectory(parent, PREFIX + ProcessHandle.current().pid() + "-");
-    Database db = new Database(dir, settings);
+    Database db = new Database(dir, settings, workload);
     try {
       db.initialise(flow, files);
     } catch (SQLException | RuntimeException e) {
@@ -109,9 +119,9 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** The built-in workload file's schema, then one seed row per file in the initial state. */
+  /** The workload file's schema, then one seed row per file in the initial state. */
   private void initialise(Flow flow, int files) throws SQLException {
-    WorkloadFile w = WorkloadFile.builtIn();
+    WorkloadFile w = workload;
     try (Connection c = settings.open(file); Statement s = c.createStatement()) {
       for (String create : w.schema()) {
         s.execute(create);
@@ -136,6 +146,11 @@ public final class Database implements AutoCloseable {
       c.setAutoCommit(true);
       s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
     }
+  }
+
+  /** The workload file whose schema, seed, writes and integrity checks this database has. */
+  public WorkloadFile workload() {
+    return workload;
   }
 
   /** Path of the database file. */

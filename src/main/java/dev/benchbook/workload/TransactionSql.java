@@ -3,14 +3,19 @@ package dev.benchbook.workload;
 import dev.benchbook.rows.Outcome;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 /**
  * The statements of one transition on one connection, prepared once and reused: the write of
- * the built-in workload file (its optimistic check, then its statements), between BEGIN and
- * COMMIT.
+ * the transition's edge in the workload file (its select, its optimistic check, then its
+ * statements), between BEGIN and COMMIT.
  *
  * <p>Not thread-safe: one user at a time, which each strategy guarantees.
  */
@@ -18,24 +23,60 @@ final class TransactionSql implements AutoCloseable {
 
   private final Connection connection;
   private final PreparedStatement begin;
-  private final NamedSql update;
-  private final NamedSql[] inserts;
+  private final Write[] writes;
+  private final Write[] failureWrites;
+  private final List<Write> distinct;
+  private final Write single;
+  private final Write fallback;
   private final PreparedStatement commit;
   private final PreparedStatement rollback;
   private final long holdNs;
 
+  /** The built-in workload's write. */
   TransactionSql(Connection connection, long holdNs) throws SQLException {
+    this(connection, WorkloadFile.builtIn(), holdNs);
+  }
+
+  /** The writes of {@code workload}'s edges on {@code connection}. */
+  TransactionSql(Connection connection, WorkloadFile workload, long holdNs) throws SQLException {
     this.connection = connection;
     this.holdNs = holdNs;
     this.begin = connection.prepareStatement("BEGIN IMMEDIATE");
-    WorkloadFile.WriteSql write = WorkloadFile.builtIn().write();
-    this.update = NamedSql.prepare(connection, write.check());
-    this.inserts = new NamedSql[write.statements().size()];
-    for (int i = 0; i < inserts.length; i++) {
-      inserts[i] = NamedSql.prepare(connection, write.statements().get(i));
-    }
     this.commit = connection.prepareStatement("COMMIT");
     this.rollback = connection.prepareStatement("ROLLBACK");
+    Map<WorkloadFile.WriteSql, Write> prepared = new LinkedHashMap<>();
+    int states = workload.states().size();
+    this.writes = new Write[states];
+    this.failureWrites = new Write[states];
+    try {
+      for (WorkloadFile.EdgeSpec e : workload.edges()) {
+        int from = workload.states().indexOf(e.from());
+        writes[from] = prepare(prepared, workload.writeOf(e, false));
+        failureWrites[from] = prepare(prepared, workload.writeOf(e, true));
+      }
+      Write all = workload.write().isPresent() ? prepare(prepared, workload.write().get()) : null;
+      for (int s = 0; s < states; s++) {
+        writes[s] = writes[s] == null ? all : writes[s];
+        failureWrites[s] = failureWrites[s] == null ? all : failureWrites[s];
+      }
+      this.fallback = all;
+    } catch (SQLException | RuntimeException e) {
+      this.distinct = List.copyOf(prepared.values());
+      close();
+      throw e;
+    }
+    this.distinct = List.copyOf(prepared.values());
+    this.single = distinct.size() == 1 && distinct.get(0).select == null ? distinct.get(0) : null;
+  }
+
+  private Write prepare(Map<WorkloadFile.WriteSql, Write> prepared, WorkloadFile.WriteSql sql)
+      throws SQLException {
+    Write w = prepared.get(sql);
+    if (w == null) {
+      w = new Write(connection, sql);
+      prepared.put(sql, w);
+    }
+    return w;
   }
 
   /** BEGIN IMMEDIATE: takes the write lock, waiting in the busy handler if needed. */
@@ -49,8 +90,8 @@ final class TransactionSql implements AutoCloseable {
   }
 
   /**
-   * Runs the transaction body after BEGIN: UPDATE with the optimistic check, INSERT the audit
-   * row, hold, COMMIT. Sets {@code write.result}; rolls back on conflict or error.
+   * Runs the transaction body after BEGIN: the write's select and optimistic check, its
+   * statements, hold, COMMIT. Sets {@code write.result}; rolls back on conflict or error.
    */
   void bodyAndCommit(TransitionWrite write) {
     try {
@@ -68,8 +109,8 @@ final class TransactionSql implements AutoCloseable {
   }
 
   /**
-   * UPDATE, injected failure, INSERT and hold, inside a transaction the caller opened.
-   * Returns false on a failed optimistic check (nothing written by this call).
+   * Select and check, injected failure, statements and hold, inside a transaction the caller
+   * opened. Returns false on a failed optimistic check (nothing written by this call).
    */
   boolean body(TransitionWrite write) throws SQLException {
     if (!update(write)) {
@@ -83,32 +124,58 @@ final class TransactionSql implements AutoCloseable {
     return true;
   }
 
-  /** The UPDATE with the optimistic check; true when it matched the file's row. */
+  /** The select (when the write has one) and the optimistic check; true when both matched. */
   boolean update(TransitionWrite write) throws SQLException {
-    return update.bind(write).executeUpdate() == 1;
+    Write w = of(write);
+    return w.select(write) && w.check.bind(write).executeUpdate() == 1;
   }
 
-  /** The audit INSERT of one transition. */
+  /** The statements after the check (the audit INSERT of the built-in workload). */
   void insertAudit(TransitionWrite write) throws SQLException {
-    for (NamedSql insert : inserts) {
-      insert.bind(write).executeUpdate();
+    for (NamedSql statement : of(write).statements) {
+      statement.bind(write).executeUpdate();
     }
+  }
+
+  /** The write of the transition's edge. */
+  private Write of(TransitionWrite write) {
+    Write[] byState = write.failure ? failureWrites : writes;
+    int s = write.fromCode;
+    Write w = s >= 0 && s < byState.length ? byState[s] : null;
+    if (w == null) {
+      // a flow in Java over the file's tables: its states are not the file's
+      if (fallback == null) {
+        throw new IllegalStateException("no write for a transition from state code " + s
+            + " (" + write.fromState + ")");
+      }
+      return fallback;
+    }
+    return w;
+  }
+
+  /**
+   * True when every transition runs the same write with no select, so that a group of them
+   * can be sent as JDBC batches ({@link #updateBatch}, {@link #insertBatch}).
+   */
+  boolean batchable() {
+    return single != null;
   }
 
   /**
    * Batched UPDATEs (with the optimistic check) of several transitions inside a transaction the
-   * caller opened; returns each UPDATE's row count (1 = applied, 0 = conflict).
+   * caller opened; returns each UPDATE's row count (1 = applied, 0 = conflict). Only when
+   * {@link #batchable()}.
    */
   int[] updateBatch(TransitionWrite[] writes, int n) throws SQLException {
     for (int i = 0; i < n; i++) {
-      update.bind(writes[i]).addBatch();
+      single.check.bind(writes[i]).addBatch();
     }
-    return update.statement().executeBatch();
+    return single.check.statement().executeBatch();
   }
 
   /**
-   * Batched audit INSERTs of the transitions whose {@code result} is COMMITTED, then the held
-   * work of each of them, inside the caller's transaction.
+   * Batched statements of the transitions whose {@code result} is COMMITTED, then the held
+   * work of each of them, inside the caller's transaction. Only when {@link #batchable()}.
    */
   void insertBatch(TransitionWrite[] writes, int n) throws SQLException {
     int added = 0;
@@ -117,17 +184,36 @@ final class TransactionSql implements AutoCloseable {
       if (w.result != Outcome.COMMITTED) {
         continue;
       }
-      for (NamedSql insert : inserts) {
-        insert.bind(w).addBatch();
+      for (NamedSql statement : single.statements) {
+        statement.bind(w).addBatch();
       }
       added++;
     }
     if (added > 0) {
-      for (NamedSql insert : inserts) {
-        insert.statement().executeBatch();
+      for (NamedSql statement : single.statements) {
+        statement.statement().executeBatch();
       }
     }
     Pause.ns(holdNs * added);
+  }
+
+  /**
+   * Runs each transition's whole body in order inside a transaction the caller opened (for
+   * writes that cannot be batched); sets each result. On an error it rolls the transaction
+   * back, sets that transition's result and returns its index; else -1.
+   */
+  int runEach(TransitionWrite[] writes, int n) {
+    for (int i = 0; i < n; i++) {
+      TransitionWrite w = writes[i];
+      try {
+        w.result = body(w) ? Outcome.COMMITTED : Outcome.CONFLICT;
+      } catch (SQLException | InjectedFailure e) {
+        rollbackQuietly();
+        w.result = isBusy(e) ? Outcome.BUSY : Outcome.ROLLED_BACK;
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** ROLLBACK, ignoring errors (there may be no open transaction). */
@@ -156,16 +242,70 @@ final class TransactionSql implements AutoCloseable {
 
   @Override
   public void close() {
-    java.util.List<PreparedStatement> all = new java.util.ArrayList<>(java.util.List.of(begin,
-        update.statement(), commit, rollback));
-    for (NamedSql insert : inserts) {
-      all.add(insert.statement());
+    List<PreparedStatement> all = new ArrayList<>(List.of(begin, commit, rollback));
+    if (distinct != null) {
+      for (Write w : distinct) {
+        w.addStatements(all);
+      }
     }
     for (PreparedStatement p : all) {
       try {
         p.close();
       } catch (SQLException ignored) {
         // closing during cleanup: the connection is closed next anyway
+      }
+    }
+  }
+
+  /** One write of the file, prepared: its select, check and statements. */
+  private static final class Write {
+    private final NamedSql select;
+    private final int columns;
+    private final NamedSql check;
+    private final NamedSql[] statements;
+
+    Write(Connection c, WorkloadFile.WriteSql sql) throws SQLException {
+      List<String> selected = new ArrayList<>();
+      if (sql.select().isPresent()) {
+        this.select = NamedSql.prepare(c, sql.select().get());
+        selected.addAll(NamedSql.columns(select.statement()));
+      } else {
+        this.select = null;
+      }
+      this.columns = selected.size();
+      this.check = NamedSql.prepare(c, sql.check(), selected);
+      this.statements = new NamedSql[sql.statements().size()];
+      for (int i = 0; i < statements.length; i++) {
+        statements[i] = NamedSql.prepare(c, sql.statements().get(i), selected);
+      }
+    }
+
+    /** Runs the select into {@code write.selected}; false when it found no row. */
+    boolean select(TransitionWrite write) throws SQLException {
+      if (select == null) {
+        return true;
+      }
+      if (write.selected == null || write.selected.length < columns) {
+        write.selected = new Object[columns];
+      }
+      try (ResultSet r = select.bind(write).executeQuery()) {
+        if (!r.next()) {
+          return false;
+        }
+        for (int i = 0; i < columns; i++) {
+          write.selected[i] = r.getObject(i + 1);
+        }
+        return true;
+      }
+    }
+
+    void addStatements(List<PreparedStatement> out) {
+      if (select != null) {
+        out.add(select.statement());
+      }
+      out.add(check.statement());
+      for (NamedSql s : statements) {
+        out.add(s.statement());
       }
     }
   }

@@ -23,6 +23,12 @@ public final class TransitionWrite {
   public int failures;
   /** Request: worker index, written to the audit row. */
   public int worker;
+  /** Request: the from-state's code (chooses the edge's write in a workload file). */
+  public int fromCode;
+  /** Request: the transition takes its edge's failure path (its external call failed). */
+  public boolean failure;
+  /** The columns of the write's select for this transition (sized by the write's SQL). */
+  public Object[] selected;
   /** Request: throw between UPDATE and COMMIT (tests of rollback). */
   public boolean injectFailure;
   /**

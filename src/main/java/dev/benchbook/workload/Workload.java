@@ -20,4 +20,13 @@ public interface Workload {
    * per worker thread, so it may keep state.
    */
   Transitions transitions(LatencyProfile profile, double failureProbability);
+
+  /**
+   * The workload file whose schema, seed rows, writes and integrity checks the database side
+   * runs: a file workload's own; by default (a workload written in Java) the built-in file's,
+   * whose write the strategies apply with the states this workload's flow names.
+   */
+  default WorkloadFile file() {
+    return WorkloadFile.builtIn();
+  }
 }

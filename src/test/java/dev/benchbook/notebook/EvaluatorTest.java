@@ -112,9 +112,14 @@ class EvaluatorTest {
   @Test
   void interruptStopsARunawayCellAndKeepsTheSession() throws Exception {
     run("int kept = 7;", new Recorder());
+    System.clearProperty("benchbook.test.looping");
     CompletableFuture<CellOutcome> running = CompletableFuture.supplyAsync(
-        () -> run("long spins = 0;\nwhile (true) { spins++; }", new Recorder()));
-    Thread.sleep(300);
+        () -> run("long spins = 0;\nwhile (true) { System.setProperty(\"benchbook.test.looping\", "
+            + "\"yes\"); spins++; }", new Recorder()));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.getProperty("benchbook.test.looping") == null && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
     eval.interrupt();
     CellOutcome o = running.get(10, TimeUnit.SECONDS);
     assertEquals(CellError.INTERRUPTED, o.error().orElseThrow().name());

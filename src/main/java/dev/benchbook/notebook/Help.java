@@ -28,7 +28,7 @@ import tech.tablesaw.columns.Column;
 public final class Help {
 
   private static final String RESOURCE = "reference.tsv";
-  private static final int MAX_METHODS = 60;
+  private static final int MAX_METHODS = 120;
   private static Map<String, String[]> reference;
 
   private Help() {

@@ -87,7 +87,14 @@ public final class RunSummarizer {
         Optional.of(m.sqliteVersion()), first.sqlite().pragmas(), parameters,
         Optional.of(outcome.plan().seed()), Optional.of(outcome.start().toString()),
         Optional.of(outcome.end().toString()), Optional.empty(),
-        Optional.of(m.clockReadNs()));
+        Optional.of(m.clockReadNs()), Optional.of(errorNames(outcome)));
+  }
+
+  /** The run's error dictionary with codes as text, as the manifest records it. */
+  private static Map<String, String> errorNames(RunOutcome outcome) {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    outcome.errors().forEach((code, name) -> out.put(Integer.toString(code), name));
+    return out;
   }
 
   /** A matrix (or sweep) results file for the whole run. */

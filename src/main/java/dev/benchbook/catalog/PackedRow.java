@@ -50,7 +50,8 @@ final class PackedRow {
 
   /** True when every row's values fit the layout (with the catalog's state codes). */
   static boolean fits(RawRows r, int[] stateCodes) {
-    if (r.columns().size() != COLUMNS.size() + 1 || !r.columns().containsAll(COLUMNS)) {
+    List<Column> used = r.columnsInUse();
+    if (used.size() != COLUMNS.size() + 1 || !used.containsAll(COLUMNS)) {
       return false;
     }
     for (int code : stateCodes) {

@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param clockReadNs measured cost of one {@code System.nanoTime()} read on this machine and
  *     JVM, ns (median over batches; absent in older files): the scale below which no timing
  *     difference is resolvable, used for the comparison's absolute noise floor
+ * @param errors what the rows' error column's codes mean: code (as text) -> the SQLite error or
+ *     exception class it stands for; absent when nothing failed in the workload's code
  */
 public record Manifest(
     String toolVersion,
@@ -42,9 +44,10 @@ public record Manifest(
     Optional<String> startTime,
     Optional<String> endTime,
     Optional<String> note,
-    Optional<Double> clockReadNs) {
+    Optional<Double> clockReadNs,
+    Optional<Map<String, String>> errors) {
 
-  /** Normalises absent collections and optionals. */
+  /** Normalises absent collections and optionals; an empty error dictionary is absent. */
   public Manifest {
     gitCommit = gitCommit == null ? Optional.empty() : gitCommit;
     gitDirty = gitDirty == null ? Optional.empty() : gitDirty;
@@ -63,6 +66,18 @@ public record Manifest(
     endTime = endTime == null ? Optional.empty() : endTime;
     note = note == null ? Optional.empty() : note;
     clockReadNs = clockReadNs == null ? Optional.empty() : clockReadNs;
+    errors = errors == null ? Optional.empty() : errors.filter(m -> !m.isEmpty())
+        .map(m -> java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(m)));
+  }
+
+  /** A manifest without an error dictionary (nothing failed in the workload's code). */
+  public Manifest(String toolVersion, Optional<String> gitCommit, Optional<Boolean> gitDirty,
+      Optional<String> jvm, List<String> jvmArgs, Optional<String> os, Optional<String> cpuModel,
+      Optional<Integer> cores, Optional<String> sqliteVersion, Map<String, String> pragmas,
+      Map<String, Object> parameters, Optional<Long> seed, Optional<String> startTime,
+      Optional<String> endTime, Optional<String> note, Optional<Double> clockReadNs) {
+    this(toolVersion, gitCommit, gitDirty, jvm, jvmArgs, os, cpuModel, cores, sqliteVersion,
+        pragmas, parameters, seed, startTime, endTime, note, clockReadNs, Optional.empty());
   }
 
   /** A manifest without a clock measurement (reconstructed and older files, tests). */
@@ -72,6 +87,11 @@ public record Manifest(
       Map<String, Object> parameters, Optional<Long> seed, Optional<String> startTime,
       Optional<String> endTime, Optional<String> note) {
     this(toolVersion, gitCommit, gitDirty, jvm, jvmArgs, os, cpuModel, cores, sqliteVersion,
-        pragmas, parameters, seed, startTime, endTime, note, Optional.empty());
+        pragmas, parameters, seed, startTime, endTime, note, Optional.empty(), Optional.empty());
+  }
+
+  /** The name of an error code of the rows' error column, when this run recorded it. */
+  public Optional<String> errorName(int code) {
+    return errors.map(m -> m.get(Integer.toString(code)));
   }
 }

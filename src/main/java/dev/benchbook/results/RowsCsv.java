@@ -32,8 +32,9 @@ public final class RowsCsv {
   /** File name suffix of raw-rows files. */
   public static final String SUFFIX = ".rows.csv.gz";
 
-  /** The header of a file holding every column. */
-  static final String HEADER = header(Column.inFileOrder());
+  /** The header of a file holding every column (the error column only when something failed). */
+  static final String HEADER = header(Column.inFileOrder().stream()
+      .filter(c -> c != Column.ERROR).toList());
   private static final int BUFFER_BYTES = 1 << 16;
   private static final int MAX_NUMBER_CHARS = 20;
 
@@ -53,12 +54,12 @@ public final class RowsCsv {
     byte[][] configs = encode(rows.configIds(), "config id");
     byte[][] states = encode(rows.stateNames(), "state name");
     byte[][] outcomes = outcomeLabels();
-    Column[] columns = rows.columns().toArray(new Column[0]);
+    Column[] columns = rows.columnsInUse().toArray(new Column[0]);
     int rowMax = 2 * (longest(configs) + longest(states)) + 16
         + columns.length * (MAX_NUMBER_CHARS + 1);
     byte[] buf = new byte[Math.max(BUFFER_BYTES, 2 * rowMax)];
     GZIPOutputStream gz = new FastGzip(new NonClosing(out));
-    byte[] header = (header(rows.columns()) + "\n").getBytes(StandardCharsets.US_ASCII);
+    byte[] header = (header(List.of(columns)) + "\n").getBytes(StandardCharsets.US_ASCII);
     gz.write(header);
     int p = 0;
     for (int i = 0; i < rows.size(); i++) {

@@ -44,7 +44,9 @@ public enum Column {
   /** Busy-handler invocations. */
   RETRIES(Kind.COUNT, Storage.INT, "retries"),
   /** What happened to the attempt, see {@link Outcome}. */
-  OUTCOME(Kind.CODE, Storage.BYTE, "outcome");
+  OUTCOME(Kind.CODE, Storage.BYTE, "outcome"),
+  /** What failed in a {@link Outcome#FAILED} attempt, 0 otherwise (see {@link Kind#ERROR}). */
+  ERROR(Kind.ERROR, Storage.INT, "error");
 
   /** What a column holds. */
   public enum Kind {
@@ -57,7 +59,13 @@ public enum Column {
     /** A timed segment of the transition, ns; reported per segment in results files. */
     SEGMENT_NS,
     /** The whole transition, ns: timed, but the sum of segments rather than one. */
-    TOTAL_NS
+    TOTAL_NS,
+    /**
+     * What failed, 0 for nothing: an SQLite result code (below 65536, e.g. 2067 for
+     * SQLITE_CONSTRAINT_UNIQUE) or, at 65536 and above, a code derived from an exception's
+     * class name; the run's manifest ({@code errors}) names every code its rows use.
+     */
+    ERROR
   }
 
   /** The primitive array a column is stored in. */
@@ -130,15 +138,20 @@ public enum Column {
   /** The unit of the stored values: {@code ns}, {@code count} or {@code code}. */
   public String unit() {
     switch (kind) {
-      case CODE: return "code";
+      case CODE:
+      case ERROR:
+        return "code";
       case COUNT: return "count";
       default: return "ns";
     }
   }
 
-  /** True when a rows file may leave the column out (timed columns: absent, not zero). */
+  /**
+   * True when a rows file may leave the column out: timed columns (absent, not zero) and the
+   * error column (left out when nothing failed; absent reads as no error).
+   */
   public boolean optional() {
-    return timed();
+    return timed() || kind == Kind.ERROR;
   }
 
   /** The column with this rows-file key. */

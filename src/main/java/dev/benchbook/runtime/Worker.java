@@ -3,24 +3,38 @@ package dev.benchbook.runtime;
 import dev.benchbook.rows.Column;
 import dev.benchbook.rows.Outcome;
 import dev.benchbook.rows.RowWriter;
+import dev.benchbook.workload.ErrorCodes;
 import dev.benchbook.workload.Flow;
 import dev.benchbook.workload.TransitionWrite;
 import dev.benchbook.workload.Transitions;
 import dev.benchbook.workload.WriteChannel;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One worker thread's loop: take the next file, move it through the flow to a terminal state
- * through the config's workload's {@link Transitions} (dispatch, external call, write inside
+ * through the config's workload's {@link Transitions} (dispatch, external call, DB step inside
  * the strategy's transaction), time every step by segment and record it. The runner knows no
- * particular workload. Nothing here allocates per transition.
+ * particular workload. What the workload's code throws is a failed attempt (outcome
+ * {@code failed}, the error column naming it), never a crash. Nothing here allocates per
+ * transition (a failure allocates its dictionary entry once per error kind).
  */
 final class Worker implements Runnable {
 
   /** Consecutive failed attempts of one transition after which the pass is aborted. */
   static final int MAX_ATTEMPTS = 1000;
+
+  /** {@link #stage}: between transitions. */
+  static final int IDLE = 0;
+  /** {@link #stage}: in the dispatch hook. */
+  static final int DISPATCH = 1;
+  /** {@link #stage}: in the external call. */
+  static final int CALL = 2;
+  /** {@link #stage}: in the DB step (waiting for write access or writing). */
+  static final int DB = 3;
 
   private final Flow flow;
   private final String[] stateNames;
@@ -41,7 +55,16 @@ final class Worker implements Runnable {
   long conflicts;
   long busyErrors;
   long rolledBack;
+  long started;
+  long terminal;
+  long failedItems;
+  /** Code -> name of every error this worker's failed attempts recorded. */
+  final Map<Integer, String> errors = new HashMap<>();
   volatile Throwable error;
+  /** What the worker is doing now, for the hang message (one of IDLE, DISPATCH, CALL, DB). */
+  volatile int stage;
+  /** System.nanoTime() when the transition in flight started; 0 between transitions. */
+  volatile long inFlightSinceNs;
 
   Worker(int index, BenchConfig config, WriteChannel channel, RowWriter rows,
       AtomicInteger nextFile, long passStartNs, long deadlineNs, RunControl control,
@@ -60,6 +83,8 @@ final class Worker implements Runnable {
     this.injections = injections;
     this.rng = new SplittableRandom(seed);
     this.write.worker = index;
+    this.write.dbStep = transitions.dbStep().orElse(null);
+    this.write.step = step;
   }
 
   @Override
@@ -78,40 +103,28 @@ final class Worker implements Runnable {
     }
   }
 
+  /** The transition in flight, for messages: its edge (or state, while dispatching) and file. */
+  String inFlight() {
+    String from = stateNames[step.from];
+    return switch (stage) {
+      case DISPATCH -> "the dispatch hook leaving " + from + " (file " + step.file + ")";
+      case CALL -> "the external call of " + from + " -> " + stateNames[step.to] + " (file "
+          + step.file + ")";
+      case DB -> "the DB step of " + from + " -> " + stateNames[step.to] + " (file "
+          + step.file + ")";
+      default -> "no transition";
+    };
+  }
+
   private void runFile(int file) {
     step.start(file, flow.initial());
+    started++;
     int attempts = 0;
     while (!flow.isTerminal(step.from)) {
       if (control.cancelled()) {
         return;
       }
-      long t0 = System.nanoTime();
-      transitions.dispatch(step, rng);
-      long t1 = System.nanoTime();
-      long t2 = t1;
-      if (step.callsApi) {
-        transitions.call(step, rng);
-        t2 = System.nanoTime();
-      }
-      transitions.write(step, write);
-      write.injectFailure = attempts == 0 && injected(file, step.from);
-      write.dbStartNs = t2;
-      channel.apply(write);
-      long t3 = System.nanoTime();
-      long api = t2 - t1;
-      long dbTotal = t3 - t2;
-      rows.set(Column.FILE_ID, file);
-      rows.set(Column.FROM_STATE, step.from);
-      rows.set(Column.TO_STATE, step.to);
-      rows.set(Column.START_NS, t0 - passStartNs);
-      rows.set(Column.FSM_DISPATCH_NS, t1 - t0);
-      rows.set(Column.API_NS, api);
-      rows.set(Column.LOCK_WAIT_NS, write.lockWaitNs);
-      rows.set(Column.DB_TOTAL_NS, dbTotal);
-      rows.set(Column.FSM_NET_NS, t3 - t0 - api);
-      rows.set(Column.TOTAL_NS, t3 - t0);
-      rows.set(Column.RETRIES, write.busyRetries);
-      rows.commit(counted(write.result));
+      attempt(file, attempts);
       if (write.result == Outcome.COMMITTED) {
         committed++;
         step.committed();
@@ -119,9 +132,93 @@ final class Worker implements Runnable {
       } else if (++attempts >= MAX_ATTEMPTS) {
         throw new IllegalStateException("transition " + stateNames[step.from] + " -> "
             + stateNames[step.to] + " of file " + file + " failed " + MAX_ATTEMPTS
-            + " times in a row (last outcome: " + write.result.label() + ")");
+            + " times in a row (last outcome: " + write.result.label() + lastFailure() + ")");
       }
     }
+    if (step.from == flow.terminal()) {
+      terminal++;
+    } else {
+      failedItems++;
+    }
+  }
+
+  /** One attempt of the file's next transition: dispatch, call, DB step, one row. */
+  private void attempt(int file, int attempts) {
+    long t0 = System.nanoTime();
+    inFlightSinceNs = t0;
+    long t1 = t0;
+    long t2 = t0;
+    step.to = step.from;
+    stage = DISPATCH;
+    try {
+      transitions.dispatch(step, rng);
+      t1 = System.nanoTime();
+      t2 = t1;
+      if (step.callsApi) {
+        stage = CALL;
+        transitions.call(step, rng);
+        t2 = System.nanoTime();
+      }
+      request(file, attempts);
+    } catch (Throwable t) {
+      long now = System.nanoTime();
+      t1 = stage == DISPATCH ? now : t1;
+      t2 = now;
+      write.resetResult();
+      write.result = Outcome.FAILED;
+      write.failure = ErrorCodes.survivable(t);
+    }
+    if (write.failure == null) {
+      write.dbStartNs = t2;
+      channel.apply(write);
+    }
+    long t3 = System.nanoTime();
+    stage = IDLE;
+    inFlightSinceNs = 0;
+    record(t0, t1, t2, t3);
+  }
+
+  /** Fills the write request from the step, then lets the workload adjust it. */
+  private void request(int file, int attempts) {
+    write.resetResult();
+    write.fileId = step.file;
+    write.fromState = stateNames[step.from];
+    write.toState = stateNames[step.to];
+    write.expectedVersion = step.version;
+    write.failures = step.nextFailures;
+    transitions.write(step, write);
+    write.injectFailure = attempts == 0 && injected(file, step.from);
+    stage = DB;
+  }
+
+  private void record(long t0, long t1, long t2, long t3) {
+    long api = t2 - t1;
+    rows.set(Column.FILE_ID, step.file);
+    rows.set(Column.FROM_STATE, step.from);
+    rows.set(Column.TO_STATE, step.to);
+    rows.set(Column.START_NS, t0 - passStartNs);
+    rows.set(Column.FSM_DISPATCH_NS, t1 - t0);
+    rows.set(Column.API_NS, api);
+    rows.set(Column.LOCK_WAIT_NS, write.lockWaitNs);
+    rows.set(Column.DB_TOTAL_NS, t3 - t2);
+    rows.set(Column.FSM_NET_NS, t3 - t0 - api);
+    rows.set(Column.TOTAL_NS, t3 - t0);
+    rows.set(Column.RETRIES, write.busyRetries);
+    rows.set(Column.ERROR, write.failure == null ? 0 : errorCode(write.failure));
+    rows.commit(counted(write.result));
+  }
+
+  /** The error's code, its name entered in this worker's dictionary. */
+  private int errorCode(Throwable t) {
+    int code = ErrorCodes.code(t);
+    errors.putIfAbsent(code, ErrorCodes.name(t));
+    return code;
+  }
+
+  private String lastFailure() {
+    Throwable t = write.failure;
+    return t == null ? "" : ", " + ErrorCodes.name(t) + (t.getMessage() == null ? ""
+        : ": " + t.getMessage());
   }
 
   /** Counts a failed attempt by its outcome; returns the outcome. */

@@ -38,14 +38,12 @@ public final class FsmWorkload implements Workload {
   private static final class FsmTransitions implements Transitions {
     private final Flow flow;
     private final Edge[] edges;
-    private final String[] stateNames;
     private final LatencyProfile profile;
     private final double failureProbability;
 
     FsmTransitions(Flow flow, LatencyProfile profile, double failureProbability) {
       this.flow = flow;
       this.edges = flow.edges().toArray(new Edge[0]);
-      this.stateNames = flow.states().toArray(new String[0]);
       this.profile = profile;
       this.failureProbability = failureProbability;
     }
@@ -66,15 +64,6 @@ public final class FsmWorkload implements Workload {
     @Override
     public void call(Step step, SplittableRandom rng) {
       Pause.ns(profile.drawNs(rng));
-    }
-
-    @Override
-    public void write(Step step, TransitionWrite write) {
-      write.fileId = step.file;
-      write.fromState = stateNames[step.from];
-      write.toState = stateNames[step.to];
-      write.expectedVersion = step.version;
-      write.failures = step.nextFailures;
     }
 
     /**

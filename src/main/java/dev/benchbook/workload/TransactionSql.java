@@ -4,13 +4,15 @@ import dev.benchbook.rows.Outcome;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 /**
  * The statements of one transition on one connection, prepared once and reused: the write of
- * the built-in workload file (its optimistic check, then its statements), between BEGIN and
- * COMMIT.
+ * the workload's schema (its optimistic check, then its statements) or the workload's Java
+ * {@link DbStep}, between BEGIN and COMMIT.
  *
  * <p>Not thread-safe: one user at a time, which each strategy guarantees.
  */
@@ -20,20 +22,29 @@ final class TransactionSql implements AutoCloseable {
   private final PreparedStatement begin;
   private final NamedSql update;
   private final NamedSql[] inserts;
+  private final JavaSql java;
   private final PreparedStatement commit;
   private final PreparedStatement rollback;
   private final long holdNs;
 
+  /** The built-in workload's write on {@code connection}. */
   TransactionSql(Connection connection, long holdNs) throws SQLException {
+    this(connection, holdNs, Schema.BUILT_IN);
+  }
+
+  /** The write of {@code schema} (none when it has no write SQL: Java DB steps only). */
+  TransactionSql(Connection connection, long holdNs, Schema schema) throws SQLException {
     this.connection = connection;
     this.holdNs = holdNs;
     this.begin = connection.prepareStatement("BEGIN IMMEDIATE");
-    WorkloadFile.WriteSql write = WorkloadFile.builtIn().write();
-    this.update = NamedSql.prepare(connection, write.check());
-    this.inserts = new NamedSql[write.statements().size()];
+    java.util.Optional<WorkloadFile.WriteSql> sql = schema.write();
+    this.update = sql.isPresent() ? NamedSql.prepare(connection, sql.get().check()) : null;
+    List<String> statements = sql.map(WorkloadFile.WriteSql::statements).orElse(List.of());
+    this.inserts = new NamedSql[statements.size()];
     for (int i = 0; i < inserts.length; i++) {
-      inserts[i] = NamedSql.prepare(connection, write.statements().get(i));
+      inserts[i] = NamedSql.prepare(connection, statements.get(i));
     }
+    this.java = new JavaSql(connection);
     this.commit = connection.prepareStatement("COMMIT");
     this.rollback = connection.prepareStatement("ROLLBACK");
   }
@@ -50,7 +61,8 @@ final class TransactionSql implements AutoCloseable {
 
   /**
    * Runs the transaction body after BEGIN: UPDATE with the optimistic check, INSERT the audit
-   * row, hold, COMMIT. Sets {@code write.result}; rolls back on conflict or error.
+   * row (or the Java DB step), hold, COMMIT. Sets {@code write.result}; rolls back on conflict
+   * or error (an error of the workload's code is a failure with its throwable).
    */
   void bodyAndCommit(TransitionWrite write) {
     try {
@@ -61,17 +73,37 @@ final class TransactionSql implements AutoCloseable {
       }
       commit.executeUpdate();
       write.result = Outcome.COMMITTED;
-    } catch (SQLException | InjectedFailure e) {
+    } catch (Throwable e) {
       rollbackQuietly();
-      write.result = isBusy(e) ? Outcome.BUSY : Outcome.ROLLED_BACK;
+      write.failed(rethrowFatal(e));
     }
   }
 
+  /** Rethrows errors no transition can survive (out of memory); returns the others. */
+  static Throwable rethrowFatal(Throwable t) {
+    return ErrorCodes.survivable(t);
+  }
+
+  /** True when the write runs the workload's Java DB step. */
+  static boolean isJava(TransitionWrite write) {
+    return write.dbStep != null;
+  }
+
   /**
-   * UPDATE, injected failure, INSERT and hold, inside a transaction the caller opened.
-   * Returns false on a failed optimistic check (nothing written by this call).
+   * UPDATE, injected failure, INSERT and hold (or the Java DB step, injected failure and hold),
+   * inside a transaction the caller opened. Returns false on a failed optimistic check.
    */
-  boolean body(TransitionWrite write) throws SQLException {
+  boolean body(TransitionWrite write) throws Exception {
+    if (write.dbStep != null) {
+      if (!write.dbStep.run(write.step, java.forWorker(write.worker))) {
+        return false;
+      }
+      if (write.injectFailure) {
+        throw new InjectedFailure(write.fileId);
+      }
+      Pause.ns(holdNs);
+      return true;
+    }
     if (!update(write)) {
       return false;
     }
@@ -85,6 +117,10 @@ final class TransactionSql implements AutoCloseable {
 
   /** The UPDATE with the optimistic check; true when it matched the file's row. */
   boolean update(TransitionWrite write) throws SQLException {
+    if (update == null) {
+      throw new SQLException("this workload's schema has no write SQL; its transitions need a "
+          + "Java DB step (Transitions.dbStep)");
+    }
     return update.bind(write).executeUpdate() == 1;
   }
 
@@ -154,10 +190,42 @@ final class TransactionSql implements AutoCloseable {
     Connections.closeQuietly(connection);
   }
 
+  /**
+   * One transition of a batch inside the caller's transaction, in its own savepoint: a
+   * conflict or a failure rolls back only this transition's statements. Sets the result
+   * (COMMITTED meaning: written, committed with the batch).
+   */
+  void inSavepoint(TransitionWrite write) throws SQLException {
+    java.prepare("SAVEPOINT benchbook_step").execute();
+    boolean written;
+    try {
+      written = body(write);
+    } catch (Throwable t) {
+      undoSavepoint();
+      write.failed(rethrowFatal(t));
+      return;
+    }
+    if (written) {
+      java.prepare("RELEASE benchbook_step").execute();
+      write.result = Outcome.COMMITTED;
+    } else {
+      undoSavepoint();
+      write.result = Outcome.CONFLICT;
+    }
+  }
+
+  private void undoSavepoint() throws SQLException {
+    java.prepare("ROLLBACK TO benchbook_step").execute();
+    java.prepare("RELEASE benchbook_step").execute();
+  }
+
   @Override
   public void close() {
-    java.util.List<PreparedStatement> all = new java.util.ArrayList<>(java.util.List.of(begin,
-        update.statement(), commit, rollback));
+    java.close();
+    List<PreparedStatement> all = new ArrayList<>(List.of(begin, commit, rollback));
+    if (update != null) {
+      all.add(update.statement());
+    }
     for (NamedSql insert : inserts) {
       all.add(insert.statement());
     }

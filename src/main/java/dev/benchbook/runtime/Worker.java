@@ -149,6 +149,8 @@ final class Worker implements Runnable {
     long t1 = t0;
     long t2 = t0;
     step.to = step.from;
+    step.nextFailures = step.failures;
+    step.callsApi = false;
     stage = DISPATCH;
     try {
       transitions.dispatch(step, rng);

@@ -29,8 +29,6 @@ final class JavaSql implements Transaction, AutoCloseable {
     if (p == null) {
       p = connection.prepareStatement(sql);
       statements.put(sql, p);
-    } else {
-      p.clearParameters();
     }
     return p;
   }

@@ -12,7 +12,8 @@ public interface Transaction {
 
   /**
    * The statement for {@code sql} on this transaction's connection, prepared on first use and
-   * reused afterwards (parameters are cleared before it is returned).
+   * reused afterwards (like any reused PreparedStatement it keeps its last parameters: set
+   * them all).
    */
   PreparedStatement prepare(String sql) throws SQLException;
 

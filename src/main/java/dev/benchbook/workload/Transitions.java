@@ -17,8 +17,8 @@ public interface Transitions {
 
   /**
    * Chooses the transition of {@code step.file} from {@code step.from} and runs its hook: sets
-   * {@code step.to}, {@code step.nextFailures} (usually {@code step.failures}) and
-   * {@code step.callsApi}.
+   * {@code step.to}, and when they change {@code step.nextFailures} (preset to
+   * {@code step.failures}) and {@code step.callsApi} (preset to false).
    */
   void dispatch(Step step, SplittableRandom rng);
 

@@ -3,7 +3,12 @@ package dev.benchbook.cli;
 import dev.benchbook.runtime.BenchConfig;
 import dev.benchbook.runtime.PlanSettings;
 import dev.benchbook.runtime.RunPlan;
+import dev.benchbook.workload.FsmWorkload;
 import dev.benchbook.workload.StrategySpec;
+import dev.benchbook.workload.Workload;
+import dev.benchbook.workload.WorkloadFile;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -11,8 +16,16 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** Workload and run flags shared by run, mitigate, sweep and phase. */
+/** Workload and run flags shared by run, mitigate, sweep, phase and calibrate. */
 public final class WorkloadOptions {
+
+  @Option(names = "--workload", paramLabel = "FILE", description = "A workload file "
+      + "(docs/WORKLOADS.md): its flow, schema, seed rows and SQL run instead of the built-in "
+      + "upload-index flow; checked before anything runs (exit 3, one line per problem).")
+  Path workloadFile;
+
+  /** The workload read from --workload (the built-in one without it), once validated. */
+  private Workload workload;
 
   @Option(names = "--files", paramLabel = "N", description = "Files moved through the flow (default: ${DEFAULT-VALUE}).")
   int files = 818;
@@ -97,9 +110,30 @@ public final class WorkloadOptions {
         : java.util.Optional.empty();
   }
 
-  /** Checks ranges and throws IllegalArgumentException naming the flag. */
-  void validate() {
+  /**
+   * Reads and checks the workload file (BadInputException: one line per problem), then checks
+   * ranges (IllegalArgumentException naming the flag).
+   */
+  void validate() throws BadInputException {
+    workload = workload(workloadFile);
     settings();
+  }
+
+  /** The workload of a --workload file, checked; the built-in one for null. */
+  static Workload workload(Path file) throws BadInputException {
+    if (file == null) {
+      return FsmWorkload.STANDARD;
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new BadInputException(file + ": no such workload file");
+    }
+    try {
+      return FsmWorkload.of(WorkloadFile.read(file));
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(e.getMessage());
+    } catch (IOException e) {
+      throw new BadInputException(file + ": cannot read the workload file: " + e.getMessage());
+    }
   }
 
   /** The run's settings from these flags (the one plan builder, shared with the facade). */
@@ -107,7 +141,7 @@ public final class WorkloadOptions {
     PlanSettings.Builder b = PlanSettings.builder().files(files).reps(reps).forks(forks())
         .durationBound(duration).seed(seed).synchronous(synchronous).holdMs(holdMs)
         .busyTimeoutMs(busyTimeoutMs).failureProbability(failureProbability).warmup(!noWarmup)
-        .jfr(jfr);
+        .jfr(jfr).workload(workload == null ? FsmWorkload.STANDARD : workload);
     strategyFlags().forEach(b::strategyFlag);
     return b.build();
   }

@@ -1,10 +1,12 @@
 package dev.benchbook.runtime;
 
+import dev.benchbook.workload.FsmWorkload;
 import dev.benchbook.workload.IntegrityReport;
 import dev.benchbook.workload.LatencyProfile;
 import dev.benchbook.workload.SqliteSettings;
 import dev.benchbook.workload.StrategySpec;
 import dev.benchbook.workload.Workload;
+import dev.benchbook.workload.WorkloadFile;
 import dev.benchbook.workload.Workloads;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -70,6 +72,10 @@ final class ForkLink {
     p.setProperty(k + "duration_bound_ns", Long.toString(c.durationBound().toNanos()));
     p.setProperty(k + "workload", c.workload().name());
     p.setProperty(k + "workload_class", c.workload().getClass().getName());
+    if (c.workload() instanceof FsmWorkload && c.workload() != FsmWorkload.STANDARD) {
+      p.setProperty(k + "workload_source", c.workload().file().source());
+      p.setProperty(k + "workload_file", c.workload().file().text());
+    }
   }
 
   /**
@@ -118,7 +124,16 @@ final class ForkLink {
         Long.parseLong(p.getProperty(k + "hold_ns")),
         Double.parseDouble(p.getProperty(k + "failure_probability")),
         Duration.ofNanos(Long.parseLong(p.getProperty(k + "duration_bound_ns"))),
-        workload(p.getProperty(k + "workload"), p.getProperty(k + "workload_class")));
+        workload(p, k));
+  }
+
+  /** The parent's workload: a file's content as the parent read it, else by name or class. */
+  private static Workload workload(Properties p, String k) {
+    String text = p.getProperty(k + "workload_file");
+    if (text != null) {
+      return FsmWorkload.of(WorkloadFile.parse(p.getProperty(k + "workload_source"), text));
+    }
+    return workload(p.getProperty(k + "workload"), p.getProperty(k + "workload_class"));
   }
 
   /**

@@ -168,9 +168,9 @@ final class Worker implements Runnable {
       t2 = now;
       write.resetResult();
       write.result = Outcome.FAILED;
-      write.failure = ErrorCodes.survivable(t);
+      write.thrown = ErrorCodes.survivable(t);
     }
-    if (write.failure == null) {
+    if (write.thrown == null) {
       write.dbStartNs = t2;
       channel.apply(write);
     }
@@ -188,6 +188,8 @@ final class Worker implements Runnable {
     write.toState = stateNames[step.to];
     write.expectedVersion = step.version;
     write.failures = step.nextFailures;
+    write.fromCode = step.from;
+    write.failure = step.nextFailures != step.failures;
     transitions.write(step, write);
     write.injectFailure = attempts == 0 && injected(file, step.from);
     stage = DB;
@@ -206,7 +208,7 @@ final class Worker implements Runnable {
     rows.set(Column.FSM_NET_NS, t3 - t0 - api);
     rows.set(Column.TOTAL_NS, t3 - t0);
     rows.set(Column.RETRIES, write.busyRetries);
-    rows.set(Column.ERROR, write.failure == null ? 0 : errorCode(write.failure));
+    rows.set(Column.ERROR, write.thrown == null ? 0 : errorCode(write.thrown));
     rows.commit(counted(write.result));
   }
 
@@ -218,7 +220,7 @@ final class Worker implements Runnable {
   }
 
   private String lastFailure() {
-    Throwable t = write.failure;
+    Throwable t = write.thrown;
     return t == null ? "" : ", " + ErrorCodes.name(t) + (t.getMessage() == null ? ""
         : ": " + t.getMessage());
   }

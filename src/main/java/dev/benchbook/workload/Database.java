@@ -40,6 +40,15 @@ public final class Database implements AutoCloseable {
     return create(parent, settings, Schema.BUILT_IN, flow, files);
   }
 
+  /**
+   * The same with {@code workload}'s schema and seed (and, for the strategies, its writes);
+   * {@code flow} gives the initial state.
+   */
+  public static Database create(Path parent, SqliteSettings settings, WorkloadFile workload,
+      Flow flow, int files) throws IOException, SQLException {
+    return create(parent, settings, Schema.of(workload), flow, files);
+  }
+
   /** As {@link #create(Path, SqliteSettings, Flow, int)} with a workload's own schema. */
   public static Database create(Path parent, SqliteSettings settings, Schema schema, Flow flow,
       int files) throws IOException, SQLException {

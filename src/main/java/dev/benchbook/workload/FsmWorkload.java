@@ -3,9 +3,10 @@ package dev.benchbook.workload;
 import java.util.SplittableRandom;
 
 /**
- * The built-in workload: the standard upload flow ({@link Flow#standard()}), an external call
- * on the edges that call the API (drawn from the latency profile, failing with the config's
- * probability into the edge's failure state), and a pure-CPU dispatch hook per transition.
+ * A workload run from a workload file: its flow, an external call on the edges that call the
+ * API (drawn from the edge's latency profile, else the config's; failing with the config's
+ * probability into the edge's failure state), a pure-CPU dispatch hook per transition, and the
+ * file's SQL on the database side. The built-in FSM is {@link #STANDARD}, the shipped file.
  */
 public final class FsmWorkload implements Workload {
 
@@ -13,10 +14,28 @@ public final class FsmWorkload implements Workload {
   public static final FsmWorkload STANDARD = new FsmWorkload(Flow.standard());
 
   private final Flow flow;
+  private final WorkloadFile file;
 
-  /** A workload over {@code flow}. */
+  /** A workload over {@code flow} with the built-in file's SQL. */
   public FsmWorkload(Flow flow) {
+    this(flow, WorkloadFile.builtIn());
+  }
+
+  private FsmWorkload(Flow flow, WorkloadFile file) {
     this.flow = flow;
+    this.file = file;
+  }
+
+  /**
+   * The workload of a file: checked first (IllegalArgumentException with one line per
+   * problem), the built-in file's text giving {@link #STANDARD}.
+   */
+  public static FsmWorkload of(WorkloadFile file) {
+    if (file.text().equals(WorkloadFile.builtIn().text())) {
+      return STANDARD;
+    }
+    WorkloadCheck.checked(file);
+    return new FsmWorkload(file.flow(), file);
   }
 
   @Override
@@ -30,20 +49,32 @@ public final class FsmWorkload implements Workload {
   }
 
   @Override
+  public WorkloadFile file() {
+    return file;
+  }
+
+  @Override
   public Transitions transitions(LatencyProfile profile, double failureProbability) {
-    return new FsmTransitions(flow, profile, failureProbability);
+    return new FsmTransitions(flow, file, profile, failureProbability);
   }
 
   /** One worker's transitions through the flow. */
   private static final class FsmTransitions implements Transitions {
     private final Flow flow;
     private final Edge[] edges;
+    private final LatencyProfile[] latencies;
     private final LatencyProfile profile;
     private final double failureProbability;
 
-    FsmTransitions(Flow flow, LatencyProfile profile, double failureProbability) {
+    FsmTransitions(Flow flow, WorkloadFile file, LatencyProfile profile,
+        double failureProbability) {
       this.flow = flow;
       this.edges = flow.edges().toArray(new Edge[0]);
+      this.latencies = new LatencyProfile[edges.length];
+      for (int i = 0; i < edges.length; i++) {
+        latencies[i] = file.flow().edges().equals(flow.edges())
+            ? file.edges().get(i).latency().orElse(profile) : profile;
+      }
       this.profile = profile;
       this.failureProbability = failureProbability;
     }
@@ -63,7 +94,7 @@ public final class FsmWorkload implements Workload {
 
     @Override
     public void call(Step step, SplittableRandom rng) {
-      Pause.ns(profile.drawNs(rng));
+      Pause.ns(latencies[flow.edgeFrom(step.from)].drawNs(rng));
     }
 
     /**

@@ -8,55 +8,90 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Checks a database after a pass: every file terminal (or untouched when duration-bounded),
- * audit rows = committed transitions, version = audit rows per file, PRAGMA integrity_check ok.
+ * Checks a database after a pass, as its workload file declares: every file terminal or failed
+ * (or untouched when duration-bounded), one audit row per committed transition when the
+ * workload has an audit table, each invariant's query empty, PRAGMA integrity_check ok.
  */
 public final class IntegrityCheck {
 
   private IntegrityCheck() {
   }
 
-  /** Runs every check and reports all violations. */
+  /** Runs every check of the database's workload file and reports all violations. */
   public static IntegrityReport run(Database db, Flow flow, long committedTransitions,
       boolean durationBounded) throws SQLException {
+    return run(db, db.schema().file().orElseThrow(() -> new IllegalArgumentException(
+        "this database's schema has no workload file to check it against")), flow,
+        committedTransitions, durationBounded);
+  }
+
+  /** Runs every check {@code w} declares on the database and reports all violations. */
+  public static IntegrityReport run(Database db, WorkloadFile w, Flow flow,
+      long committedTransitions, boolean durationBounded) throws SQLException {
     List<String> violations = new ArrayList<>();
     try (Connection c = db.open(); Statement s = c.createStatement()) {
       String integrity = single(s, "PRAGMA integrity_check");
       if (!"ok".equals(integrity)) {
         violations.add("PRAGMA integrity_check returned '" + integrity + "'");
       }
-      long files = count(s, "SELECT count(*) FROM files");
-      long audit = count(s, "SELECT count(*) FROM transitions");
-      if (audit != committedTransitions) {
-        violations.add("audit rows " + audit + " != committed transitions " + committedTransitions
-            + " (" + Math.abs(committedTransitions - audit) + (audit < committedTransitions
-            ? " committed transitions lost)" : " audit rows without a recorded commit)"));
+      long audit = 0;
+      if (w.auditTable().isPresent()) {
+        audit = count(s, "SELECT count(*) FROM \"" + w.auditTable().get().replace("\"", "\"\"")
+            + "\"");
+        if (audit != committedTransitions) {
+          violations.add("audit rows " + audit + " != committed transitions "
+              + committedTransitions + " (" + Math.abs(committedTransitions - audit)
+              + (audit < committedTransitions ? " committed transitions lost)"
+              : " audit rows without a recorded commit)"));
+        }
       }
-      String versionMismatch = ids(s, "SELECT f.id FROM files f LEFT JOIN (SELECT file_id, "
-          + "count(*) n FROM transitions GROUP BY file_id) t ON t.file_id = f.id "
-          + "WHERE f.version != coalesce(t.n, 0) ORDER BY f.id");
-      if (!versionMismatch.isEmpty()) {
-        violations.add("version != audit rows for files " + versionMismatch);
+      for (WorkloadFile.Invariant invariant : w.integrity().invariants()) {
+        String broken = ids(s, invariant.violations());
+        if (!broken.isEmpty()) {
+          violations.add(invariant.name() + " does not hold: " + broken);
+        }
       }
-      String terminal = quote(flow.states().get(flow.terminal()));
-      String failedName = quote(flow.states().get(flow.failed()));
-      String initial = quote(flow.states().get(flow.initial()));
-      long done = count(s, "SELECT count(*) FROM files WHERE state = " + terminal);
-      long failed = count(s, "SELECT count(*) FROM files WHERE state = " + failedName);
-      long untouched = count(s, "SELECT count(*) FROM files WHERE state = " + initial
-          + " AND version = 0");
-      String stuck = ids(s, "SELECT id FROM files WHERE state NOT IN (" + terminal + ", "
-          + failedName + ")" + (durationBounded ? " AND version > 0" : "") + " ORDER BY id");
-      if (!stuck.isEmpty()) {
-        violations.add("files not in a terminal state: " + stuck);
+      States states = states(s, w.integrity().states(), flow, durationBounded);
+      if (!states.stuck.isEmpty()) {
+        violations.add("files not in a terminal state: " + shown(states.stuck, states.stuckCount));
       }
-      return new IntegrityReport(files, done, failed, durationBounded ? untouched : 0, audit,
-          violations);
+      return new IntegrityReport(states.files, states.terminal, states.failed,
+          durationBounded ? states.untouched : 0, audit, violations);
     }
   }
 
-  private static String quote(String s) {
-    return "'" + s.replace("'", "''") + "'";
+  /** Counts of the files' states, and the ids of files stuck in the middle of the flow. */
+  private static final class States {
+    long files;
+    long terminal;
+    long failed;
+    long untouched;
+    long stuckCount;
+    final List<String> stuck = new ArrayList<>();
+  }
+
+  private static States states(Statement s, String query, Flow flow, boolean durationBounded)
+      throws SQLException {
+    String terminal = flow.states().get(flow.terminal());
+    String failed = flow.states().get(flow.failed());
+    String initial = flow.states().get(flow.initial());
+    States out = new States();
+    try (ResultSet r = s.executeQuery(query)) {
+      while (r.next()) {
+        out.files++;
+        String state = r.getString(2);
+        if (terminal.equals(state)) {
+          out.terminal++;
+        } else if (failed.equals(state)) {
+          out.failed++;
+        } else if (durationBounded && initial.equals(state)) {
+          out.untouched++;
+        } else if (out.stuckCount++ < 10) {
+          out.stuck.add(r.getString(1));
+        }
+      }
+    }
+    return out;
   }
 
   private static String single(Statement s, String sql) throws SQLException {
@@ -72,7 +107,7 @@ public final class IntegrityCheck {
     }
   }
 
-  /** Up to ten ids from a query, with the total when there are more. */
+  /** Up to ten values of a query's first column, with the total when there are more. */
   private static String ids(Statement s, String sql) throws SQLException {
     List<String> shown = new ArrayList<>();
     int total = 0;
@@ -83,9 +118,10 @@ public final class IntegrityCheck {
         }
       }
     }
-    if (total == 0) {
-      return "";
-    }
+    return total == 0 ? "" : shown(shown, total);
+  }
+
+  private static String shown(List<String> shown, long total) {
     return total + " (ids " + String.join(", ", shown) + (total > 10 ? ", ..." : "") + ")";
   }
 }

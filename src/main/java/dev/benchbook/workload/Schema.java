@@ -6,15 +6,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A workload's database: its tables, the seed rows of a fresh database, the SQL of a
- * transition's write (when the workload writes through SQL rather than a {@link DbStep}), and
- * the check after every pass. {@link #BUILT_IN} is the built-in workload file's; yours is
- * usually {@link #of(List, String)}.
+ * A workload's database: its tables, the seed rows of a fresh database, the workload file
+ * whose SQL the strategies run (none when the transitions write through a Java
+ * {@link DbStep}), and the check after every pass. A workload file's is {@link #of(WorkloadFile)}
+ * ({@link #BUILT_IN} the built-in file's); a Java workload's usually {@link #of(List, String)}.
  */
 public interface Schema {
 
-  /** The built-in workload file's tables, seed, write and integrity check. */
-  Schema BUILT_IN = SqlSchema.builtIn();
+  /** The built-in workload file's tables, seed, writes and integrity check. */
+  Schema BUILT_IN = of(WorkloadFile.builtIn());
 
   /** The CREATE statements, run in order on a fresh database. */
   List<String> create();
@@ -25,8 +25,8 @@ public interface Schema {
    */
   void seed(Connection c, Flow flow, int items) throws SQLException;
 
-  /** The SQL of a transition's write, when the workload writes through SQL. */
-  default Optional<WorkloadFile.WriteSql> write() {
+  /** The workload file whose writes the strategies run, when the workload writes through SQL. */
+  default Optional<WorkloadFile> file() {
     return Optional.empty();
   }
 
@@ -36,6 +36,14 @@ public interface Schema {
    * own invariants.
    */
   IntegrityReport check(Database db, Flow flow, ItemCounts counts) throws SQLException;
+
+  /**
+   * A workload file's tables, seed rows, writes and integrity check (its states query, audit
+   * table and invariants).
+   */
+  static Schema of(WorkloadFile file) {
+    return SqlSchema.of(file);
+  }
 
   /**
    * Your tables: CREATE statements and a seed INSERT run once per item with the named

@@ -51,7 +51,7 @@ public final class SharedInterleavedStrategy implements ConnectionStrategy {
 
   /** Opens the shared connection; {@code holdNs} is held between INSERT and COMMIT. */
   public SharedInterleavedStrategy(Database db, long holdNs) throws SQLException {
-    this.sql = new TransactionSql(db.open(), 0, db.schema());
+    this.sql = new TransactionSql(db.open(), db.schema(), 0);
     this.holdNs = holdNs;
   }
 

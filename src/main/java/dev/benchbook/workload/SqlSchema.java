@@ -11,16 +11,17 @@ import java.util.Optional;
 
 /**
  * A schema given as SQL: CREATE statements, a seed INSERT with {@code :file_id} and
- * {@code :state}, optionally the write SQL and a violations query.
+ * {@code :state}, optionally the workload file it comes from (its writes) and a violations
+ * query.
  */
 class SqlSchema implements Schema {
 
   private final List<String> create;
   private final String seed;
-  private final Optional<WorkloadFile.WriteSql> write;
+  private final Optional<WorkloadFile> file;
   private final Optional<String> violations;
 
-  SqlSchema(List<String> create, String seed, Optional<WorkloadFile.WriteSql> write,
+  SqlSchema(List<String> create, String seed, Optional<WorkloadFile> file,
       Optional<String> violations) {
     if (create.isEmpty()) {
       throw new IllegalArgumentException("a schema needs at least one CREATE statement");
@@ -33,18 +34,17 @@ class SqlSchema implements Schema {
     }
     this.create = List.copyOf(create);
     this.seed = seed;
-    this.write = write;
+    this.file = file;
     this.violations = violations;
   }
 
-  /** The built-in workload file's. */
-  static SqlSchema builtIn() {
-    WorkloadFile w = WorkloadFile.builtIn();
-    return new SqlSchema(w.schema(), w.seed(), Optional.of(w.write()), Optional.empty()) {
+  /** A workload file's: its integrity check is the file's (IntegrityCheck). */
+  static SqlSchema of(WorkloadFile w) {
+    return new SqlSchema(w.schema(), w.seed(), Optional.of(w), Optional.empty()) {
       @Override
       public IntegrityReport check(Database db, Flow flow, ItemCounts counts)
           throws SQLException {
-        return IntegrityCheck.run(db, flow, counts.committed(), counts.bounded());
+        return IntegrityCheck.run(db, w, flow, counts.committed(), counts.bounded());
       }
     };
   }
@@ -74,8 +74,8 @@ class SqlSchema implements Schema {
   }
 
   @Override
-  public Optional<WorkloadFile.WriteSql> write() {
-    return write;
+  public Optional<WorkloadFile> file() {
+    return file;
   }
 
   @Override

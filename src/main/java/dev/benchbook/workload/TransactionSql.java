@@ -3,16 +3,20 @@ package dev.benchbook.workload;
 import dev.benchbook.rows.Outcome;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 /**
  * The statements of one transition on one connection, prepared once and reused: the write of
- * the workload's schema (its optimistic check, then its statements) or the workload's Java
- * {@link DbStep}, between BEGIN and COMMIT.
+ * the transition's edge in the workload file (its select, its optimistic check, then its
+ * statements) or the workload's Java {@link DbStep}, between BEGIN and COMMIT.
  *
  * <p>Not thread-safe: one user at a time, which each strategy guarantees.
  */
@@ -20,33 +24,78 @@ final class TransactionSql implements AutoCloseable {
 
   private final Connection connection;
   private final PreparedStatement begin;
-  private final NamedSql update;
-  private final NamedSql[] inserts;
-  private final JavaSql java;
+  private final Write[] writes;
+  private final Write[] failureWrites;
+  private final List<Write> distinct;
+  private final Write single;
+  private final Write fallback;
   private final PreparedStatement commit;
   private final PreparedStatement rollback;
   private final long holdNs;
+  private final JavaSql java;
 
-  /** The built-in workload's write on {@code connection}. */
+  /** The built-in workload's write. */
   TransactionSql(Connection connection, long holdNs) throws SQLException {
-    this(connection, holdNs, Schema.BUILT_IN);
+    this(connection, WorkloadFile.builtIn(), holdNs);
   }
 
-  /** The write of {@code schema} (none when it has no write SQL: Java DB steps only). */
-  TransactionSql(Connection connection, long holdNs, Schema schema) throws SQLException {
+  /** The writes of {@code workload}'s edges on {@code connection}. */
+  TransactionSql(Connection connection, WorkloadFile workload, long holdNs) throws SQLException {
+    this(connection, Optional.of(workload), holdNs);
+  }
+
+  /**
+   * The writes of the schema's workload file, or none for a schema without one (a workload
+   * whose transitions write through a Java {@link DbStep}).
+   */
+  TransactionSql(Connection connection, Schema schema, long holdNs) throws SQLException {
+    this(connection, schema.file(), holdNs);
+  }
+
+  private TransactionSql(Connection connection, Optional<WorkloadFile> file, long holdNs)
+      throws SQLException {
     this.connection = connection;
     this.holdNs = holdNs;
-    this.begin = connection.prepareStatement("BEGIN IMMEDIATE");
-    java.util.Optional<WorkloadFile.WriteSql> sql = schema.write();
-    this.update = sql.isPresent() ? NamedSql.prepare(connection, sql.get().check()) : null;
-    List<String> statements = sql.map(WorkloadFile.WriteSql::statements).orElse(List.of());
-    this.inserts = new NamedSql[statements.size()];
-    for (int i = 0; i < inserts.length; i++) {
-      inserts[i] = NamedSql.prepare(connection, statements.get(i));
-    }
     this.java = new JavaSql(connection);
+    WorkloadFile workload = file.orElse(null);
+    this.begin = connection.prepareStatement("BEGIN IMMEDIATE");
     this.commit = connection.prepareStatement("COMMIT");
     this.rollback = connection.prepareStatement("ROLLBACK");
+    Map<WorkloadFile.WriteSql, Write> prepared = new LinkedHashMap<>();
+    int states = workload == null ? 0 : workload.states().size();
+    this.writes = new Write[states];
+    this.failureWrites = new Write[states];
+    try {
+      for (WorkloadFile.EdgeSpec e : workload == null ? List.<WorkloadFile.EdgeSpec>of()
+          : workload.edges()) {
+        int from = workload.states().indexOf(e.from());
+        writes[from] = prepare(prepared, workload.writeOf(e, false));
+        failureWrites[from] = prepare(prepared, workload.writeOf(e, true));
+      }
+      Write all = workload != null && workload.write().isPresent()
+          ? prepare(prepared, workload.write().get()) : null;
+      for (int s = 0; s < states; s++) {
+        writes[s] = writes[s] == null ? all : writes[s];
+        failureWrites[s] = failureWrites[s] == null ? all : failureWrites[s];
+      }
+      this.fallback = all;
+    } catch (SQLException | RuntimeException e) {
+      this.distinct = List.copyOf(prepared.values());
+      close();
+      throw e;
+    }
+    this.distinct = List.copyOf(prepared.values());
+    this.single = distinct.size() == 1 && distinct.get(0).select == null ? distinct.get(0) : null;
+  }
+
+  private Write prepare(Map<WorkloadFile.WriteSql, Write> prepared, WorkloadFile.WriteSql sql)
+      throws SQLException {
+    Write w = prepared.get(sql);
+    if (w == null) {
+      w = new Write(connection, sql);
+      prepared.put(sql, w);
+    }
+    return w;
   }
 
   /** BEGIN IMMEDIATE: takes the write lock, waiting in the busy handler if needed. */
@@ -60,9 +109,9 @@ final class TransactionSql implements AutoCloseable {
   }
 
   /**
-   * Runs the transaction body after BEGIN: UPDATE with the optimistic check, INSERT the audit
-   * row (or the Java DB step), hold, COMMIT. Sets {@code write.result}; rolls back on conflict
-   * or error (an error of the workload's code is a failure with its throwable).
+   * Runs the transaction body after BEGIN: the write's select and optimistic check, its
+   * statements (or the Java DB step), hold, COMMIT. Sets {@code write.result}; rolls back on
+   * conflict or error (an error of the workload's code or SQL is a failure with its throwable).
    */
   void bodyAndCommit(TransitionWrite write) {
     try {
@@ -90,8 +139,9 @@ final class TransactionSql implements AutoCloseable {
   }
 
   /**
-   * UPDATE, injected failure, INSERT and hold (or the Java DB step, injected failure and hold),
-   * inside a transaction the caller opened. Returns false on a failed optimistic check.
+   * Select and check, injected failure, statements and hold (or the Java DB step, injected
+   * failure and hold), inside a transaction the caller opened. Returns false on a failed
+   * optimistic check.
    */
   boolean body(TransitionWrite write) throws Exception {
     if (write.dbStep != null) {
@@ -115,36 +165,62 @@ final class TransactionSql implements AutoCloseable {
     return true;
   }
 
-  /** The UPDATE with the optimistic check; true when it matched the file's row. */
+  /** The select (when the write has one) and the optimistic check; true when both matched. */
   boolean update(TransitionWrite write) throws SQLException {
-    if (update == null) {
+    if (distinct.isEmpty()) {
       throw new SQLException("this workload's schema has no write SQL; its transitions need a "
           + "Java DB step (Transitions.dbStep)");
     }
-    return update.bind(write).executeUpdate() == 1;
+    Write w = of(write);
+    return w.select(write) && w.check.bind(write).executeUpdate() == 1;
   }
 
-  /** The audit INSERT of one transition. */
+  /** The statements after the check (the audit INSERT of the built-in workload). */
   void insertAudit(TransitionWrite write) throws SQLException {
-    for (NamedSql insert : inserts) {
-      insert.bind(write).executeUpdate();
+    for (NamedSql statement : of(write).statements) {
+      statement.bind(write).executeUpdate();
     }
+  }
+
+  /** The write of the transition's edge. */
+  private Write of(TransitionWrite write) {
+    Write[] byState = write.failure ? failureWrites : writes;
+    int s = write.fromCode;
+    Write w = s >= 0 && s < byState.length ? byState[s] : null;
+    if (w == null) {
+      // a flow in Java over the file's tables: its states are not the file's
+      if (fallback == null) {
+        throw new IllegalStateException("no write for a transition from state code " + s
+            + " (" + write.fromState + ")");
+      }
+      return fallback;
+    }
+    return w;
+  }
+
+  /**
+   * True when every transition runs the same write with no select, so that a group of them
+   * can be sent as JDBC batches ({@link #updateBatch}, {@link #insertBatch}).
+   */
+  boolean batchable() {
+    return single != null;
   }
 
   /**
    * Batched UPDATEs (with the optimistic check) of several transitions inside a transaction the
-   * caller opened; returns each UPDATE's row count (1 = applied, 0 = conflict).
+   * caller opened; returns each UPDATE's row count (1 = applied, 0 = conflict). Only when
+   * {@link #batchable()}.
    */
   int[] updateBatch(TransitionWrite[] writes, int n) throws SQLException {
     for (int i = 0; i < n; i++) {
-      update.bind(writes[i]).addBatch();
+      single.check.bind(writes[i]).addBatch();
     }
-    return update.statement().executeBatch();
+    return single.check.statement().executeBatch();
   }
 
   /**
-   * Batched audit INSERTs of the transitions whose {@code result} is COMMITTED, then the held
-   * work of each of them, inside the caller's transaction.
+   * Batched statements of the transitions whose {@code result} is COMMITTED, then the held
+   * work of each of them, inside the caller's transaction. Only when {@link #batchable()}.
    */
   void insertBatch(TransitionWrite[] writes, int n) throws SQLException {
     int added = 0;
@@ -153,41 +229,36 @@ final class TransactionSql implements AutoCloseable {
       if (w.result != Outcome.COMMITTED) {
         continue;
       }
-      for (NamedSql insert : inserts) {
-        insert.bind(w).addBatch();
+      for (NamedSql statement : single.statements) {
+        statement.bind(w).addBatch();
       }
       added++;
     }
     if (added > 0) {
-      for (NamedSql insert : inserts) {
-        insert.statement().executeBatch();
+      for (NamedSql statement : single.statements) {
+        statement.statement().executeBatch();
       }
     }
     Pause.ns(holdNs * added);
   }
 
-  /** ROLLBACK, ignoring errors (there may be no open transaction). */
-  void rollbackQuietly() {
-    try {
-      rollback.executeUpdate();
-    } catch (SQLException ignored) {
-      // no transaction open: nothing to roll back
+  /**
+   * Runs each transition's whole body in order inside a transaction the caller opened (for
+   * writes that cannot be batched); sets each result. On an error it rolls the transaction
+   * back, sets that transition's result and returns its index; else -1.
+   */
+  int runEach(TransitionWrite[] writes, int n) {
+    for (int i = 0; i < n; i++) {
+      TransitionWrite w = writes[i];
+      try {
+        w.result = body(w) ? Outcome.COMMITTED : Outcome.CONFLICT;
+      } catch (Throwable e) {
+        rollbackQuietly();
+        w.failed(rethrowFatal(e));
+        return i;
+      }
     }
-  }
-
-  /** True when the error is SQLITE_BUSY (any extended code). */
-  static boolean isBusy(Exception e) {
-    if (e instanceof SQLiteException) {
-      SQLiteErrorCode code = ((SQLiteException) e).getResultCode();
-      return code.code % 256 == SQLiteErrorCode.SQLITE_BUSY.code;
-    }
-    return false;
-  }
-
-  /** Closes the statements, then the connection they belong to. */
-  void closeWithConnection() {
-    close();
-    Connections.closeQuietly(connection);
+    return -1;
   }
 
   /**
@@ -219,21 +290,99 @@ final class TransactionSql implements AutoCloseable {
     java.prepare("RELEASE benchbook_step").execute();
   }
 
+  /** ROLLBACK, ignoring errors (there may be no open transaction). */
+  void rollbackQuietly() {
+    try {
+      rollback.executeUpdate();
+    } catch (SQLException ignored) {
+      // no transaction open: nothing to roll back
+    }
+  }
+
+  /** True when the error is SQLITE_BUSY (any extended code). */
+  static boolean isBusy(Exception e) {
+    if (e instanceof SQLiteException) {
+      SQLiteErrorCode code = ((SQLiteException) e).getResultCode();
+      return code.code % 256 == SQLiteErrorCode.SQLITE_BUSY.code;
+    }
+    return false;
+  }
+
+  /** Closes the statements, then the connection they belong to. */
+  void closeWithConnection() {
+    close();
+    Connections.closeQuietly(connection);
+  }
+
   @Override
   public void close() {
-    java.close();
-    List<PreparedStatement> all = new ArrayList<>(List.of(begin, commit, rollback));
-    if (update != null) {
-      all.add(update.statement());
+    if (java != null) {
+      java.close();
     }
-    for (NamedSql insert : inserts) {
-      all.add(insert.statement());
+    List<PreparedStatement> all = new ArrayList<>(List.of(begin, commit, rollback));
+    if (distinct != null) {
+      for (Write w : distinct) {
+        w.addStatements(all);
+      }
     }
     for (PreparedStatement p : all) {
       try {
         p.close();
       } catch (SQLException ignored) {
         // closing during cleanup: the connection is closed next anyway
+      }
+    }
+  }
+
+  /** One write of the file, prepared: its select, check and statements. */
+  private static final class Write {
+    private final NamedSql select;
+    private final int columns;
+    private final NamedSql check;
+    private final NamedSql[] statements;
+
+    Write(Connection c, WorkloadFile.WriteSql sql) throws SQLException {
+      List<String> selected = new ArrayList<>();
+      if (sql.select().isPresent()) {
+        this.select = NamedSql.prepare(c, sql.select().get());
+        selected.addAll(NamedSql.columns(select.statement()));
+      } else {
+        this.select = null;
+      }
+      this.columns = selected.size();
+      this.check = NamedSql.prepare(c, sql.check(), selected);
+      this.statements = new NamedSql[sql.statements().size()];
+      for (int i = 0; i < statements.length; i++) {
+        statements[i] = NamedSql.prepare(c, sql.statements().get(i), selected);
+      }
+    }
+
+    /** Runs the select into {@code write.selected}; false when it found no row. */
+    boolean select(TransitionWrite write) throws SQLException {
+      if (select == null) {
+        return true;
+      }
+      if (write.selected == null || write.selected.length < columns) {
+        write.selected = new Object[columns];
+      }
+      try (ResultSet r = select.bind(write).executeQuery()) {
+        if (!r.next()) {
+          return false;
+        }
+        for (int i = 0; i < columns; i++) {
+          write.selected[i] = r.getObject(i + 1);
+        }
+        return true;
+      }
+    }
+
+    void addStatements(List<PreparedStatement> out) {
+      if (select != null) {
+        out.add(select.statement());
+      }
+      out.add(check.statement());
+      for (NamedSql s : statements) {
+        out.add(s.statement());
       }
     }
   }

@@ -23,6 +23,12 @@ public final class TransitionWrite {
   public int failures;
   /** Request: worker index, written to the audit row. */
   public int worker;
+  /** Request: the from-state's code (chooses the edge's write in a workload file). */
+  public int fromCode;
+  /** Request: the transition takes its edge's failure path (its external call failed). */
+  public boolean failure;
+  /** The columns of the write's select for this transition (sized by the write's SQL). */
+  public Object[] selected;
   /** Request: throw between UPDATE and COMMIT (tests of rollback). */
   public boolean injectFailure;
   /**
@@ -42,14 +48,14 @@ public final class TransitionWrite {
   /** Result: what happened to the write. */
   public Outcome result = Outcome.ROLLED_BACK;
   /** Result: what failed, when {@link #result} is {@link Outcome#FAILED}; else null. */
-  public Throwable failure;
+  public Throwable thrown;
 
   /** Clears the result fields before a write. */
   public void resetResult() {
     lockWaitNs = 0;
     busyRetries = 0;
     result = Outcome.ROLLED_BACK;
-    failure = null;
+    thrown = null;
   }
 
   /** Sets the result of a write that threw: busy, an injected failure, or a failure. */
@@ -60,7 +66,7 @@ public final class TransitionWrite {
       result = Outcome.ROLLED_BACK;
     } else {
       result = Outcome.FAILED;
-      failure = t;
+      thrown = t;
     }
   }
 }

@@ -15,12 +15,14 @@ public interface Workload {
   Flow flow();
 
   /**
-   * The database the workload runs on: tables, seed rows, the write SQL (unless its
-   * transitions have a Java {@link DbStep}) and the check after every pass. Default: the
-   * built-in workload's tables ({@code files} and the audit table {@code transitions}).
+   * The database the workload runs on: tables, seed rows, the workload file whose writes the
+   * strategies run (unless the transitions have a Java {@link DbStep}) and the check after
+   * every pass. Default: {@link #file()}'s. A Java workload on its own tables overrides it,
+   * usually with {@link Schema#of(java.util.List, String, String)}.
    */
   default Schema schema() {
-    return Schema.BUILT_IN;
+    WorkloadFile f = file();
+    return f == WorkloadFile.builtIn() ? Schema.BUILT_IN : Schema.of(f);
   }
 
   /**
@@ -29,4 +31,13 @@ public interface Workload {
    * per worker thread, so it may keep state.
    */
   Transitions transitions(LatencyProfile profile, double failureProbability);
+
+  /**
+   * The workload file whose schema, seed rows, writes and integrity checks the database side
+   * runs: a file workload's own; by default (a workload written in Java) the built-in file's,
+   * whose write the strategies apply with the states this workload's flow names.
+   */
+  default WorkloadFile file() {
+    return WorkloadFile.builtIn();
+  }
 }

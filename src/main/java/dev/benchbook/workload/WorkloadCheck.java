@@ -71,6 +71,16 @@ public final class WorkloadCheck {
       if (e.failureTo().isPresent() && !e.callsApi()) {
         out.add(at(w, p + ".failure_to", "only an edge that calls the API can fail"));
       }
+      if (e.latency().isPresent() && !e.callsApi()) {
+        out.add(at(w, p + ".latency", "only an edge that calls the API has a latency"));
+      }
+      if (e.failureWrite().isPresent() && e.failureTo().isEmpty()) {
+        out.add(at(w, p + ".failure_write", "only an edge with failure_to can fail"));
+      }
+      if (e.write().isEmpty() && w.write().isEmpty()) {
+        out.add(at(w, p + ".write", "expected the edge's write (the file has no top-level "
+            + "write for every edge)"));
+      }
     }
     if (w.maxFailures() < 1 && w.edges().stream().anyMatch(e -> e.failureTo().isPresent())) {
       out.add(at(w, "max_failures", "a failure edge makes a cycle: max_failures must be >= 1, "
@@ -118,32 +128,77 @@ public final class WorkloadCheck {
         }
       }
       prepare(c, w, "seed", w.seed(), WorkloadFile.SEED_PARAMETERS, out);
-      prepare(c, w, "write.check", w.write().check(), WorkloadFile.WRITE_PARAMETERS, out);
-      for (int i = 0; i < w.write().statements().size(); i++) {
-        prepare(c, w, "write.statements[" + i + "]", w.write().statements().get(i),
-            WorkloadFile.WRITE_PARAMETERS, out);
+      w.write().ifPresent(write -> write(c, w, "write", write, out));
+      for (int i = 0; i < w.edges().size(); i++) {
+        String p = "edges[" + i + "]";
+        WorkloadFile.EdgeSpec e = w.edges().get(i);
+        e.write().ifPresent(write -> write(c, w, p + ".write", write, out));
+        e.failureWrite().ifPresent(write -> write(c, w, p + ".failure_write", write, out));
       }
       w.auditTable().ifPresent(t -> prepare(c, w, "audit_table", "SELECT count(*) FROM \""
           + t.replace("\"", "\"\"") + "\"", Set.of(), out));
+      int before = out.size();
+      int columns = prepare(c, w, "integrity.states", w.integrity().states(), Set.of(), out)
+          .size();
+      if (out.size() == before && columns != 2) {
+        out.add(at(w, "integrity.states", "expected a query of 2 columns (id, state), got "
+            + columns));
+      }
+      for (int i = 0; i < w.integrity().invariants().size(); i++) {
+        prepare(c, w, "integrity.invariants[" + i + "].violations",
+            w.integrity().invariants().get(i).violations(), Set.of(), out);
+      }
     } catch (SQLException e) {
       out.add(w.source() + ": cannot open an in-memory SQLite to check the SQL: "
           + e.getMessage());
     }
   }
 
-  private static void prepare(Connection c, WorkloadFile w, String path, String sql,
+  /** A write: its select's columns are parameters of its check and statements. */
+  private static void write(Connection c, WorkloadFile w, String path, WorkloadFile.WriteSql ws,
+      List<String> out) {
+    Set<String> allowed = new java.util.TreeSet<>(WorkloadFile.WRITE_PARAMETERS);
+    ws.select().ifPresent(q -> {
+      List<String> columns = prepare(c, w, path + ".select", q, WorkloadFile.WRITE_PARAMETERS,
+          out);
+      if (columns.isEmpty()) {
+        out.add(at(w, path + ".select", "expected a SELECT returning columns"));
+      }
+      for (String col : columns) {
+        if (!NamedSql.NAME.matcher(col).matches()) {
+          out.add(at(w, path + ".select", "column '" + col + "' cannot be a parameter name; "
+              + "name it with AS"));
+        } else if (!allowed.add(col)) {
+          out.add(at(w, path + ".select", "column '" + col + "' shadows the parameter :" + col));
+        }
+      }
+    });
+    prepare(c, w, path + ".check", ws.check(), allowed, out);
+    for (int i = 0; i < ws.statements().size(); i++) {
+      prepare(c, w, path + ".statements[" + i + "]", ws.statements().get(i), allowed, out);
+    }
+  }
+
+  /**
+   * Checks the parameters and prepares the statement; returns its result columns' names (empty
+   * for a statement without results or one that did not prepare: that is reported).
+   */
+  private static List<String> prepare(Connection c, WorkloadFile w, String path, String sql,
       Set<String> allowed, List<String> out) {
     Matcher m = NamedSql.PARAMETER.matcher(sql);
     while (m.find()) {
       if (!allowed.contains(m.group(1))) {
-        out.add(at(w, path, "no parameter :" + m.group(1) + "; parameters: :"
-            + String.join(", :", allowed.stream().sorted().toList())));
+        out.add(at(w, path, "no parameter :" + m.group(1) + (allowed.isEmpty()
+            ? " (this query takes no parameters)" : "; parameters: :"
+            + String.join(", :", allowed.stream().sorted().toList()))));
       }
     }
     try (var p = c.prepareStatement(sql)) {
       p.getParameterMetaData();
+      return NamedSql.columns(p);
     } catch (SQLException e) {
       out.add(at(w, path, "SQL error: " + e.getMessage()));
+      return List.of();
     }
   }
 

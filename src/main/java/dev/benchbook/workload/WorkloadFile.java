@@ -5,17 +5,20 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * A workload file: its flow (states, edges, retry limit), its schema and seed data, and the
- * SQL of a transition's write, as docs/WORKLOADS.md describes. Read with {@link #read}, checked
- * with {@link WorkloadCheck}. The built-in FSM is the file {@code workloads/upload-index.json}
- * shipped in the jar ({@link #builtIn()}).
+ * A workload file: its flow (states, edges, retry limit, latency per edge), its schema and seed
+ * data, the SQL of each edge's write and the integrity checks, as docs/WORKLOADS.md describes.
+ * Read with {@link #read}, checked with {@link WorkloadCheck}. The built-in FSM is the file
+ * {@code workloads/upload-index.json} shipped in the jar ({@link #builtIn()}).
  *
  * @param source where it was read from, for messages
  * @param name workload name, recorded in results
@@ -26,24 +29,34 @@ import java.util.Set;
  * @param failed terminal failure state
  * @param maxFailures failures of one file after which it moves to the failed state
  * @param edges the transitions
- * @param schema CREATE statements
+ * @param schema statements run once on every fresh database (CREATE, fixed INSERTs)
  * @param seed the INSERT of one file's row ({@code :file_id}, {@code :state})
- * @param write the SQL of a transition's write
+ * @param write the write of every edge without its own
  * @param auditTable the table with one row per committed transition, if the workload has one
+ * @param integrity what the integrity check asks the database after every pass
+ * @param text the file's text as read (its hash identifies the workload in results)
  */
 public record WorkloadFile(String source, String name, String description, List<String> states,
     String initial, String terminal, String failed, int maxFailures, List<EdgeSpec> edges,
-    List<String> schema, String seed, WriteSql write, Optional<String> auditTable) {
+    List<String> schema, String seed, Optional<WriteSql> write, Optional<String> auditTable,
+    Integrity integrity, String text) {
 
   /** The format version this build reads. */
   public static final int FORMAT = 1;
-  /** The named parameters a transition's SQL may use. */
+  /** The named parameters a transition's SQL may use (besides its select's columns). */
   public static final Set<String> WRITE_PARAMETERS = Set.of("file_id", "from_state", "to_state",
-      "version", "failures", "worker");
+      "version", "failures", "worker", "now_ms");
   /** The named parameters the seed INSERT may use. */
   public static final Set<String> SEED_PARAMETERS = Set.of("file_id", "state");
   /** Where the built-in workload lives in the jar. */
   public static final String BUILT_IN = "/workloads/upload-index.json";
+
+  private static final Set<String> KEYS = Set.of("workload_format", "name", "description",
+      "states", "initial", "terminal", "failed", "max_failures", "edges", "schema", "seed",
+      "write", "audit_table", "integrity");
+  private static final Set<String> EDGE_KEYS = Set.of("from", "to", "calls_api", "failure_to",
+      "hook", "latency", "write", "failure_write");
+  private static final Set<String> WRITE_KEYS = Set.of("select", "check", "statements");
 
   /** Copies lists. */
   public WorkloadFile {
@@ -60,24 +73,67 @@ public record WorkloadFile(String source, String name, String description, List<
    * @param callsApi whether it makes the external call first
    * @param failureTo where a failed external call leads, if it can fail
    * @param hook name of its dispatch hook
+   * @param latency the external call's own latency profile (else the config's)
+   * @param write this edge's write (else the file's {@code write})
+   * @param failureWrite the write when the call failed (else this edge's write)
    */
   public record EdgeSpec(String from, String to, boolean callsApi, Optional<String> failureTo,
-      String hook) {
+      String hook, Optional<LatencyProfile> latency, Optional<WriteSql> write,
+      Optional<WriteSql> failureWrite) {
+
+    /** An edge with no latency or SQL of its own. */
+    public EdgeSpec(String from, String to, boolean callsApi, Optional<String> failureTo,
+        String hook) {
+      this(from, to, callsApi, failureTo, hook, Optional.empty(), Optional.empty(),
+          Optional.empty());
+    }
   }
 
   /**
-   * A transition's write: an optimistic check (an UPDATE that must change exactly one row,
-   * else the transition is a conflict), then further statements.
+   * A transition's write: an optional SELECT whose one row's columns become named parameters
+   * of the statements after it (no row: a conflict), an optimistic check (a statement that must
+   * change exactly one row, else the transition is a conflict and writes nothing), then further
+   * statements, all in one transaction.
    *
+   * @param select the SELECT run first, if any
    * @param check the optimistic UPDATE
    * @param statements statements after it, in order
    */
-  public record WriteSql(String check, List<String> statements) {
+  public record WriteSql(Optional<String> select, String check, List<String> statements) {
 
     /** Copies the list. */
     public WriteSql {
       statements = List.copyOf(statements);
     }
+
+    /** A write without a select. */
+    public WriteSql(String check, List<String> statements) {
+      this(Optional.empty(), check, statements);
+    }
+  }
+
+  /**
+   * What the integrity check asks besides PRAGMA integrity_check and the audit table's count.
+   *
+   * @param states a query of every file's id and state ({@code SELECT id, state FROM files}):
+   *     each must be terminal or failed after a pass (when absent, the runner's count stands)
+   * @param invariants queries that return no row when the invariant holds
+   */
+  public record Integrity(String states, List<Invariant> invariants) {
+
+    /** Copies the list. */
+    public Integrity {
+      invariants = List.copyOf(invariants);
+    }
+  }
+
+  /**
+   * One invariant of the database after a pass.
+   *
+   * @param name what holds, e.g. {@code version = audit rows per file}
+   * @param violations a query returning one row per violation (its first column names it)
+   */
+  public record Invariant(String name, String violations) {
   }
 
   /** Reads a workload file; IllegalArgumentException naming the file, the JSON path, what was expected. */
@@ -114,7 +170,7 @@ public record WorkloadFile(String source, String name, String description, List<
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
     }
-    Fields f = new Fields(source, "$", root);
+    Fields f = new Fields(source, "$", root).only(KEYS);
     long format = f.whole("workload_format");
     if (format != FORMAT) {
       throw f.bad("workload_format", "format " + FORMAT + ", got " + format);
@@ -122,15 +178,88 @@ public record WorkloadFile(String source, String name, String description, List<
     List<EdgeSpec> edges = new ArrayList<>();
     List<Object> rawEdges = f.list("edges");
     for (int i = 0; i < rawEdges.size(); i++) {
-      Fields e = new Fields(source, "$.edges[" + i + "]", rawEdges.get(i));
-      edges.add(new EdgeSpec(e.text("from"), e.text("to"), e.flag("calls_api"),
-          e.optionalText("failure_to"), e.optionalText("hook").orElse("edge" + i)));
+      edges.add(edge(new Fields(source, "$.edges[" + i + "]", rawEdges.get(i)).only(EDGE_KEYS),
+          i));
     }
-    Fields w = f.object("write");
     return new WorkloadFile(source, f.text("name"), f.optionalText("description").orElse(""),
         f.texts("states"), f.text("initial"), f.text("terminal"), f.text("failed"),
         (int) f.whole("max_failures"), edges, f.texts("schema"), f.text("seed"),
-        new WriteSql(w.text("check"), w.texts("statements")), f.optionalText("audit_table"));
+        f.optionalObject("write").map(WorkloadFile::write), f.optionalText("audit_table"),
+        integrity(f.object("integrity")), text);
+  }
+
+  private static EdgeSpec edge(Fields e, int i) {
+    return new EdgeSpec(e.text("from"), e.text("to"), e.flag("calls_api"),
+        e.optionalText("failure_to"), e.optionalText("hook").orElse("edge" + i),
+        e.has("latency") ? Optional.of(latency(e)) : Optional.empty(),
+        e.optionalObject("write").map(WorkloadFile::write),
+        e.optionalObject("failure_write").map(WorkloadFile::write));
+  }
+
+  private static WriteSql write(Fields w) {
+    w.only(WRITE_KEYS);
+    return new WriteSql(w.optionalText("select"), w.text("check"),
+        w.has("statements") ? w.texts("statements") : List.of());
+  }
+
+  private static Integrity integrity(Fields i) {
+    i.only(Set.of("states", "invariants"));
+    List<Invariant> out = new ArrayList<>();
+    if (i.has("invariants")) {
+      List<Object> raw = i.list("invariants");
+      for (int k = 0; k < raw.size(); k++) {
+        Fields v = new Fields(i.source(), i.path() + ".invariants[" + k + "]", raw.get(k))
+            .only(Set.of("name", "violations"));
+        out.add(new Invariant(v.text("name"), v.text("violations")));
+      }
+    }
+    return new Integrity(i.text("states"), out);
+  }
+
+  /** An edge's latency: a profile's name, or {@code {"median_ms": 5, "sigma": 0.25}}. */
+  private static LatencyProfile latency(Fields e) {
+    Object v = e.get("latency");
+    try {
+      if (v instanceof String s) {
+        return LatencyProfile.named(s);
+      }
+      Fields l = e.object("latency").only(Set.of("median_ms", "sigma"));
+      double median = l.number("median_ms");
+      if (median <= 0) {
+        throw l.bad("median_ms", "a latency > 0 ms (an edge without a call sets no latency), "
+            + "got " + median);
+      }
+      return new LatencyProfile("edge-" + e.text("from").toLowerCase(java.util.Locale.ROOT),
+          median, l.number("sigma"));
+    } catch (IllegalArgumentException ex) {
+      if (ex.getMessage().startsWith(e.source() + ":")) {
+        throw ex;
+      }
+      throw e.bad("latency", "zero, fast, realistic or {\"median_ms\": MS, \"sigma\": S} ("
+          + ex.getMessage() + ")");
+    }
+  }
+
+  /** The write of a transition along {@code edge}; {@code failure} when its call failed. */
+  public WriteSql writeOf(EdgeSpec edge, boolean failure) {
+    Optional<WriteSql> own = failure ? edge.failureWrite().or(edge::write) : edge.write();
+    return own.or(this::write).orElseThrow(() -> new IllegalStateException(source
+        + ": edge " + edge.from() + " -> " + edge.to() + " has no write (check the file first)"));
+  }
+
+  /** The SHA-256 of the file's text (UTF-8), as lower-case hex. */
+  public String sha256() {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  /** True for the built-in workload (the file shipped in the jar). */
+  public boolean isBuiltIn() {
+    return text.equals(builtIn().text());
   }
 
   /** The flow of this workload (state codes are indexes into {@code states}). */
@@ -153,7 +282,22 @@ public record WorkloadFile(String source, String name, String description, List<
       }
     }
 
-    private Object get(String key) {
+    /** Refuses a key this format does not know (a misspelt field would be ignored). */
+    Fields only(Set<String> keys) {
+      for (Object k : ((Map<?, ?>) node).keySet()) {
+        if (!keys.contains(k)) {
+          throw new IllegalArgumentException(source + ": " + path + "." + k + ": unknown "
+              + "field; expected one of " + String.join(", ", keys.stream().sorted().toList()));
+        }
+      }
+      return this;
+    }
+
+    boolean has(String key) {
+      return ((Map<?, ?>) node).containsKey(key);
+    }
+
+    Object get(String key) {
       Object v = ((Map<?, ?>) node).get(key);
       if (v == null) {
         throw bad(key, "a value (it is missing)");
@@ -175,7 +319,7 @@ public record WorkloadFile(String source, String name, String description, List<
     }
 
     Optional<String> optionalText(String key) {
-      return ((Map<?, ?>) node).containsKey(key) ? Optional.of(text(key)) : Optional.empty();
+      return has(key) ? Optional.of(text(key)) : Optional.empty();
     }
 
     boolean flag(String key) {
@@ -194,6 +338,13 @@ public record WorkloadFile(String source, String name, String description, List<
         throw bad(key, "a whole number");
       }
       return n;
+    }
+
+    double number(String key) {
+      if (!(get(key) instanceof Number n) || !(n.doubleValue() >= 0)) {
+        throw bad(key, "a number >= 0");
+      }
+      return n.doubleValue();
     }
 
     @SuppressWarnings("unchecked")
@@ -218,6 +369,10 @@ public record WorkloadFile(String source, String name, String description, List<
 
     Fields object(String key) {
       return new Fields(source, path + "." + key, get(key));
+    }
+
+    Optional<Fields> optionalObject(String key) {
+      return has(key) ? Optional.of(object(key)) : Optional.empty();
     }
   }
 }

@@ -84,7 +84,7 @@ public final class WriterQueueStrategy implements ConnectionStrategy {
     if (batchWaitUs < 0) {
       throw new IllegalArgumentException("batch wait must be >= 0 us, got " + batchWaitUs);
     }
-    this.sql = new TransactionSql(db.open(), holdNs, db.schema());
+    this.sql = new TransactionSql(db.open(), db.schema(), holdNs);
     this.batchMax = batchMax;
     this.batchWaitNs = batchWaitUs * 1000;
     this.batch = new Channel[batchMax];
@@ -205,7 +205,8 @@ public final class WriterQueueStrategy implements ConnectionStrategy {
 
   /**
    * One attempt at the first {@code n} channels of the batch: BEGIN, batched UPDATEs, the
-   * failure check, batched INSERTs, COMMIT. Returns -1 when the transaction ended (results
+   * failure check, batched INSERTs, COMMIT (a workload whose writes differ by edge or select
+   * first: each transition's statements in turn). Returns -1 when the transaction ended (results
    * set), or the index of the transition that failed inside it (transaction rolled back, that
    * transition's result set).
    */
@@ -226,6 +227,15 @@ public final class WriterQueueStrategy implements ConnectionStrategy {
       return runJavaSteps(n);
     }
     try {
+      if (!sql.batchable()) {
+        int failed = sql.runEach(writes, n);
+        if (failed >= 0) {
+          return failed;
+        }
+        sql.commit();
+        batches++;
+        return -1;
+      }
       int[] counts = sql.updateBatch(writes, n);
       for (int i = 0; i < n; i++) {
         writes[i].result = counts[i] == 1 ? Outcome.COMMITTED : Outcome.CONFLICT;

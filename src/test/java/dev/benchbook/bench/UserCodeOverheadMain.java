@@ -123,7 +123,7 @@ public final class UserCodeOverheadMain {
 
         @Override
         public Optional<DbStep> dbStep() {
-          return Optional.of((step, tx) -> write(step, tx, names));
+          return Optional.of((step, tx) -> JavaTwin.write(step, tx, names));
         }
       };
     }

@@ -70,7 +70,7 @@ class WorkloadFileTest {
   @Test
   void sqlProblemsNameTheStatementAndTheParameter() throws IOException {
     assertEquals(List.of("w.json: $.write.check: no parameter :to; parameters: :failures, "
-        + ":file_id, :from_state, :to_state, :version, :worker"),
+        + ":file_id, :from_state, :now_ms, :to_state, :version, :worker"),
         problems("SET state = :to_state,", "SET state = :to,"));
     List<String> p = problems("INSERT INTO transitions (file_id,", "INSERT INTO transition (file_id,");
     assertEquals(1, p.size(), p::toString);

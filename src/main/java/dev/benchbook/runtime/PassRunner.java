@@ -104,7 +104,7 @@ final class PassRunner {
     long now = System.nanoTime();
     for (int w = 0; w < workers.size(); w++) {
       Worker worker = workers.get(w);
-      long since = worker.inFlightSinceNs;
+      long since = worker.inFlightSinceNs();
       if (since != 0 && now - since > limitNs) {
         String where = worker.inFlight();
         control.abort();

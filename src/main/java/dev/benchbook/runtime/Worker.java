@@ -8,6 +8,8 @@ import dev.benchbook.workload.Flow;
 import dev.benchbook.workload.TransitionWrite;
 import dev.benchbook.workload.Transitions;
 import dev.benchbook.workload.WriteChannel;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,10 +63,25 @@ final class Worker implements Runnable {
   /** Code -> name of every error this worker's failed attempts recorded. */
   final Map<Integer, String> errors = new HashMap<>();
   volatile Throwable error;
-  /** What the worker is doing now, for the hang message (one of IDLE, DISPATCH, CALL, DB). */
-  volatile int stage;
+  /**
+   * What the worker is doing now, for the hang message (one of IDLE, DISPATCH, CALL, DB);
+   * written with release stores (no fence on the hot path), read by the pass's watchdog.
+   */
+  private int stage;
   /** System.nanoTime() when the transition in flight started; 0 between transitions. */
-  volatile long inFlightSinceNs;
+  private long inFlightSinceNs;
+  private static final VarHandle STAGE;
+  private static final VarHandle IN_FLIGHT;
+
+  static {
+    try {
+      MethodHandles.Lookup l = MethodHandles.lookup();
+      STAGE = l.findVarHandle(Worker.class, "stage", int.class);
+      IN_FLIGHT = l.findVarHandle(Worker.class, "inFlightSinceNs", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   Worker(int index, BenchConfig config, WriteChannel channel, RowWriter rows,
       AtomicInteger nextFile, long passStartNs, long deadlineNs, RunControl control,
@@ -103,10 +120,15 @@ final class Worker implements Runnable {
     }
   }
 
+  /** System.nanoTime() when the transition in flight started; 0 between transitions. */
+  long inFlightSinceNs() {
+    return (long) IN_FLIGHT.getAcquire(this);
+  }
+
   /** The transition in flight, for messages: its edge (or state, while dispatching) and file. */
   String inFlight() {
     String from = stateNames[step.from];
-    return switch (stage) {
+    return switch ((int) STAGE.getAcquire(this)) {
       case DISPATCH -> "the dispatch hook leaving " + from + " (file " + step.file + ")";
       case CALL -> "the external call of " + from + " -> " + stateNames[step.to] + " (file "
           + step.file + ")";
@@ -145,19 +167,19 @@ final class Worker implements Runnable {
   /** One attempt of the file's next transition: dispatch, call, DB step, one row. */
   private void attempt(int file, int attempts) {
     long t0 = System.nanoTime();
-    inFlightSinceNs = t0;
+    IN_FLIGHT.setRelease(this, t0);
     long t1 = t0;
     long t2 = t0;
     step.to = step.from;
     step.nextFailures = step.failures;
     step.callsApi = false;
-    stage = DISPATCH;
+    STAGE.setRelease(this, DISPATCH);
     try {
       transitions.dispatch(step, rng);
       t1 = System.nanoTime();
       t2 = t1;
       if (step.callsApi) {
-        stage = CALL;
+        STAGE.setRelease(this, CALL);
         transitions.call(step, rng);
         t2 = System.nanoTime();
       }
@@ -175,8 +197,8 @@ final class Worker implements Runnable {
       channel.apply(write);
     }
     long t3 = System.nanoTime();
-    stage = IDLE;
-    inFlightSinceNs = 0;
+    STAGE.setRelease(this, IDLE);
+    IN_FLIGHT.setRelease(this, 0L);
     record(t0, t1, t2, t3);
   }
 
@@ -192,7 +214,7 @@ final class Worker implements Runnable {
     write.failure = step.nextFailures != step.failures;
     transitions.write(step, write);
     write.injectFailure = attempts == 0 && injected(file, step.from);
-    stage = DB;
+    STAGE.setRelease(this, DB);
   }
 
   private void record(long t0, long t1, long t2, long t3) {

@@ -63,8 +63,11 @@ public final class UserCodeOverheadMain {
           + "java %.1f us, %.0f tx/s%n", p, builtInFirst ? "built-in" : "java", a[0] / 1e3, a[1],
           b[0] / 1e3, b[1]);
     }
-    System.out.printf(Locale.ROOT, "median ratio java/built-in: fsm_net %.4f, throughput %.4f "
-        + "(%d pairs, %d files per pass)%n", median(ratios, 0), median(ratios, 1), pairs, files);
+    System.out.printf(Locale.ROOT, "median ratio java/built-in: fsm_net %.4f (quartiles %.4f-%.4f), "
+        + "throughput %.4f (quartiles %.4f-%.4f) (%d pairs, %d files per pass)%n",
+        quantile(ratios, 0, 0.5), quantile(ratios, 0, 0.25), quantile(ratios, 0, 0.75),
+        quantile(ratios, 1, 0.5), quantile(ratios, 1, 0.25), quantile(ratios, 1, 0.75), pairs,
+        files);
   }
 
   /** One c1-zero pass: median fsm_net of committed rows (ns) and committed per second. */
@@ -88,9 +91,13 @@ public final class UserCodeOverheadMain {
     return new double[] {sorted[n / 2], out.passes().get(0).transitionsPerS()};
   }
 
-  private static double median(List<double[]> ratios, int k) {
+  /** Linear interpolation between closest ranks (the project's one percentile method). */
+  private static double quantile(List<double[]> ratios, int k, double q) {
     double[] v = ratios.stream().mapToDouble(r -> r[k]).sorted().toArray();
-    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    double h = (v.length - 1) * q;
+    int lo = (int) Math.floor(h);
+    int hi = Math.min(v.length - 1, lo + 1);
+    return v[lo] + (h - lo) * (v[hi] - v[lo]);
   }
 
   /** The built-in workload with its write as Java code: the workload file's two statements. */

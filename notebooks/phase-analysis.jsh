@@ -12,8 +12,8 @@
 //
 // The parameters cell below (tagged `parameters`, papermill's convention) picks the run: by default
 // the newest measured mitigation file under `data/` and its first mitigation. Run another with
-// `./benchbook notebook run notebooks/phase-analysis.ipynb -p file=data/results-mitigation-....json
-// -p mitigation=c10-fast-writer-queue`.
+// `./benchbook notebook run notebooks/phase-analysis.ipynb -p file=data/results-mitigation-20261126-211850.json
+// -p mitigation=c10-fast-writer-queue` (the file's mitigations are listed by `Benchbook.mitigations(run)`).
 //
 // **Run it.** Headless from the repo root: `./benchbook notebook run notebooks/phase-analysis.ipynb`
 // writes `reports/notebooks/phase-analysis.ipynb` with every output (the committed copy is there, readable
@@ -36,6 +36,7 @@ import org.knowm.xchart.*;
 import java.nio.file.*;
 import java.util.*;
 import static dev.benchbook.notebook.Display.display;
+import static dev.benchbook.notebook.Help.help;
 dev.benchbook.notebook.KernelRenderers.install();
 
 // %%
@@ -50,15 +51,20 @@ var run = file.isEmpty()
     : Benchbook.load(file);
 var baselineId = Benchbook.baseline(run).id();
 var mitigationId = mitigation.isEmpty() ? Benchbook.mitigations(run).get(0).id() : mitigation;
-run.name() + ": " + baselineId + " against " + mitigationId + " (" + run.run().manifest()
-    .parameters().get("reps") + " repetitions)"
+var reps = Benchbook.baseline(run).repetitions();
+var forks = reps.stream().map(r -> r.fork()).filter(Optional::isPresent).distinct().count();
+run.name() + ": " + baselineId + " against " + mitigationId + " (" + reps.size()
+    + (reps.size() == 1 ? " repetition" : " repetitions")
+    + (forks > 1 ? " in " + forks + " forks" : "") + ")"
 
 // %% [markdown]
 // ## Before and after
 //
-// Each row is a segment of the transition. The interval is a 95% percentile-bootstrap interval of
-// the P95 delta over the raw committed rows; "improved" or "regressed" is printed only when the
-// whole interval is beyond the noise threshold, "within noise" otherwise.
+// Each row is a segment of the transition. The interval is a 95% hierarchical bootstrap-t interval
+// of the P95 delta: it resamples forks, then repetitions within them, then committed rows, with a
+// small-sample (Welch t) correction (docs/STATISTICS.md); "improved" or "regressed" is printed only
+// when the whole interval is beyond the noise threshold, "within noise" otherwise, and no verdict
+// is given with fewer than 3 repetitions a side.
 
 // %%
 var comparison = Benchbook.compare(run, baselineId, mitigationId);

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 class LayeringTest {
 
   /** Bottom to top. */
-  static final List<String> ORDER = List.of("rows", "workload", "runtime", "results", "analysis",
-      "charts", "report", "catalog", "api", "notebook", "kernel", "cli");
+  static final List<String> ORDER = List.of("rows", "format", "workload", "runtime", "results",
+      "analysis", "charts", "report", "catalog", "api", "notebook", "kernel", "cli");
 
   private static final Path MAIN = Path.of("src/main/java/dev/benchbook");
   private static final Pattern REF = Pattern.compile("\\bdev\\.benchbook\\.([a-z]+)\\b");

@@ -275,6 +275,16 @@ public final class Benchbook {
     return P95BeforeAfterChart.of(comparison);
   }
 
+  /**
+   * The same with both sides named in the title and legend, e.g. across two runs
+   * {@code p95Chart(c, Sides.of(c, a.name(), b.name()))} titles it
+   * {@code c16-fast-hold1: results-1 vs results-2} with series "A: ..." and "B: ...".
+   */
+  public static PlottedChart<CategoryChart> p95Chart(Comparison comparison,
+      dev.benchbook.results.Sides sides) {
+    return P95BeforeAfterChart.of(comparison, false, sides);
+  }
+
   /** Latency by percentile of a segment (e.g. {@code lock_wait_ms}), one line per config. */
   public static PlottedChart<XYChart> spectrum(LoadedRun run, String segment) {
     Segment s = Segment.byKey(segment).orElseThrow(() -> new IllegalArgumentException(

@@ -53,7 +53,9 @@ final class Loads {
     if (!Files.exists(p)) {
       throw new ResultsFormatException(new Problem(p, "", "no such file" + nearMatch(p)));
     }
-    return withRows(ResultsReader.read(p));
+    LoadedRun run = withRows(ResultsReader.read(p));
+    Inputs.read(run);
+    return run;
   }
 
   /**
@@ -85,6 +87,7 @@ final class Loads {
       err.println("benchbook: skipped " + report.badFiles().size() + " bad file(s) under " + dir
           + "; loaded " + report.runs().size());
     }
+    report.runs().forEach(Inputs::read);
     return report.runs();
   }
 
@@ -99,7 +102,9 @@ final class Loads {
     for (Path f : files) {
       LoadReport one = ResultsReader.load(f);
       if (one.ok() && one.runs().get(0).run().kind().equals(kind)) {
-        return Optional.of(withRows(one.runs().get(0)));
+        LoadedRun run = withRows(one.runs().get(0));
+        Inputs.read(run);
+        return Optional.of(run);
       }
     }
     return Optional.empty();

@@ -8,13 +8,17 @@ import dev.benchbook.catalog.Lake;
 import dev.benchbook.catalog.LakeReport;
 import dev.benchbook.catalog.QueryResult;
 import dev.benchbook.catalog.ResultTables;
+import dev.benchbook.results.ResultsReader;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import tech.tablesaw.api.Table;
 
 /** The catalog for the facade: update the data dir's catalog, then query it into a table. */
@@ -32,7 +36,27 @@ final class Queries {
     ImportReport report = Catalog.update(dir);
     report.problemLines().forEach(err::println);
     report.warnings().forEach(w -> err.println("benchbook: warning: " + w));
+    recordInputs(dir);
     return report;
+  }
+
+  /**
+   * Notes every results file under the data dir and its raw rows (the files beside it named
+   * {@code NAME.rows...}) as read: a query's answer rests on all of them.
+   */
+  private static void recordInputs(Path dir) {
+    try {
+      for (Path json : ResultsReader.resultFiles(dir)) {
+        Inputs.read(json);
+        String base = json.getFileName().toString().replaceFirst("\\.json$", ".rows");
+        try (Stream<Path> siblings = Files.list(json.getParent())) {
+          siblings.filter(f -> f.getFileName().toString().startsWith(base))
+              .forEach(Inputs::read);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + dir, e);
+    }
   }
 
   /** Updates the catalog and the lake of {@code dataDir}. */

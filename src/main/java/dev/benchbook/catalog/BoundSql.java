@@ -43,7 +43,7 @@ record BoundSql(String sql, List<Object> values) {
       }
       String name = t.text().substring(1);
       if (!params.containsKey(name)) {
-        throw new CatalogQueryException("no value for parameter :" + name
+        throw CatalogQueryException.badParameters("no value for parameter :" + name
             + "; give it with --param " + name + "=VALUE");
       }
       used.add(name);
@@ -54,7 +54,7 @@ record BoundSql(String sql, List<Object> values) {
     out.append(sql.substring(copied));
     for (String name : params.keySet()) {
       if (!used.contains(name)) {
-        throw new CatalogQueryException("parameter '" + name + "' is not used by the query"
+        throw CatalogQueryException.badParameters("parameter '" + name + "' is not used by the query"
             + (used.isEmpty() ? " (it has no parameters)" : "; its parameters: " + used));
       }
     }

@@ -1,5 +1,12 @@
 package dev.benchbook.catalog;
 
+import dev.benchbook.format.Column;
+import dev.benchbook.format.ColumnType;
+import dev.benchbook.format.Precision;
+import dev.benchbook.format.Table;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -39,5 +46,38 @@ public record QueryResult(List<String> columns, List<String> declaredTypes, List
       throw new IllegalArgumentException("no column '" + column + "'; columns: " + columns);
     }
     return value(row, i);
+  }
+
+  /** Reals shown to people with this many significant digits (the integer part kept whole). */
+  public static final int SIGNIFICANT = 6;
+
+  /**
+   * The rows as an output-model table: a column whose values are all whole numbers is an
+   * integer column, all numbers a real column (6 significant digits on screen, exact in CSV and
+   * JSON), anything else text; blobs become hex text.
+   */
+  public Table table() {
+    List<Column> cols = new ArrayList<>();
+    for (int c = 0; c < columns.size(); c++) {
+      cols.add(new Column(columns.get(c), type(c), "", Precision.significant(SIGNIFICANT)));
+    }
+    Table.Builder t = Table.builder("", cols);
+    for (Object[] row : rows) {
+      t.row(Arrays.stream(row).map(v -> v instanceof byte[] b ? HexFormat.of().formatHex(b) : v)
+          .toList());
+    }
+    return t.build();
+  }
+
+  private ColumnType type(int c) {
+    boolean whole = true;
+    for (Object[] row : rows) {
+      Object v = row[c];
+      if (v != null && !(v instanceof Number)) {
+        return ColumnType.TEXT;
+      }
+      whole &= v == null || v instanceof Integer || v instanceof Long;
+    }
+    return whole ? ColumnType.INTEGER : ColumnType.REAL;
   }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import dev.benchbook.results.Sides;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.CategorySeries;
@@ -39,6 +40,12 @@ public final class P95BeforeAfterChart {
 
   /** The chart, on a logarithmic P95 axis when {@code logScale}. */
   public static PlottedChart<CategoryChart> of(Comparison comparison, boolean logScale) {
+    return of(comparison, logScale, Sides.of(comparison));
+  }
+
+  /** The chart with both sides named by {@code sides} (title and legend). */
+  public static PlottedChart<CategoryChart> of(Comparison comparison, boolean logScale,
+      Sides sides) {
     List<SegmentDelta> rows = comparison.segments();
     if (rows.isEmpty()) {
       throw new IllegalArgumentException("comparison " + comparison.baselineConfig() + " vs "
@@ -60,8 +67,7 @@ public final class P95BeforeAfterChart {
     Optional<Interval> anyCi = rows.stream().flatMap(r -> r.deltaCiMs().stream()).findFirst();
     CategoryChart chart = new CategoryChartBuilder()
         .width(ChartStyle.WIDTH_PX).height(ChartStyle.HEIGHT_PX)
-        .title("P95 latency per segment: " + comparison.baselineConfig() + " vs "
-            + comparison.mitigationConfig())
+        .title("P95 latency per segment: " + sides.title())
         .xAxisTitle(xAxisTitle(anyCi))
         .yAxisTitle("P95 latency (ms" + (logScale ? ", log scale" : "")
             + (floored ? ChartStyle.FLOOR_NOTE : "") + ")")
@@ -72,10 +78,8 @@ public final class P95BeforeAfterChart {
     styler.setOverlapped(false);
     styler.setSeriesColors(new java.awt.Color[] {ChartStyle.BASELINE, ChartStyle.MITIGATION});
     ChartStyle.rotateCategoryLabels(styler, categories);
-    CategorySeries b = chart.addSeries("baseline: " + comparison.baselineConfig(), categories,
-        baseline);
-    CategorySeries m = chart.addSeries("mitigation: " + comparison.mitigationConfig(), categories,
-        mitigation);
+    CategorySeries b = chart.addSeries(sides.baselineSeries(), categories, baseline);
+    CategorySeries m = chart.addSeries(sides.mitigationSeries(), categories, mitigation);
     b.setFillColor(ChartStyle.BASELINE);
     m.setFillColor(ChartStyle.MITIGATION);
     double floor = logScale ? ChartStyle.decadeBelow(Math.min(min(baseline), min(mitigation)) / 1.5)

@@ -7,6 +7,7 @@ import dev.benchbook.analysis.ConfigRows;
 import dev.benchbook.api.Measured;
 import dev.benchbook.api.Summary;
 import dev.benchbook.report.AaTable;
+import dev.benchbook.format.Format;
 import dev.benchbook.results.Comparison;
 import dev.benchbook.results.ConfigResult;
 import dev.benchbook.results.SegmentDelta;
@@ -69,6 +70,9 @@ final class CalibrateCommand implements Callable<Integer> {
   @Mixin
   WorkloadOptions workload;
 
+  @Mixin
+  OutputOptions output;
+
   @Override
   public Integer call() throws Exception {
     if (pairs < 1 || pairs > 1000) {
@@ -94,7 +98,8 @@ final class CalibrateCommand implements Callable<Integer> {
       out.flush();
     }
     out.println();
-    out.println(AaTable.markdown(AaTally.of(results)));
+    out.println(output.format == Format.MARKDOWN ? AaTable.markdown(AaTally.of(results))
+        : output.render(AaTable.table(AaTally.of(results))));
     out.println("Nominal false-verdict rate at the 95% level: 5% (each row, if nothing changed).");
     out.println(results.get(0).intervals());
     out.flush();

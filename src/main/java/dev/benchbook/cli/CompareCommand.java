@@ -14,6 +14,9 @@ import dev.benchbook.results.ConfigResult;
 import dev.benchbook.results.LoadedRun;
 import dev.benchbook.results.RunFile;
 import dev.benchbook.results.SegmentDelta;
+import dev.benchbook.results.Sides;
+import dev.benchbook.format.Document;
+import dev.benchbook.format.Format;
 import dev.benchbook.rows.Segment;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -24,6 +27,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -49,8 +53,8 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--mitigation-config", paramLabel = "ID", description = "Mitigation config id.")
   Optional<String> mitigationId = Optional.empty();
 
-  @Option(names = "--format", paramLabel = "FMT", description = "markdown, csv or json (default: ${DEFAULT-VALUE}).")
-  String format = "markdown";
+  @Mixin
+  OutputOptions output;
 
   @Option(names = "--force", description = "Compare even when the workloads differ.")
   boolean force;
@@ -82,7 +86,6 @@ final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ComparisonTable.Format fmt = parseFormat();
     double minDeltaPct = gateOptions();
     checkPercentiles();
     LoadedRun first = read(files.get(0));
@@ -94,16 +97,31 @@ final class CompareCommand implements Callable<Integer> {
     CompareOptions options = CompareOptions.defaults().withForce(force).withSeed(seed)
         .withNoiseThresholdPct(noiseThresholdPct);
     List<Comparison> all = new ArrayList<>();
-    PrintWriter out = spec.commandLine().getOut();
     List<String[]> pairs = pairs(first, second);
+    StringBuilder text = new StringBuilder();
+    Document.Builder doc = Document.builder();
     for (String[] pair : pairs) {
       Comparison c = Benchbook.compare(first, pair[0], second, pair[1], options);
       all.add(c);
       List<PercentileDelta> extra = percentileDeltas(first, second, pair, c, options);
-      out.print(fmt == ComparisonTable.Format.JSON && !extra.isEmpty()
-          ? PercentileTable.jsonWith(c, extra) : render(c, fmt, first, second, pairs.size() > 1));
-      out.print(PercentileTable.render(extra, fmt));
+      Sides sides = sides(c, first, second);
+      if (output.format == Format.JSON || output.format == Format.CSV
+          || output.format == Format.MARKDOWN) {
+        text.append(legacy(c, sides, extra, first, second, pairs.size() > 1));
+      } else {
+        doc.append(document(c, sides, extra, first, second, pairs.size() > 1));
+      }
     }
+    if (pairs.size() > 1 && files.size() == 1 && !output.format.machine()) {
+      Document summary = Document.builder().table(ComparisonTable.summary(all)).build();
+      if (output.format == Format.MARKDOWN) {
+        text.insert(0, Format.MARKDOWN.render(summary, output.layout()) + "\n");
+      } else {
+        doc = Document.builder().append(summary).append(doc.build());
+      }
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(text.length() > 0 ? text : output.render(doc.build()));
     Insights.atomicityWarning(List.of(first.run().config(all.get(0).baselineConfig())
         .orElseThrow(), second.run().config(all.get(0).mitigationConfig()).orElseThrow()))
         .ifPresent(w -> spec.commandLine().getErr().println("benchbook: " + w));
@@ -112,6 +130,61 @@ final class CompareCommand implements Callable<Integer> {
       return ExitCode.OK;
     }
     return gate(all, minDeltaPct);
+  }
+
+  /** Markdown, CSV and JSON as they were before the output model (scripts read them). */
+  private String legacy(Comparison c, Sides sides, List<PercentileDelta> extra, LoadedRun first,
+      LoadedRun second, boolean several) {
+    if (output.format == Format.JSON) {
+      return extra.isEmpty() ? ComparisonTable.json(c) : PercentileTable.jsonWith(c, extra);
+    }
+    if (output.format == Format.CSV) {
+      return ComparisonTable.csv(c) + PercentileTable.render(extra, ComparisonTable.Format.CSV);
+    }
+    StringBuilder sb = new StringBuilder(several ? "### " + heading(c) + "\n\n" : "");
+    sb.append(ComparisonTable.markdown(c, sides));
+    fairness(c, first, second).ifPresent(t -> sb.append('\n')
+        .append(Format.MARKDOWN.render(t, output.layout())).append('\n'));
+    return sb.append(PercentileTable.render(extra, ComparisonTable.Format.MARKDOWN,
+        sides.baselineLabel(), sides.mitigationLabel())).toString();
+  }
+
+  /** The comparison, the contention and fairness table of its two configs, the percentiles. */
+  private Document document(Comparison c, Sides sides, List<PercentileDelta> extra,
+      LoadedRun first, LoadedRun second, boolean several) {
+    Document.Builder d = Document.builder();
+    if (several) {
+      d.heading(3, heading(c));
+    }
+    d.append(ComparisonTable.document(c, sides));
+    fairness(c, first, second).ifPresent(d::table);
+    PercentileTable.tables(extra, sides.baselineLabel(), sides.mitigationLabel())
+        .forEach(d::table);
+    return d.build();
+  }
+
+  /** Both sides by run name; two files with the same name are told apart by their paths. */
+  private static Sides sides(Comparison c, LoadedRun first, LoadedRun second) {
+    boolean twins = first != second && first.name().equals(second.name());
+    return twins ? Sides.of(c, first.path().toString(), second.path().toString())
+        : Sides.of(c, first.name(), second.name());
+  }
+
+  private static String heading(Comparison c) {
+    return c.baselineConfig().equals(c.mitigationConfig()) ? c.baselineConfig()
+        : c.mitigationConfig();
+  }
+
+  private static java.util.Optional<dev.benchbook.format.Table> fairness(Comparison c,
+      LoadedRun first, LoadedRun second) {
+    List<ConfigResult> both = List.of(
+        Fairness.fill(first.withRowsIfPresent()).run().config(c.baselineConfig()).orElseThrow(),
+        Fairness.fill(second.withRowsIfPresent()).run().config(c.mitigationConfig())
+            .orElseThrow());
+    Sides sides = sides(c, first, second);
+    return FairnessTable.table(both, List.of(c.baselineConfig() + " ("
+        + sides.baselineLabel().toLowerCase(java.util.Locale.ROOT) + ")", c.mitigationConfig()
+        + " (" + sides.mitigationLabel().toLowerCase(java.util.Locale.ROOT) + ")"));
   }
 
   private void checkPercentiles() {
@@ -198,23 +271,6 @@ final class CompareCommand implements Callable<Integer> {
     return r.failed() ? ExitCode.REGRESSION : ExitCode.OK;
   }
 
-  /** The comparison, and in Markdown the contention and fairness table of its two configs. */
-  private static String render(Comparison c, ComparisonTable.Format fmt, LoadedRun first,
-      LoadedRun second, boolean several) {
-    String table = ComparisonTable.render(c, fmt);
-    if (fmt != ComparisonTable.Format.MARKDOWN) {
-      return table;
-    }
-    List<ConfigResult> both = List.of(
-        Fairness.fill(first.withRowsIfPresent()).run().config(c.baselineConfig()).orElseThrow(),
-        Fairness.fill(second.withRowsIfPresent()).run().config(c.mitigationConfig())
-            .orElseThrow());
-    String fairness = FairnessTable.markdown(both, List.of(c.baselineConfig() + " (baseline)",
-        c.mitigationConfig() + " (mitigation)"));
-    return (several ? "### " + c.baselineConfig() + "\n\n" : "") + table
-        + (fairness.isEmpty() ? "" : "\n" + fairness + "\n");
-  }
-
   /**
    * Baseline and mitigation ids to compare: the given or implied pair, or, for two files with
    * several configs each and no ids given, every config id the two files share.
@@ -235,18 +291,31 @@ final class CompareCommand implements Callable<Integer> {
       }
       return out;
     }
+    if (files.size() == 1 && mitigationId.isEmpty() && first.run().baseline().isPresent()) {
+      return everyMitigation(first, pick(first, baselineId, true).id());
+    }
     return List.<String[]>of(new String[] {pick(first, baselineId, true).id(),
         pick(second, mitigationId, false).id()});
   }
 
-  private ComparisonTable.Format parseFormat() {
-    for (ComparisonTable.Format f : ComparisonTable.Format.values()) {
-      if (f.name().equalsIgnoreCase(format)) {
-        return f;
+  /** A mitigation file alone: its baseline against every mitigation it holds, in file order. */
+  private static List<String[]> everyMitigation(LoadedRun run, String baseline)
+      throws BadInputException {
+    List<String[]> out = new ArrayList<>();
+    RunFile f = run.run();
+    for (ConfigResult m : f.mitigationRun().map(List::of).orElse(List.of())) {
+      out.add(new String[] {baseline, m.id()});
+    }
+    for (ConfigResult m : f.mitigationRuns()) {
+      if (out.stream().noneMatch(p -> p[1].equals(m.id()))) {
+        out.add(new String[] {baseline, m.id()});
       }
     }
-    throw new IllegalArgumentException("--format must be markdown, csv or json; got '"
-        + format + "'");
+    if (out.isEmpty()) {
+      throw new BadInputException(run.path() + ": not a mitigation file; give "
+          + "--baseline-config and --mitigation-config (configs: " + ids(f) + ")");
+    }
+    return out;
   }
 
   private static LoadedRun read(Path file) throws BadInputException {

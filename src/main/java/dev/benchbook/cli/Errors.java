@@ -1,6 +1,7 @@
 package dev.benchbook.cli;
 
 import dev.benchbook.analysis.WorkloadMismatchException;
+import dev.benchbook.catalog.CatalogQueryException;
 import dev.benchbook.results.ResultsFormatException;
 import dev.benchbook.runtime.IntegrityViolation;
 import java.io.IOException;
@@ -30,7 +31,10 @@ final class Errors {
     }
   }
 
-  /** Prints {@code benchbook: <message>} and returns the exit code for the failure. */
+  /**
+   * Prints {@code benchbook: <message>} and returns the exit code for the failure; a bad-flags
+   * failure (exit 2) is its line alone, without the whole usage.
+   */
   static int report(Exception e, PrintWriter err) {
     if (e instanceof CancelReported) {
       return ExitCode.CANCELLED;
@@ -49,6 +53,9 @@ final class Errors {
     if (e instanceof BadInputException || e instanceof ResultsFormatException
         || e instanceof WorkloadMismatchException) {
       return ExitCode.BAD_INPUT;
+    }
+    if (e instanceof CatalogQueryException q && q.badParameters()) {
+      return ExitCode.USAGE;
     }
     if (e instanceof IllegalArgumentException && !(e instanceof NumberFormatException)) {
       return ExitCode.USAGE;

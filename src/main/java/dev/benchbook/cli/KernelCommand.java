@@ -24,8 +24,8 @@ final class KernelCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    spec.commandLine().getErr().println("benchbook: kernel: expected 'install' or 'uninstall'");
-    spec.commandLine().usage(spec.commandLine().getErr());
+    spec.commandLine().getErr().println("benchbook: kernel: expected 'install' or 'uninstall' "
+        + "(benchbook kernel --help)");
     return ExitCode.USAGE;
   }
 

@@ -42,21 +42,30 @@ public final class Main {
     }
     cli.setExecutionExceptionHandler(Main::onError);
     cli.setParameterExceptionHandler(Main::onBadFlags);
-    return cli.execute(args);
+    boolean query = args.length > 0 && args[0].equals("query");
+    return cli.execute(query ? QueryCommand.commentedSql(args) : args);
   }
 
+  /** One line: the problem and where the usage is, never the whole usage. */
   private static int onBadFlags(CommandLine.ParameterException e, String[] args) {
     PrintWriter err = e.getCommandLine().getErr();
-    err.println("benchbook: " + e.getMessage());
-    e.getCommandLine().usage(err);
+    err.println("benchbook: " + badFlags(e.getMessage()) + helpHint(e.getCommandLine()));
+    err.flush();
     return ExitCode.USAGE;
   }
 
   private static int onError(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
-    int code = Errors.report(e, cmd.getErr());
-    if (code == ExitCode.USAGE) {
-      cmd.usage(cmd.getErr());
-    }
-    return code;
+    return Errors.report(e, cmd.getErr());
+  }
+
+  /** Picocli's message, its doubled word fixed ("Value for option option '--x'"). */
+  static String badFlags(String message) {
+    String m = message == null ? "bad flags" : message.replace("option option", "option");
+    return m.lines().findFirst().orElse(m);
+  }
+
+  /** E.g. {@code  (benchbook query --help)}. */
+  private static String helpHint(CommandLine cmd) {
+    return " (" + cmd.getCommandSpec().qualifiedName() + " --help)";
   }
 }

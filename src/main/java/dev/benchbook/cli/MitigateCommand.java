@@ -5,6 +5,8 @@ import dev.benchbook.api.Measured;
 import dev.benchbook.api.Summary;
 import dev.benchbook.report.CeilingText;
 import dev.benchbook.report.ComparisonTable;
+import dev.benchbook.format.Document;
+import dev.benchbook.format.Format;
 import dev.benchbook.report.Insights;
 import dev.benchbook.report.Rankings;
 import dev.benchbook.results.Comparison;
@@ -53,6 +55,9 @@ final class MitigateCommand implements Callable<Integer> {
   PointOptions point;
 
   @Mixin
+  OutputOptions output;
+
+  @Mixin
   WorkloadOptions workload;
 
   MitigateCommand() {
@@ -84,12 +89,17 @@ final class MitigateCommand implements Callable<Integer> {
     return configs;
   }
 
-  private static void print(Measured measured, PrintWriter out) {
-    for (Comparison c : measured.file().allComparisons()) {
-      out.println("## " + c.mitigationConfig() + " vs " + c.baselineConfig());
-      out.println();
-      out.println(ComparisonTable.console(c));
+  private void print(Measured measured, PrintWriter out) {
+    List<Comparison> all = measured.file().allComparisons();
+    Document.Builder doc = Document.builder();
+    if (all.size() > 1) {
+      doc.table(ComparisonTable.summary(all));
     }
+    for (Comparison c : all) {
+      doc.heading(2, c.mitigationConfig() + " vs " + c.baselineConfig());
+      doc.append(ComparisonTable.document(c));
+    }
+    out.println(output.render(doc.build()));
     List<ConfigResult> mitigations = new ArrayList<>(measured.file().allConfigs());
     if (mitigations.size() > 2) {
       out.println(Rankings.markdown(mitigations, measured.file().allComparisons()));

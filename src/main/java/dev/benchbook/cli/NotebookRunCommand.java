@@ -44,8 +44,9 @@ final class NotebookRunCommand implements Callable<Integer> {
   boolean all;
 
   @Option(names = {"-p", "--parameter"}, paramLabel = "NAME=VALUE",
-      description = "Set a variable of the cell tagged 'parameters' (int, long, double, boolean "
-          + "or String, as that cell declares it); repeatable.")
+      description = "Set a variable of the cell tagged 'parameters' (int, long, double, boolean, "
+          + "String, or a List or array of them, as that cell declares it; a list as [a,b] or a "
+          + "JSON array); repeatable.")
   List<String> parameters = new ArrayList<>();
 
   @Option(names = {"-o", "--output"}, paramLabel = "OUT",
@@ -63,6 +64,11 @@ final class NotebookRunCommand implements Callable<Integer> {
   @Option(names = "--timing", description = "Print each code cell's run time on stderr (also "
       + "when stderr is not a terminal).")
   boolean timing;
+
+  @Option(names = "--timings", description = "Record the run's and each code cell's start, end "
+      + "and duration in the written notebook's metadata (metadata.benchbook); without it the "
+      + "same code and data give the same bytes.")
+  boolean timings;
 
   @Override
   public Integer call() throws Exception {
@@ -129,7 +135,7 @@ final class NotebookRunCommand implements Callable<Integer> {
             err().println(in.getFileName() + ": " + line);
             err().flush();
           }
-        });
+        }, NotebookRunner.Settings.of(in).withTimings(timings));
     try {
       NotebookJson.write(r.notebook(), out);
     } catch (IOException e) {

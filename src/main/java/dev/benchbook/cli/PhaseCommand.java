@@ -111,7 +111,8 @@ final class PhaseCommand implements Callable<Integer> {
 
     @Override
     public void matrixMeasured(Measured matrix) {
-      o.println(RunTable.markdown(matrix.file().configs()));
+      o.println(dev.benchbook.format.Format.TABLE.render(RunTable.table(matrix.file()
+          .configs()), dev.benchbook.format.Layout.terminal(OutputOptions.environment, false)));
     }
 
     @Override

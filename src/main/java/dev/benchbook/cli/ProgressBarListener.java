@@ -2,12 +2,17 @@ package dev.benchbook.cli;
 
 import dev.benchbook.runtime.ProgressListener;
 import java.io.PrintStream;
+import java.util.Locale;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * A terminal progress bar (config, rep, transitions done, ETA) over a run's progress events.
+ * A terminal progress bar over a run's progress events: measured transitions done of those
+ * planned, the config and repetition, the ETA, and the rate of the last finished pass (its
+ * transitions over its time from the first progress report to its end, so database setup and
+ * warmup passes are not counted). The bar shows no running average speed: it would divide by
+ * the wall time since the start, warmups and setup included, which is not what a run measures.
  * Warmup passes show their name but do not advance the bar.
  */
 final class ProgressBarListener implements ProgressListener {
@@ -17,6 +22,10 @@ final class ProgressBarListener implements ProgressListener {
   private ProgressBar bar;
   private long finishedBase;
   private boolean warmup;
+  private String pass = "";
+  private String lastRate = "";
+  private long firstNs;
+  private long firstDone;
 
   /** Creates a listener; {@code perPassTransitions} is the expected size of one pass. */
   ProgressBarListener(String task, long perPassTransitions) {
@@ -34,7 +43,7 @@ final class ProgressBarListener implements ProgressListener {
   @Override
   public void runStarted(long expectedTransitions) {
     bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(expectedTransitions)
-        .setStyle(ProgressBarStyle.ASCII).setUnit(" tx", 1).showSpeed()
+        .setStyle(ProgressBarStyle.ASCII).setUnit(" tx", 1)
         .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(stderr()))
         .setUpdateIntervalMillis(250).build();
   }
@@ -46,11 +55,17 @@ final class ProgressBarListener implements ProgressListener {
   @Override
   public void passStarted(String configId, int rep, int reps) {
     warmup = rep < 0;
-    bar.setExtraMessage(" " + (warmup ? configId + " warmup" : configId + " rep " + (rep + 1) + "/" + reps));
+    firstNs = 0;
+    pass = " " + (warmup ? configId + " warmup" : configId + " rep " + (rep + 1) + "/" + reps);
+    bar.setExtraMessage(pass + lastRate);
   }
 
   @Override
   public void passProgress(String configId, int rep, long transitionsDone) {
+    if (firstNs == 0 && transitionsDone > 0) {
+      firstNs = System.nanoTime();
+      firstDone = transitionsDone;
+    }
     if (!warmup) {
       bar.stepTo(finishedBase + Math.min(transitionsDone, perPassTransitions));
     }
@@ -59,11 +74,17 @@ final class ProgressBarListener implements ProgressListener {
   @Override
   public void passEnded(String configId, int rep, long transitions) {
     finishedBase += perPassTransitions;
+    lastRate = rate(transitions - firstDone, firstNs == 0 ? 0 : System.nanoTime() - firstNs);
+    bar.setExtraMessage(pass + lastRate);
     bar.stepTo(finishedBase);
   }
 
-  private long perPassTransitions(String configId) {
-    return perPassTransitions;
+  /** E.g. {@code  | last pass 10,925 tx/s}, or nothing when the pass was too short to time. */
+  static String rate(long transitions, long elapsedNs) {
+    if (transitions <= 0 || elapsedNs <= 0) {
+      return "";
+    }
+    return String.format(Locale.ROOT, " | last pass %,.0f tx/s", transitions * 1e9 / elapsedNs);
   }
 
   @Override

@@ -5,9 +5,13 @@ import dev.benchbook.catalog.Engine;
 import dev.benchbook.catalog.ImportReport;
 import dev.benchbook.catalog.NamedQueries;
 import dev.benchbook.catalog.NamedQuery;
-import dev.benchbook.catalog.QueryFormat;
 import dev.benchbook.catalog.QueryResult;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,6 +35,8 @@ import picocli.CommandLine.Spec;
     footer = {"", "Examples:",
         "  benchbook query \"SELECT name, kind, created_at FROM runs ORDER BY created_at\"",
         "  benchbook query --named p95-trend --param segment=lock_wait_ms --param config=c10-zero",
+        "  benchbook query -f q1.sql --format csv",
+        "  benchbook query - < q1.sql",
         "  benchbook query --list"})
 final class QueryCommand implements Callable<Integer> {
 
@@ -38,8 +44,16 @@ final class QueryCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Parameters(arity = "0..1", paramLabel = "SQL", description = "One SELECT (or WITH ... "
-      + "SELECT, VALUES, EXPLAIN) statement; :name parameters take --param values.")
+      + "SELECT, VALUES, EXPLAIN) statement, which may start with a -- comment; - reads it "
+      + "from standard input; :name parameters take --param values.")
   String sql;
+
+  @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Read the statement "
+      + "from FILE (- for standard input), e.g. a query pasted from docs/CATALOG.md.")
+  String file;
+
+  /** Standard input (tests replace it). */
+  static InputStream stdin = System.in;
 
   @Option(names = "--named", paramLabel = "NAME", description = "Run a named query (see "
       + "--list) or a .sql file with the same header.")
@@ -58,9 +72,8 @@ final class QueryCommand implements Callable<Integer> {
       + "and parameters.")
   boolean list;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "table, csv, json or "
-      + "markdown (default: ${DEFAULT-VALUE}).")
-  String format = "table";
+  @Mixin
+  OutputOptions output;
 
   @Mixin
   CatalogLocation location;
@@ -85,25 +98,24 @@ final class QueryCommand implements Callable<Integer> {
       printList(out);
       return ExitCode.OK;
     }
-    QueryFormat fmt = format();
     String text = statement();
     Map<String, String> given = KeyValues.parse(params, "--param");
     Map<String, String> values = named == null ? given : NamedQueries.get(named).bind(given);
     PrintWriter err = spec.commandLine().getErr();
     if (Engine.parse(engine) == Engine.DUCKDB) {
-      out.print(fmt.render(LakeAccess.query(location, lake, text, values, err)));
+      out.print(output.render(LakeAccess.query(location, lake, text, values, err).table()));
       out.flush();
       return ExitCode.OK;
     }
-    Path file = location.file(err);
+    Path db = location.file(err);
     long sqliteNs = Catalog.loadSqlite();
-    ImportReport report = CatalogAccess.update(location.dataDir, file, true);
+    ImportReport report = CatalogAccess.update(location.dataDir, db, true);
     CatalogAccess.warn(report, err);
     warn(report);
     LakeAccess.hintWhenSlow(report, err);
-    QueryResult result = Catalog.query(location.dataDir, file, text, values, timeout,
+    QueryResult result = Catalog.query(location.dataDir, db, text, values, timeout,
         w -> err.println("benchbook: warning: " + w));
-    out.print(fmt.render(result));
+    out.print(output.render(result.table()));
     out.flush();
     if (timing) {
       err.printf(Locale.ROOT, "benchbook: SQLite load %.3f s; catalog %s %.3f s; query %.3f s, "
@@ -115,22 +127,63 @@ final class QueryCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
-  private QueryFormat format() {
+  private String statement() throws IOException, BadInputException {
+    int given = (sql == null ? 0 : 1) + (named == null ? 0 : 1) + (file == null ? 0 : 1);
+    if (given != 1) {
+      throw new IllegalArgumentException(given == 0
+          ? "give a SQL statement, -f FILE, --named NAME or --list"
+          : "give one of a SQL statement, -f FILE or --named NAME, not several");
+    }
+    if (named != null) {
+      return NamedQueries.get(named).sql();
+    }
+    String source = file != null ? file : sql;
+    if (source.equals("-")) {
+      return nonEmpty(new String(stdin.readAllBytes(), StandardCharsets.UTF_8), "standard input");
+    }
+    if (file == null) {
+      return sql;
+    }
     try {
-      return QueryFormat.valueOf(format.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--format must be table, csv, json or markdown; got '"
-          + format + "'");
+      return nonEmpty(Files.readString(Path.of(file), StandardCharsets.UTF_8), file);
+    } catch (NoSuchFileException e) {
+      throw new BadInputException(file + ": no such file");
     }
   }
 
-  private String statement() {
-    if ((sql == null) == (named == null)) {
-      throw new IllegalArgumentException(sql == null
-          ? "give a SQL statement, --named NAME or --list"
-          : "give either a SQL statement or --named NAME, not both");
+  private static String nonEmpty(String text, String where) throws BadInputException {
+    if (text.isBlank()) {
+      throw new BadInputException(where + ": no SQL statement");
     }
-    return named == null ? sql : NamedQueries.get(named).sql();
+    return text;
+  }
+
+  /**
+   * The arguments with a statement that starts with a {@code --} comment (e.g. pasted from the
+   * docs: {@code "-- Q1: ...\nSELECT ..."}) moved behind picocli's {@code --}, so it is read as
+   * the SQL and not as an unknown option. Only an argument with whitespace right after its
+   * leading {@code --} is moved: no option looks like that.
+   */
+  static String[] commentedSql(String[] args) {
+    List<String> out = new ArrayList<>();
+    List<String> sqls = new ArrayList<>();
+    boolean ended = false;
+    for (String a : args) {
+      ended |= a.equals("--");
+      if (!ended && a.length() > 2 && a.startsWith("--") && Character.isWhitespace(a.charAt(2))) {
+        sqls.add(a);
+      } else {
+        out.add(a);
+      }
+    }
+    if (sqls.isEmpty()) {
+      return args;
+    }
+    if (!ended) {
+      out.add("--");
+    }
+    out.addAll(sqls);
+    return out.toArray(new String[0]);
   }
 
   private void warn(ImportReport report) {

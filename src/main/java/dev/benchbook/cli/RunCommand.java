@@ -37,6 +37,9 @@ final class RunCommand implements Callable<Integer> {
   MatrixOptions matrix;
 
   @Mixin
+  OutputOptions output;
+
+  @Mixin
   WorkloadOptions workload;
 
   @Override
@@ -48,7 +51,7 @@ final class RunCommand implements Callable<Integer> {
     Measured measured = Runs.measure(plan, workload, "run", spec.commandLine().getErr(),
         Summary.matrix());
     PrintWriter out = spec.commandLine().getOut();
-    out.println(RunTable.markdown(measured.file().configs()));
+    out.println(output.render(RunTable.table(measured.file().configs())));
     out.printf("Ceiling probe: %,.0f tx/s (one connection, same transaction shape)%n",
         measured.file().ceilingTxPerS().orElse(0.0));
     CeilingText.groupCommit(measured.file()).ifPresent(g -> out.println("Group-commit probe: " + g));

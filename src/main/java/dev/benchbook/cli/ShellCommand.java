@@ -1,8 +1,8 @@
 package dev.benchbook.cli;
 
-import dev.benchbook.notebook.DefaultImports;
 import dev.benchbook.notebook.Evaluator;
 import dev.benchbook.notebook.EvaluatorOptions;
+import dev.benchbook.notebook.InteractiveShell;
 import dev.benchbook.notebook.ScriptRunner;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import jdk.jshell.tool.JavaShellToolBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -23,7 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "shell", mixinStandardHelpOptions = true,
     description = {"Without scripts: an interactive JShell (in this JVM) with benchbook's class "
         + "path and the notebook imports (dev.benchbook.api.*, results, analysis, charts, "
-        + "Tablesaw, java.nio.file, java.util, display).",
+        + "Tablesaw, java.nio.file, java.util, display); tables, comparisons and charts show "
+        + "as in a notebook, rounded and fitted to the terminal ($COLUMNS, else 120).",
         "With scripts: runs them in order in one session; the first rejected snippet or "
             + "exception stops with the script's line and the message, exit code 1."})
 final class ShellCommand implements Callable<Integer> {
@@ -73,14 +73,7 @@ final class ShellCommand implements Callable<Integer> {
   }
 
   private int interactive() throws Exception {
-    Path startup = Files.createTempFile("benchbook-startup-", ".jsh");
-    try {
-      Files.writeString(startup, String.join("\n", DefaultImports.IMPORTS) + "\n");
-      JavaShellToolBuilder.builder().start("--class-path", System.getProperty("java.class.path"),
-          "--execution", "local", "--startup", "DEFAULT", "--startup", startup.toString());
-      return ExitCode.OK;
-    } finally {
-      Files.deleteIfExists(startup);
-    }
+    InteractiveShell.run();
+    return ExitCode.OK;
   }
 }

@@ -1,7 +1,9 @@
 package dev.benchbook.cli;
 
 import dev.benchbook.analysis.SegmentStatsCalculator;
-import dev.benchbook.report.MarkdownTable;
+import dev.benchbook.format.Column;
+import dev.benchbook.format.Precision;
+import dev.benchbook.format.Table;
 import dev.benchbook.results.LoadedRun;
 import dev.benchbook.results.ResultsReader;
 import dev.benchbook.results.RowsCsv;
@@ -16,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,6 +39,9 @@ final class StatsCommand implements Callable<Integer> {
   @Option(names = "--timing", description = "Print load and compute times on stderr.")
   boolean timing;
 
+  @Mixin
+  OutputOptions output;
+
   @Override
   public Integer call() throws Exception {
     if (!Files.isRegularFile(file)) {
@@ -47,7 +53,7 @@ final class StatsCommand implements Callable<Integer> {
     Map<String, Map<String, SegmentStats>> stats = SegmentStatsCalculator.computeAll(rows);
     long t2 = System.nanoTime();
     PrintWriter out = spec.commandLine().getOut();
-    out.print(table(stats));
+    out.print(output.render(table(stats)));
     out.flush();
     if (timing) {
       spec.commandLine().getErr().printf(Locale.ROOT, "loaded %,d rows in %.3f s; stats in %.3f s%n",
@@ -68,16 +74,17 @@ final class StatsCommand implements Callable<Integer> {
     return run.withRows().rows().orElseThrow();
   }
 
-  private static String table(Map<String, Map<String, SegmentStats>> stats) {
-    List<List<String>> rows = new ArrayList<>();
-    stats.forEach((config, segments) -> segments.forEach((segment, s) -> rows.add(List.of(
-        config, segment, Long.toString(s.count()), f(s.meanMs()), f(s.minMs()), f(s.p50Ms()),
-        f(s.p90Ms()), f(s.p95Ms()), f(s.p99Ms()), f(s.p999Ms()), f(s.maxMs())))));
-    return MarkdownTable.render(List.of("config", "segment", "count", "mean_ms", "min_ms",
-        "p50_ms", "p90_ms", "p95_ms", "p99_ms", "p999_ms", "max_ms"), rows);
-  }
-
-  private static String f(double v) {
-    return String.format(Locale.ROOT, "%.4f", v);
+  /** One row per config and segment: count, then mean, min, percentiles and max in ms. */
+  static Table table(Map<String, Map<String, SegmentStats>> stats) {
+    List<Column> columns = new ArrayList<>(List.of(Column.text("config"), Column.text("segment"),
+        Column.integer("count")));
+    for (String name : List.of("mean", "min", "p50", "p90", "p95", "p99", "p999", "max")) {
+      columns.add(Column.real(name + "_ms", "ms", Precision.decimals(4)));
+    }
+    Table.Builder t = Table.builder("", columns);
+    stats.forEach((config, segments) -> segments.forEach((segment, s) -> t.row(config, segment,
+        s.count(), s.meanMs(), s.minMs(), s.p50Ms(), s.p90Ms(), s.p95Ms(), s.p99Ms(),
+        s.p999Ms(), s.maxMs())));
+    return t.build();
   }
 }

@@ -5,6 +5,7 @@ import dev.benchbook.analysis.Sweeps;
 import dev.benchbook.api.Measured;
 import dev.benchbook.api.Summary;
 import dev.benchbook.report.SweepTable;
+import dev.benchbook.format.Format;
 import dev.benchbook.runtime.BenchConfig;
 import dev.benchbook.runtime.RunPlan;
 import dev.benchbook.workload.Strategies;
@@ -48,6 +49,9 @@ final class SweepCommand implements Callable<Integer> {
   @Mixin
   WorkloadOptions workload;
 
+  @Mixin
+  OutputOptions output;
+
   @Override
   public Integer call() throws Exception {
     workload.validate();
@@ -73,7 +77,8 @@ final class SweepCommand implements Callable<Integer> {
         Summary.sweep(knob, values, valueById::get));
     List<SweepPoint> points = measured.file().configs().stream()
         .map(c -> Sweeps.point(c, valueById.get(c.id()))).toList();
-    spec.commandLine().getOut().println(SweepTable.markdown(knob, points));
+    spec.commandLine().getOut().println(output.format == Format.MARKDOWN
+        ? SweepTable.markdown(knob, points) : output.render(SweepTable.document(knob, points)));
     Runs.writeAndPrint(measured, workload, spec.commandLine().getOut());
     return ExitCode.OK;
   }

@@ -26,9 +26,19 @@ public record CellError(String name, String message, int line, List<String> trac
     traceback = List.copyOf(traceback);
   }
 
-  /** One line: {@code line 3: CompilationError: cannot find symbol ...}. */
+  /**
+   * One line: {@code line 3: CompilationError: cannot find symbol (symbol: variable x)}, the
+   * message's first line and, for a compile error, the symbol it names.
+   */
   public String summary() {
     String first = message.lines().findFirst().orElse("");
-    return (line > 0 ? "line " + line + ": " : "") + name + (first.isEmpty() ? "" : ": " + first);
+    return (line > 0 ? "line " + line + ": " : "") + name + (first.isEmpty() ? "" : ": " + first)
+        + symbol();
+  }
+
+  /** javac's {@code symbol: variable x} line of the message as {@code  (symbol: variable x)}. */
+  private String symbol() {
+    return message.lines().skip(1).map(String::strip).filter(l -> l.startsWith("symbol:"))
+        .findFirst().map(l -> " (" + l.replaceAll("\\s+", " ") + ")").orElse("");
   }
 }

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The imports every session starts with: the facade, results, analysis, charts, Tablesaw,
- * XChart's charts and builders, NIO files, collections and {@code display(obj)}. {@code notebooks/startup.jsh} holds the same
+ * XChart's charts and builders, NIO files, collections, {@code display(obj)} and
+ * {@code help(x)}. {@code notebooks/startup.jsh} holds the same
  * lines for the plain {@code jshell} tool (a test keeps the two in step).
  */
 public final class DefaultImports {
@@ -19,7 +20,8 @@ public final class DefaultImports {
       "import org.knowm.xchart.*;",
       "import java.nio.file.*;",
       "import java.util.*;",
-      "import static dev.benchbook.notebook.Display.display;");
+      "import static dev.benchbook.notebook.Display.display;",
+      "import static dev.benchbook.notebook.Help.help;");
 
   /** The packages the imports name ({@code dev.benchbook.api}, ...), static imports left out. */
   public static List<String> packages() {

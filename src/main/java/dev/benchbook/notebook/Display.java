@@ -2,8 +2,12 @@ package dev.benchbook.notebook;
 
 import dev.benchbook.charts.ChartExport;
 import dev.benchbook.charts.PlottedChart;
+import dev.benchbook.format.Format;
+import dev.benchbook.format.Layout;
 import dev.benchbook.report.ComparisonTable;
 import dev.benchbook.results.Comparison;
+import dev.benchbook.results.FormatTables;
+import dev.benchbook.results.LoadedRun;
 import java.awt.image.RenderedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,17 +20,35 @@ import tech.tablesaw.api.Table;
 
 /**
  * How values show in a notebook: an XChart chart, a {@link PlottedChart} or a
- * {@link RenderedImage} as {@code image/png}; a Tablesaw {@link Table} as an HTML table and text
- * (numbers rounded, row count, long tables cut with a note); a {@link Comparison} as the
- * seed-style Markdown table; anything else as {@code text/plain}.
+ * {@link RenderedImage} as {@code image/png}; a Tablesaw {@link Table} or an output-model
+ * {@link dev.benchbook.format.Table} as an HTML table and text fitted to a width (numbers
+ * rounded, row count, elided columns and long tables cut with a note); a {@link Comparison} as
+ * the seed-style Markdown table naming both sides, with a text form; a {@link LoadedRun} as
+ * one line (its name, kind, configs and raw rows); anything else as
+ * {@code text/plain}. All tables go through the {@code format} package's renderers.
  */
 public final class Display {
+
+  /** Width of the text form in notebooks: fixed, so outputs do not depend on a terminal. */
+  public static final int NOTEBOOK_WIDTH = Layout.DEFAULT_WIDTH;
+
+  private static final String SEE_ALL = "display(Display.wide(x)) shows every row and column";
 
   private Display() {
   }
 
-  /** The display of a value by the rules above. */
+  /** The display of a value by the rules above, its text fitted to {@link #NOTEBOOK_WIDTH}. */
   public static DisplayData of(Object value) {
+    return of(value, Layout.of(NOTEBOOK_WIDTH, SEE_ALL));
+  }
+
+  /** The display of a value with every row and column shown. */
+  public static DisplayData wide(Object value) {
+    return of(value, Layout.of(NOTEBOOK_WIDTH, SEE_ALL).everything());
+  }
+
+  /** The display of a value, its text fitted to {@code layout} (the shell: the terminal's). */
+  public static DisplayData of(Object value, Layout layout) {
     if (value instanceof DisplayData d) {
       return d;
     }
@@ -40,12 +62,17 @@ public final class Display {
       return png(png(image), "image " + image.getWidth() + "x" + image.getHeight());
     }
     if (value instanceof Table t) {
-      return new DisplayData(Map.of("text/html", TableHtml.of(t),
-          DisplayData.TEXT, TableText.of(t)));
+      return table(FormatTables.of(t), layout);
+    }
+    if (value instanceof dev.benchbook.format.Table t) {
+      return table(t, layout);
+    }
+    if (value instanceof LoadedRun run) {
+      return DisplayData.text(describe(run));
     }
     if (value instanceof Comparison c) {
-      String md = ComparisonTable.markdown(c);
-      return new DisplayData(Map.of("text/markdown", md, DisplayData.TEXT, md));
+      return new DisplayData(Map.of("text/markdown", ComparisonTable.markdown(c),
+          DisplayData.TEXT, Format.TABLE.render(ComparisonTable.document(c), layout)));
     }
     return DisplayData.text(String.valueOf(value));
   }
@@ -62,11 +89,25 @@ public final class Display {
     }
     DisplayData data = of(value);
     if (cell == null) {
-      System.out.println(data.plain());
+      System.out.println(of(value, ShellDisplay.layout()).plain());
       return;
     }
     CellStreams.flush();
     cell.display(data);
+  }
+
+  /** E.g. {@code run results-1 (matrix, configs: c1-zero, c10-zero; raw rows beside it)}. */
+  static String describe(LoadedRun run) {
+    return "run " + run.name() + " (" + run.run().kind() + ", configs: " + String.join(", ",
+        run.run().allConfigs().stream().map(dev.benchbook.results.ConfigResult::id).toList())
+        + "; " + (run.rows().isPresent() ? "raw rows loaded" : run.hasRowsFile()
+        ? "raw rows beside it" : "no raw rows") + ")";
+  }
+
+  private static DisplayData table(dev.benchbook.format.Table t, Layout layout) {
+    String text = Format.TABLE.render(t, layout);
+    return new DisplayData(Map.of("text/html", Format.HTML.render(t, layout),
+        DisplayData.TEXT, text.substring(0, text.length() - 1)));
   }
 
   private static DisplayData chart(Chart<?, ?> chart, String name) {

@@ -13,7 +13,7 @@ import jdk.jshell.execution.DirectExecutionControl;
  * comes while no snippet runs (e.g. during compilation) stops the next one, until
  * {@link #clearStop()} at the start of the next cell.
  */
-final class KeepingExecutionControl extends DirectExecutionControl {
+class KeepingExecutionControl extends DirectExecutionControl {
 
   /** How long a stopped snippet may take to react to its interrupt before it is killed. */
   static final long GRACE_MS = 300;
@@ -70,7 +70,17 @@ final class KeepingExecutionControl extends DirectExecutionControl {
       throw new InvocationTargetException(t);
     }
     lastValue = value.get();
-    return valueString(lastValue);
+    return shown(lastValue);
+  }
+
+  /** The text JShell shows for a snippet's value; the shell's display overrides it. */
+  String shown(Object value) {
+    return plain(value);
+  }
+
+  /** JShell's own text of a value: strings quoted, others by {@code toString()}. */
+  static String plain(Object value) {
+    return valueString(value);
   }
 
   private boolean await(Thread thread) throws InterruptedException {

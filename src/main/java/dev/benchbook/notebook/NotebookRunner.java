@@ -3,6 +3,10 @@ package dev.benchbook.notebook;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.benchbook.api.Inputs;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -20,14 +24,27 @@ public final class NotebookRunner {
   /**
    * The cell that stopped a run.
    *
-   * @param cell 1-based position among all cells of the output notebook
-   * @param codeCell 1-based position among its code cells
+   * @param cell 1-based position among the source notebook's cells (the injected parameters
+   *     cell not counted), or the parameters cell's position when the injected one failed
+   * @param codeCell 1-based position among the source notebook's code cells
+   * @param injected true when the cell that failed is the injected parameters cell
    * @param error what stopped it
    */
-  public record Failure(int cell, int codeCell, CellError error) {
+  public record Failure(int cell, int codeCell, CellError error, boolean injected) {
 
-    /** {@code cell 5 (code cell 3), line 2: java.lang.IllegalArgumentException: ...}. */
+    /** A failure in a cell of the notebook's own source. */
+    public Failure(int cell, int codeCell, CellError error) {
+      this(cell, codeCell, error, false);
+    }
+
+    /**
+     * {@code cell 5 (code cell 3), line 2: java.lang.IllegalArgumentException: ...}, or
+     * {@code the injected parameters cell (after cell 2), line 1: ...}.
+     */
     public String summary() {
+      if (injected) {
+        return "the injected parameters cell (after cell " + cell + "), " + error.summary();
+      }
       return "cell " + cell + " (code cell " + codeCell + "), " + error.summary();
     }
   }
@@ -47,6 +64,31 @@ public final class NotebookRunner {
     }
   }
 
+  /**
+   * How a run records itself in the written notebook's metadata ({@code metadata.benchbook}).
+   *
+   * @param notebook the input notebook's path, named in the record when known
+   * @param timings whether to record start, end and duration of the run and of each code cell
+   *     (off by default: the same code and data then give the same bytes)
+   */
+  public record Settings(Optional<Path> notebook, boolean timings) {
+
+    /** Validates. */
+    public Settings {
+      notebook = notebook == null ? Optional.empty() : notebook;
+    }
+
+    /** The record for a notebook file, without times. */
+    public static Settings of(Path notebook) {
+      return new Settings(Optional.of(notebook), false);
+    }
+
+    /** The same with times recorded or not. */
+    public Settings withTimings(boolean on) {
+      return new Settings(notebook, on);
+    }
+  }
+
   private NotebookRunner() {
   }
 
@@ -56,7 +98,18 @@ public final class NotebookRunner {
    */
   public static Result run(ObjectNode input, Map<String, String> parameters,
       EvaluatorOptions options, Consumer<String> progress) {
-    return run(input, parameters, options, progress, (count, value) -> { });
+    return run(input, parameters, options, progress, (count, value) -> { },
+        new Settings(Optional.empty(), false));
+  }
+
+  /**
+   * As {@link #run(ObjectNode, Map, EvaluatorOptions, Consumer)}, and records how the notebook
+   * was made in its metadata: benchbook's version and commit, the parameters, every input file
+   * the facade read with its SHA-256, and times when {@code settings} asks for them.
+   */
+  public static Result run(ObjectNode input, Map<String, String> parameters,
+      EvaluatorOptions options, Consumer<String> progress, Settings settings) {
+    return run(input, parameters, options, progress, (count, value) -> { }, settings);
   }
 
   /**
@@ -65,6 +118,14 @@ public final class NotebookRunner {
    */
   static Result run(ObjectNode input, Map<String, String> parameters,
       EvaluatorOptions options, Consumer<String> progress, BiConsumer<Integer, Object> results) {
+    return run(input, parameters, options, progress, results,
+        new Settings(Optional.empty(), false));
+  }
+
+  /** The run with result values handed to {@code results} and the record {@code settings} asks. */
+  static Result run(ObjectNode input, Map<String, String> parameters,
+      EvaluatorOptions options, Consumer<String> progress, BiConsumer<Integer, Object> results,
+      Settings settings) {
     ArrayNode cells = (ArrayNode) input.get("cells");
     Optional<Integer> paramsCell = parametersCell(cells);
     if (!parameters.isEmpty() && paramsCell.isEmpty()) {
@@ -72,8 +133,18 @@ public final class NotebookRunner {
           + "cannot set " + String.join(", ", parameters.keySet()));
     }
     ObjectNode nb = input.deepCopy();
-    try (Evaluator eval = Evaluator.start(options)) {
-      return new Run(eval, nb, parameters, progress, results, count(cells)).all(cells);
+    Instant start = Instant.now();
+    try (Inputs.Recording inputs = Inputs.record(); Evaluator eval = Evaluator.start(options)) {
+      Run run = new Run(eval, nb, parameters, progress, results, count(cells),
+          settings.timings());
+      Result result = run.all(cells);
+      ObjectNode record = Provenance.of(settings.notebook(), run.typedParameters,
+          inputs.files());
+      if (settings.timings()) {
+        Provenance.times(record, start, Instant.now());
+      }
+      nb.with("metadata").set(Provenance.KEY, record);
+      return result;
     }
   }
 
@@ -111,13 +182,20 @@ public final class NotebookRunner {
     private final Consumer<String> progress;
     private final BiConsumer<Integer, Object> results;
     private final int total;
+    private final boolean timings;
+    private Map<String, Object> typedParameters;
     private int executed;
     private int codeCells;
+    private int sourceCells;
+    private int sourceCodeCells;
     private Failure failure;
 
     Run(Evaluator eval, ObjectNode nb, Map<String, String> parameters,
-        Consumer<String> progress, BiConsumer<Integer, Object> results, int total) {
+        Consumer<String> progress, BiConsumer<Integer, Object> results, int total,
+        boolean timings) {
       this.eval = eval;
+      this.timings = timings;
+      this.typedParameters = new LinkedHashMap<>(parameters);
       this.nb = nb;
       this.out = nb.putArray("cells");
       this.parameters = parameters;
@@ -132,28 +210,33 @@ public final class NotebookRunner {
           continue;
         }
         ObjectNode cell = ((ObjectNode) in).deepCopy();
+        if (cell.path("metadata") instanceof ObjectNode meta) {
+          meta.remove(Provenance.KEY);
+        }
         out.add(cell);
+        sourceCells++;
         if (!isCode(cell)) {
           continue;
         }
         codeCells++;
+        sourceCodeCells++;
         cell.putArray("outputs");
         cell.putNull("execution_count");
         if (failure == null) {
-          execute(cell);
+          execute(cell, false);
         }
         if (failure == null && !parameters.isEmpty()
             && NotebookJson.tags(cell).contains(Parameters.TAG)) {
           ObjectNode injected = injected(cell);
           out.add(injected);
           codeCells++;
-          execute(injected);
+          execute(injected, true);
         }
       }
       return new Result(nb, Optional.ofNullable(failure), executed);
     }
 
-    private void execute(ObjectNode cell) {
+    private void execute(ObjectNode cell, boolean injectedCell) {
       String source = NotebookJson.source(cell);
       if (source.isBlank()) {
         return;
@@ -161,7 +244,12 @@ public final class NotebookRunner {
       executed++;
       CellOutputs outputs = new CellOutputs();
       long t0 = System.nanoTime();
+      Instant start = Instant.now();
       CellOutcome outcome = eval.execute(source, outputs);
+      if (timings) {
+        ObjectNode times = cell.with("metadata").putObject(Provenance.KEY);
+        Provenance.times(times, start, Instant.now());
+      }
       progress.accept(String.format(Locale.ROOT, "code cell %d/%d %s in %.3f s", executed, total,
           outcome.ok() ? "ran" : "failed", (System.nanoTime() - t0) / 1e9));
       outcome.result().ifPresent(r -> {
@@ -170,7 +258,7 @@ public final class NotebookRunner {
       });
       outcome.error().ifPresent(e -> {
         outputs.error(e);
-        failure = new Failure(out.size(), codeCells, e);
+        failure = new Failure(sourceCells, sourceCodeCells, e, injectedCell);
       });
       cell.set("outputs", outputs.json());
       cell.put("execution_count", executed);
@@ -185,7 +273,9 @@ public final class NotebookRunner {
       }
       cell.putObject("metadata").putArray("tags").add(Parameters.INJECTED_TAG);
       cell.putArray("outputs");
-      cell.set("source", NotebookJson.lines(Parameters.cell(parameters, eval.variables())));
+      Map<String, String> declared = eval.variables();
+      cell.set("source", NotebookJson.lines(Parameters.cell(parameters, declared)));
+      typedParameters = Parameters.typed(parameters, declared);
       return cell;
     }
   }

@@ -13,6 +13,18 @@ public final class AaTable {
 
   /** Markdown: row, false verdicts (improved + regressed) over judged pairs, rate, deltas seen. */
   public static String markdown(List<AaTally.Row> rows) {
+    return MarkdownTable.render(HEADER, cells(rows));
+  }
+
+  /** The same rows as the output model's table. */
+  public static dev.benchbook.format.Table table(List<AaTally.Row> rows) {
+    return MarkdownTable.table(HEADER, cells(rows));
+  }
+
+  private static final List<String> HEADER = List.of("Row", "False verdicts", "Rate",
+      "Improved / regressed", "Deltas seen (min / median / max)");
+
+  private static List<List<String>> cells(List<AaTally.Row> rows) {
     List<List<String>> cells = new ArrayList<>();
     for (AaTally.Row r : rows) {
       int judged = r.pairs() - r.noVerdict();
@@ -22,8 +34,7 @@ public final class AaTable {
           judged == 0 ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * r.falseRate()),
           r.improved() + " / " + r.regressed(), spread(r.deltasPct())));
     }
-    return MarkdownTable.render(List.of("Row", "False verdicts", "Rate", "Improved / regressed",
-        "Deltas seen (min / median / max)"), cells);
+    return cells;
   }
 
   private static String spread(List<Double> pct) {

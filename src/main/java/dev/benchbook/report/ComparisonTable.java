@@ -7,6 +7,12 @@ import dev.benchbook.results.Comparison;
 import dev.benchbook.results.Interval;
 import dev.benchbook.results.Json;
 import dev.benchbook.results.SegmentDelta;
+import dev.benchbook.results.Sides;
+import dev.benchbook.format.Cell;
+import dev.benchbook.format.Column;
+import dev.benchbook.format.Document;
+import dev.benchbook.format.Precision;
+import dev.benchbook.format.Table;
 import dev.benchbook.results.ThroughputRatio;
 import dev.benchbook.results.Verdict;
 import java.io.UncheckedIOException;
@@ -46,7 +52,7 @@ public final class ComparisonTable {
   private ComparisonTable() {
   }
 
-  /** Renders in the given format. */
+  /** Renders in the given format (Markdown with the comparison's config ids as sides). */
   public static String render(Comparison comparison, Format format) {
     switch (format) {
       case CSV: return csv(comparison);
@@ -60,25 +66,114 @@ public final class ComparisonTable {
     return markdown(comparison);
   }
 
-  /**
-   * The seed-style table, then the throughput line, then (when present) workload differences
-   * and the intervals sentence. Interval and verdict columns appear only when some row has one.
-   */
+  /** The seed-style table naming the comparison's two configs (see {@link #markdown(Comparison, Sides)}). */
   public static String markdown(Comparison c) {
+    return markdown(c, Sides.of(c));
+  }
+
+  /**
+   * The sentence naming both sides, the seed-style table, then the throughput line and (when
+   * present) workload differences and the intervals sentence. Interval and verdict columns
+   * appear only when some row has one. Across two runs the columns are "A" and "B".
+   */
+  public static String markdown(Comparison c, Sides sides) {
     boolean withCi = c.segments().stream().anyMatch(r -> r.deltaCiMs().isPresent());
-    StringBuilder out = new StringBuilder();
-    out.append(HEADER).append(withCi ? " " + ciHeader(c) + " | Verdict |" : "").append('\n');
-    out.append(RULE).append(withCi ? "-----------------|---------|" : "").append('\n');
+    StringBuilder out = new StringBuilder(sides.legend()).append("\n\n");
+    if (sides.crossRun()) {
+      List<String> header = new ArrayList<>(List.of("Segment", sides.baselineLabel() + " P95",
+          sides.mitigationLabel() + " P95", "Delta"));
+      out.append("| ").append(String.join(" | ", header)).append(" |");
+      out.append(withCi ? " " + ciHeader(c) + " | Verdict |" : "").append('\n').append('|');
+      header.forEach(h -> out.append("-".repeat(h.length() + 2)).append('|'));
+    } else {
+      out.append(HEADER).append(withCi ? " " + ciHeader(c) + " | Verdict |" : "").append('\n');
+      out.append(RULE);
+    }
+    out.append(withCi ? "-----------------|---------|" : "").append('\n');
     for (SegmentDelta row : c.segments()) {
       out.append(markdownRow(row, withCi)).append('\n');
     }
-    out.append('\n').append(throughputLine(c.throughput())).append('\n');
+    out.append('\n').append(throughputLine(c.throughput(), sides)).append('\n');
     if (!c.workloadDifferences().isEmpty()) {
-      out.append('\n').append("Workloads differ (compared with --force): ")
-          .append(String.join("; ", c.workloadDifferences())).append('\n');
+      out.append('\n').append(differences(c)).append('\n');
     }
     out.append('\n').append(c.intervals()).append('\n');
     return out.toString();
+  }
+
+  /** The comparison as a document: the sides, the table with typed columns, the notes. */
+  public static Document document(Comparison c) {
+    return document(c, Sides.of(c));
+  }
+
+  /** The comparison as a document naming both sides by {@code sides}. */
+  public static Document document(Comparison c, Sides sides) {
+    Document.Builder d = Document.builder().paragraph(sides.legend()).table(table(c, sides))
+        .paragraph(throughputLine(c.throughput(), sides));
+    if (!c.workloadDifferences().isEmpty()) {
+      d.paragraph(differences(c));
+    }
+    return d.paragraph(c.intervals()).build();
+  }
+
+  /** The P95 rows as a table: ms values with their display precision, delta, interval, verdict. */
+  public static Table table(Comparison c, Sides sides) {
+    boolean withCi = c.segments().stream().anyMatch(r -> r.deltaCiMs().isPresent());
+    List<Column> columns = new ArrayList<>(List.of(Column.text("Segment"),
+        Column.real(sides.baselineLabel() + " P95", "ms", Precision.exact()),
+        Column.real(sides.mitigationLabel() + " P95", "ms", Precision.exact()),
+        Column.real("Delta", "%", Precision.exact())));
+    if (withCi) {
+      columns.add(Column.text(ciHeader(c)));
+      columns.add(Column.text("Verdict"));
+    }
+    Table.Builder t = Table.builder("", columns);
+    for (SegmentDelta row : c.segments()) {
+      int d = decimals(row);
+      List<Object> cells = new ArrayList<>(List.of(row.segment(), msCell(row.baselineP95Ms(), d),
+          msCell(row.mitigationP95Ms(), d), new Cell(row.deltaPct(), deltaCell(row))));
+      if (withCi) {
+        cells.add(row.deltaCiMs().map(i -> msInterval(i, d)).orElse("-"));
+        cells.add(row.verdict().map(Verdict::label)
+            .orElse(row.deltaCiMs().isPresent() ? "no verdict" : "-"));
+      }
+      t.row(cells);
+    }
+    return t.build();
+  }
+
+  /**
+   * One row per comparison (a file with several mitigations): P95 lock_wait before and after,
+   * the lock_wait and fsm_net deltas, the throughput ratio and the lock_wait verdict.
+   */
+  public static Table summary(List<Comparison> comparisons) {
+    Table.Builder t = Table.builder("Every mitigation against baseline "
+        + comparisons.get(0).baselineConfig(), Column.text("Mitigation"),
+        Column.real("P95 lock_wait", "ms", Precision.exact()),
+        Column.real("lock_wait delta", "%", Precision.exact()),
+        Column.real("fsm_net delta", "%", Precision.exact()),
+        Column.real("Throughput", "x", Precision.exact()), Column.text("Verdict (lock_wait)"));
+    for (Comparison c : comparisons) {
+      Optional<SegmentDelta> lw = c.row(dev.benchbook.rows.Segment.LOCK_WAIT);
+      Optional<SegmentDelta> net = c.row(dev.benchbook.rows.Segment.FSM_NET);
+      t.row(c.mitigationConfig(), lw.map(r -> new Cell(r.mitigationP95Ms(), String.format(
+          Locale.ROOT, "%." + decimals(r) + "f -> %." + decimals(r) + "f ms", r.baselineP95Ms(),
+          r.mitigationP95Ms()))).orElse(null),
+          lw.map(r -> new Cell(r.deltaPct(), deltaCell(r))).orElse(null),
+          net.map(r -> new Cell(r.deltaPct(), deltaCell(r))).orElse(null),
+          new Cell(c.throughput().ratio(), ChartStyle.ratio(c.throughput().ratio())),
+          lw.flatMap(SegmentDelta::verdict).map(Verdict::label).orElse("-"));
+    }
+    return t.build();
+  }
+
+  private static Cell msCell(double ms, int decimals) {
+    return new Cell(ms, String.format(Locale.ROOT, "%." + decimals + "f ms", ms));
+  }
+
+  private static String differences(Comparison c) {
+    return "Workloads differ (compared with --force): " + String.join("; ",
+        c.workloadDifferences());
   }
 
   /** One table row, e.g. {@code | db_total_ms | 40.95 ms | 1.27 ms | -96.9% (-39.68ms) |}. */
@@ -115,7 +210,16 @@ public final class ComparisonTable {
 
   /** E.g. {@code 28,638 trans/s vs 3,287 baseline -- 8.7x}, plus interval and verdict if any. */
   public static String throughputLine(ThroughputRatio t) {
-    String line = String.format(Locale.ROOT, "%,.0f trans/s vs %,.0f baseline -- %s",
+    return throughputLine(t, "trans/s vs %,.0f baseline");
+  }
+
+  /** The throughput line; across two runs {@code 2,100 trans/s (B) vs 1,900 (A) -- 1.11x}. */
+  public static String throughputLine(ThroughputRatio t, Sides sides) {
+    return sides.crossRun() ? throughputLine(t, "trans/s (B) vs %,.0f (A)") : throughputLine(t);
+  }
+
+  private static String throughputLine(ThroughputRatio t, String middle) {
+    String line = String.format(Locale.ROOT, "%,.0f " + middle + " -- %s",
         t.mitigationPerS(), t.baselinePerS(), ChartStyle.ratio(t.ratio()));
     if (t.ci().isEmpty()) {
       return line;

@@ -9,6 +9,10 @@ import dev.benchbook.rows.Segment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import dev.benchbook.format.Format;
+import dev.benchbook.format.Layout;
+import dev.benchbook.format.Table;
 
 /**
  * The contention table of a set of configs: the lock_wait tail beside its P95, how the work
@@ -31,8 +35,14 @@ public final class FairnessTable {
 
   /** The table with the first column labelled by {@code labels} (one per config). */
   public static String markdown(List<ConfigResult> configs, List<String> labels) {
+    return table(configs, labels).map(t -> Format.MARKDOWN.render(t, Layout.of(
+        Layout.DEFAULT_WIDTH, ""))).orElse("");
+  }
+
+  /** The table as the output model's, absent when no config has lock_wait stats. */
+  public static Optional<Table> table(List<ConfigResult> configs, List<String> labels) {
     if (configs.stream().noneMatch(c -> c.segments().containsKey(Segment.LOCK_WAIT.key()))) {
-      return "";
+      return Optional.empty();
     }
     List<List<String>> rows = new ArrayList<>();
     for (int i = 0; i < configs.size(); i++) {
@@ -51,7 +61,7 @@ public final class FairnessTable {
       row.add(Contention.score(c).isPresent() ? pct(Contention.score(c).getAsDouble()) : "-");
       rows.add(row);
     }
-    return MarkdownTable.render(HEADER, rows);
+    return Optional.of(MarkdownTable.table(HEADER, rows));
   }
 
   /** The sentence under the table saying what its columns mean. */

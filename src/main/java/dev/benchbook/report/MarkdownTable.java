@@ -1,8 +1,15 @@
 package dev.benchbook.report;
 
+import dev.benchbook.format.Column;
+import dev.benchbook.format.Format;
+import dev.benchbook.format.Layout;
+import dev.benchbook.format.Table;
 import java.util.List;
 
-/** Renders a header and rows as a column-aligned Markdown table. */
+/**
+ * A header and rows of ready text as a column-aligned Markdown table, through the output
+ * model's Markdown renderer (the one place that draws Markdown tables).
+ */
 public final class MarkdownTable {
 
   private MarkdownTable() {
@@ -10,32 +17,13 @@ public final class MarkdownTable {
 
   /** Renders the table; columns are padded to their widest cell. */
   public static String render(List<String> header, List<List<String>> rows) {
-    int[] width = new int[header.size()];
-    for (int i = 0; i < header.size(); i++) {
-      width[i] = Math.max(3, header.get(i).length());
-      for (List<String> row : rows) {
-        width[i] = Math.max(width[i], row.get(i).length());
-      }
-    }
-    StringBuilder sb = new StringBuilder();
-    line(sb, header, width);
-    sb.append('|');
-    for (int w : width) {
-      sb.append('-').append("-".repeat(w)).append("-|");
-    }
-    sb.append('\n');
-    for (List<String> row : rows) {
-      line(sb, row, width);
-    }
-    return sb.toString();
+    return Format.MARKDOWN.render(table(header, rows), Layout.of(Layout.DEFAULT_WIDTH, ""));
   }
 
-  private static void line(StringBuilder sb, List<String> cells, int[] width) {
-    sb.append('|');
-    for (int i = 0; i < cells.size(); i++) {
-      String c = cells.get(i);
-      sb.append(' ').append(c).append(" ".repeat(width[i] - c.length())).append(" |");
-    }
-    sb.append('\n');
+  /** The same cells as an output-model table of text columns. */
+  public static Table table(List<String> header, List<List<String>> rows) {
+    Table.Builder t = Table.builder("", header.stream().map(Column::text).toList());
+    rows.forEach(t::row);
+    return t.build();
   }
 }

@@ -34,6 +34,12 @@ public final class PercentileTable {
    * {@link #jsonWith}) or no rows.
    */
   public static String render(List<PercentileDelta> rows, ComparisonTable.Format format) {
+    return render(rows, format, "Baseline", "Mitigation");
+  }
+
+  /** The same with the two sides' column labels (e.g. {@code A} and {@code B} across runs). */
+  public static String render(List<PercentileDelta> rows, ComparisonTable.Format format,
+      String baseline, String mitigation) {
     if (rows.isEmpty() || format == ComparisonTable.Format.JSON) {
       return "";
     }
@@ -44,7 +50,8 @@ public final class PercentileTable {
     }
     Map<Double, List<PercentileDelta>> byP = new LinkedHashMap<>();
     rows.forEach(r -> byP.computeIfAbsent(r.p(), k -> new ArrayList<>()).add(r));
-    byP.values().forEach(list -> sb.append('\n').append(markdown(list)));
+    byP.values().forEach(list -> sb.append('\n').append(MarkdownTable.render(
+        table(list, baseline, mitigation).names(), textRows(table(list, baseline, mitigation)))));
     return sb.toString();
   }
 
@@ -58,9 +65,29 @@ public final class PercentileTable {
 
   /** One Markdown table for the deltas of one percentile (all of {@code rows} share {@code p}). */
   public static String markdown(List<PercentileDelta> rows) {
-    if (rows.isEmpty()) {
-      return "";
-    }
+    return rows.isEmpty() ? "" : MarkdownTable.render(table(rows).names(), textRows(table(rows)));
+  }
+
+  /** One table per percentile, in the order given, as the output model's. */
+  public static List<dev.benchbook.format.Table> tables(List<PercentileDelta> rows,
+      String baseline, String mitigation) {
+    Map<Double, List<PercentileDelta>> byP = new LinkedHashMap<>();
+    rows.forEach(r -> byP.computeIfAbsent(r.p(), k -> new ArrayList<>()).add(r));
+    return byP.values().stream().map(list -> table(list, baseline, mitigation)).toList();
+  }
+
+  private static List<List<String>> textRows(dev.benchbook.format.Table t) {
+    return t.rows().stream().map(r -> r.stream().map(String::valueOf).toList()).toList();
+  }
+
+  /** The deltas of one percentile (all of {@code rows} share {@code p}) as a table of text. */
+  public static dev.benchbook.format.Table table(List<PercentileDelta> rows) {
+    return table(rows, "Baseline", "Mitigation");
+  }
+
+  /** The same with the two sides' column labels. */
+  public static dev.benchbook.format.Table table(List<PercentileDelta> rows, String baseline,
+      String mitigation) {
     String p = label(rows.get(0).p());
     String level = rows.stream().flatMap(r -> r.ciMs().stream()).findFirst()
         .map(i -> BigDecimal.valueOf(i.level() * 100).stripTrailingZeros().toPlainString())
@@ -73,7 +100,7 @@ public final class PercentileTable {
           r.ciMs().map(i -> interval(i, d)).orElse("-"),
           r.verdict().map(Verdict::label).orElse(r.ciMs().isPresent() ? "no verdict" : "-")));
     }
-    return MarkdownTable.render(List.of("Segment", "Baseline " + p, "Mitigation " + p, "Delta",
+    return MarkdownTable.table(List.of("Segment", baseline + " " + p, mitigation + " " + p, "Delta",
         level + "% CI of delta", "Verdict"), cells);
   }
 

@@ -6,6 +6,12 @@ import dev.benchbook.rows.Segment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import dev.benchbook.format.Cell;
+import dev.benchbook.format.Column;
+import dev.benchbook.format.Format;
+import dev.benchbook.format.Layout;
+import dev.benchbook.format.Precision;
+import dev.benchbook.format.Table;
 
 /**
  * The console/Markdown table of a run: one row per config with throughput, % of the ceiling
@@ -17,28 +23,42 @@ public final class RunTable {
   private RunTable() {
   }
 
-  /** Renders the configs as a Markdown table (also readable on a terminal). */
+  /** Renders the configs as a Markdown table. */
   public static String markdown(List<ConfigResult> configs) {
-    List<String> header = new ArrayList<>(List.of("Config", "Strategy", "Trans/s", "% ceiling"));
+    return Format.MARKDOWN.render(table(configs), Layout.of(Layout.DEFAULT_WIDTH, ""));
+  }
+
+  /**
+   * The configs as the output model's table: throughput and % of ceiling as numbers with their
+   * display text, the percentile triples and fairness figures as text.
+   */
+  public static Table table(List<ConfigResult> configs) {
+    List<Column> header = new ArrayList<>(List.of(Column.text("Config"), Column.text("Strategy"),
+        Column.real("Trans/s", "1/s", Precision.decimals(0)),
+        Column.real("% ceiling", "%", Precision.decimals(1))));
     for (Segment s : Segment.values()) {
-      header.add(s.key() + " P50/P95/P99");
+      header.add(Column.text(s.key() + " P50/P95/P99"));
     }
-    header.addAll(List.of("lock_wait P99.9/max", "Per worker min/med/max", "Jain", "Starved"));
-    List<List<String>> rows = new ArrayList<>();
+    for (String h : List.of("lock_wait P99.9/max", "Per worker min/med/max", "Jain", "Starved")) {
+      header.add(Column.text(h));
+    }
+    Table.Builder rows = Table.builder("", header);
     for (ConfigResult c : configs) {
-      List<String> row = new ArrayList<>();
+      List<Object> row = new ArrayList<>();
       row.add(c.id() + (c.durationBounded() ? " (bounded)" : ""));
       row.add(c.strategy() + (c.atomic() ? "" : " NOT ATOMIC"));
-      row.add(String.format(Locale.US, "%,.0f", c.transitionsPerS()));
-      row.add(c.pctOfCeiling() == null ? "-" : String.format(Locale.ROOT, "%.1f%%",
-          c.pctOfCeiling()) + (c.groupCommitCeiling().isPresent() ? " of group commit" : ""));
+      row.add(new Cell(c.transitionsPerS(), String.format(Locale.US, "%,.0f",
+          c.transitionsPerS())));
+      row.add(c.pctOfCeiling() == null ? new Cell(null, "-") : new Cell(c.pctOfCeiling(),
+          String.format(Locale.ROOT, "%.1f%%", c.pctOfCeiling())
+          + (c.groupCommitCeiling().isPresent() ? " of group commit" : "")));
       for (Segment s : Segment.values()) {
         row.add(cell(c.segments().get(s.key())));
       }
       row.addAll(contention(c));
-      rows.add(row);
+      rows.row(row);
     }
-    return MarkdownTable.render(header, rows);
+    return rows.build();
   }
 
   /** The tail and fairness cells: P99.9/max lock_wait, per-worker counts, Jain, starved. */

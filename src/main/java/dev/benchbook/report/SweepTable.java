@@ -14,19 +14,37 @@ public final class SweepTable {
   private SweepTable() {
   }
 
+  /** The same as a document: per strategy a heading, the table and its knee sentence. */
+  public static dev.benchbook.format.Document document(String parameter,
+      List<SweepPoint> points) {
+    dev.benchbook.format.Document.Builder d = dev.benchbook.format.Document.builder();
+    for (Map.Entry<String, List<SweepPoint>> e : Sweeps.byStrategy(points).entrySet()) {
+      Optional<SweepPoint> knee = Sweeps.knee(e.getValue());
+      d.heading(3, e.getKey()).table(MarkdownTable.table(List.of(parameter, "Trans/s",
+          "P95 lock_wait", "P99 lock_wait"), rows(e.getValue(), knee)))
+          .paragraph(kneeSentence(parameter, e.getValue(), knee));
+    }
+    return d.build();
+  }
+
+  private static List<List<String>> rows(List<SweepPoint> points, Optional<SweepPoint> knee) {
+    List<List<String>> rows = new ArrayList<>();
+    for (SweepPoint p : points) {
+      boolean isKnee = knee.isPresent() && knee.get() == p;
+      rows.add(List.of(p.value() + (isKnee ? " (knee)" : ""),
+          String.format(Locale.US, "%,.0f", p.transitionsPerS()),
+          String.format(Locale.ROOT, "%.3f ms", p.p95LockWaitMs()),
+          String.format(Locale.ROOT, "%.3f ms", p.p99LockWaitMs())));
+    }
+    return rows;
+  }
+
   /** One Markdown table per strategy, each followed by its knee sentence. */
   public static String markdown(String parameter, List<SweepPoint> points) {
     StringBuilder sb = new StringBuilder();
     for (Map.Entry<String, List<SweepPoint>> e : Sweeps.byStrategy(points).entrySet()) {
       Optional<SweepPoint> knee = Sweeps.knee(e.getValue());
-      List<List<String>> rows = new ArrayList<>();
-      for (SweepPoint p : e.getValue()) {
-        boolean isKnee = knee.isPresent() && knee.get() == p;
-        rows.add(List.of(p.value() + (isKnee ? " (knee)" : ""),
-            String.format(Locale.US, "%,.0f", p.transitionsPerS()),
-            String.format(Locale.ROOT, "%.3f ms", p.p95LockWaitMs()),
-            String.format(Locale.ROOT, "%.3f ms", p.p99LockWaitMs())));
-      }
+      List<List<String>> rows = rows(e.getValue(), knee);
       sb.append("### ").append(e.getKey()).append("\n\n");
       sb.append(MarkdownTable.render(List.of(parameter, "Trans/s", "P95 lock_wait",
           "P99 lock_wait"), rows));

@@ -53,7 +53,12 @@ public final class ResultsWriter {
   private final Clock clock;
   private final Hook hook;
 
-  /** The files one write produced. */
+  /**
+   * The files one write produced.
+   *
+   * @param json the results JSON file
+   * @param rows the raw-rows file beside it, when the run had raw rows
+   */
   public record Written(Path json, Optional<Path> rows) {
 
     /** Validates presence. */

@@ -9,6 +9,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * (see {@link RunFile#reconstructed()}) may carry only some of them; absent fields are null in
  * this record and omitted from JSON. Use {@link #require(Double, String)} style accessors such
  * as {@link #p95()} to read a value that must be present.
+ *
+ * @param count transitions the stats are over (committed ones; for api, those with a call)
+ * @param meanMs mean, in milliseconds
+ * @param minMs smallest value, in milliseconds
+ * @param p50Ms median (numpy-linear percentile), in milliseconds
+ * @param p90Ms 90th percentile, in milliseconds
+ * @param p95Ms 95th percentile, in milliseconds
+ * @param p99Ms 99th percentile, in milliseconds
+ * @param p999Ms 99.9th percentile, in milliseconds
+ * @param maxMs largest value, in milliseconds
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SegmentStats(

@@ -53,6 +53,18 @@ public record MachineInfo(String toolVersion, Optional<String> gitCommit,
         Runtime.getRuntime().availableProcessors(), readSqliteVersion(), ClockCost.measureNs());
   }
 
+  /** The commit of the checkout benchbook runs from, when it is a git repository. */
+  public static Optional<String> checkoutCommit() {
+    return git("rev-parse", "HEAD");
+  }
+
+  /** Whether that checkout has uncommitted changes to tracked files (empty: not a checkout). */
+  public static Optional<Boolean> checkoutDirty() {
+    return checkoutCommit().isPresent()
+        ? git("status", "--porcelain", "--untracked-files=no").map(s -> !s.isBlank())
+        : Optional.empty();
+  }
+
   /** SQLite's version as linked into sqlite-jdbc. */
   public static String readSqliteVersion() {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite::memory:");

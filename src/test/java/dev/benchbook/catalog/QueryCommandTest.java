@@ -143,10 +143,11 @@ class QueryCommandTest {
         .assertOneErrorLine("query runs has no parameter 'x'");
     query("--named", "p95-trend", "--param", "segmnt=db_total_ms").assertCode(2)
         .assertOneErrorLine("has no parameter 'segmnt'", "did you mean segment?");
-    query("SELECT 1 AS one", "--param", "x=1").assertCode(1)
+    query("SELECT 1 AS one", "--param", "x=1").assertCode(2)
         .assertOneErrorLine("parameter 'x' is not used");
-    query("SELECT * FROM runs WHERE name = :run").assertCode(1)
+    query("SELECT * FROM runs WHERE name = :run").assertCode(2)
         .assertOneErrorLine("no value for parameter :run");
+    query("SELECT nope FROM runs").assertCode(1).assertOneErrorLine("SQL error: no such column");
     query("--format", "xml", "SELECT 1").assertCode(2).assertNoStackTrace();
     query().assertCode(2).assertNoStackTrace();
   }

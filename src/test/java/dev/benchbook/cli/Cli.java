@@ -57,11 +57,10 @@ public final class Cli {
       return this;
     }
 
-    /** Asserts one {@code benchbook:} line containing every part, then at most the usage. */
+    /** Asserts exactly one {@code benchbook:} line on stderr (no usage) containing every part. */
     public Result assertOneErrorLine(String... parts) {
       List<String> lines = errLines();
-      assertTrue(lines.size() == 1 || lines.get(1).startsWith("Usage: "),
-          () -> "expected one stderr line, then at most the usage:\n" + err);
+      assertEquals(1, lines.size(), () -> "expected one stderr line, no usage:\n" + err);
       assertEquals(1, lines.stream().filter(l -> l.startsWith("benchbook: ")).count(),
           () -> "expected one benchbook: line:\n" + err);
       assertTrue(lines.get(0).startsWith("benchbook: "), lines.get(0));

@@ -55,9 +55,12 @@ class CompareCommandTest {
 
   @Test
   void seedFixtureGivesTheSeedTableDigitForDigit() {
-    Cli.Result r = Cli.run("compare", SEED.toString()).assertCode(ExitCode.OK);
+    Cli.Result r = Cli.run("compare", SEED.toString(), "--format", "markdown")
+        .assertCode(ExitCode.OK);
     List<String> lines = r.out().lines().collect(Collectors.toList());
-    assertEquals(SEED_ROWS, lines.subList(0, SEED_ROWS.size()), r::describe);
+    assertEquals("Baseline **c10-zero** vs mitigation **c10-zero-shared-connection** (run "
+        + "results-mitigation-20260222-114707)", lines.get(0), r::describe);
+    assertEquals(SEED_ROWS, lines.subList(2, 2 + SEED_ROWS.size()), r::describe);
     assertTrue(lines.contains(SEED_THROUGHPUT), r::describe);
     assertEquals("", r.err());
   }
@@ -162,9 +165,10 @@ class CompareCommandTest {
 
   @Test
   void differentWorkloadsAreComparedWithForceListingTheDifferences() {
-    Cli.Result r = Cli.run("compare", files30.toString(), files40.toString(), "--force")
-        .assertCode(ExitCode.OK);
-    assertTrue(r.out().startsWith(SEED_ROWS.get(0)), r::describe);
+    Cli.Result r = Cli.run("compare", files30.toString(), files40.toString(), "--force",
+        "--format", "markdown").assertCode(ExitCode.OK);
+    assertTrue(r.out().lines().toList().get(2).startsWith("| Segment | A P95 | B P95 | Delta |"),
+        r::describe);
     assertTrue(r.out().contains("Workloads differ (compared with --force): files 30 vs 40"),
         r::describe);
     assertTrue(r.out().lines().anyMatch(l -> l.startsWith("| fsm_net_ms | ")), r::describe);

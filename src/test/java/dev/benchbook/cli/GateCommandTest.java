@@ -123,11 +123,11 @@ class GateCommandTest {
   @Test
   void anyPercentileIsComparedWithItsIntervalAndVerdict() throws Exception {
     Cli.Result r = Cli.run("compare", base.toString(), slower.toString(), "--percentile",
-        "50,99").assertCode(ExitCode.OK);
+        "50,99", "--format", "markdown").assertCode(ExitCode.OK);
     String out = r.out().replaceAll(" +", " ");
     // lock_wait takes the 50 values s * (1 + k/50), k = 0..49, 12 times each (600 rows): P50
     // lies between the 300th and 301st values (1.48 and 1.50 s), P99 on the largest (1.98 s).
-    assertTrue(out.contains("| Segment | Baseline P50 | Mitigation P50 | Delta | 95% CI of delta "
+    assertTrue(out.contains("| Segment | A P50 | B P50 | Delta | 95% CI of delta "
         + "| Verdict |"), r::describe);
     assertTrue(out.contains("| lock_wait_ms | 1.49 ms | 2.98 ms | +100.0% (+1.49ms) | ["),
         r::describe);
@@ -184,5 +184,6 @@ class GateCommandTest {
     r = Cli.run("compare", base.toString(), slower.toString(), "--fail-on", "improvement")
         .assertCode(ExitCode.USAGE);
     assertEquals("benchbook: --fail-on must be regression; got 'improvement'", r.firstErrLine());
+    assertEquals(1, r.errLines().size(), "one line, no usage");
   }
 }

@@ -40,7 +40,7 @@ class RunCommandTest {
         json.toString());
     assertTrue(r.out().contains(json.toString()) && r.out().contains(rowsFile.toString()),
         r::describe);
-    assertTrue(r.out().contains("| c1-zero ") && r.out().contains("| c4-zero "), r::describe);
+    assertTrue(r.out().contains("\nc1-zero ") && r.out().contains("\nc4-zero "), r::describe);
 
     LoadedRun run = ResultsReader.read(json, ResultsReader.RowsMode.LOAD);
     RawRows rows = run.rows().orElseThrow();

@@ -53,9 +53,9 @@ class SweepCommandTest {
     RunCommandTest.assertRowInvariants(run.rows().orElseThrow());
 
     String out = r.out();
-    assertTrue(out.contains("### per-worker") && out.contains("### shared-connection"),
-        r::describe);
-    assertEquals(2, out.lines().filter(l -> l.startsWith("| concurrency ")).count(),
+    assertTrue(("\n" + out).contains("\nper-worker\n----------\n")
+        && out.contains("\nshared-connection\n-----------------\n"), r::describe);
+    assertEquals(2, out.lines().filter(l -> l.startsWith("concurrency  ")).count(),
         r::describe);
     assertEquals(2, out.lines().filter(l -> l.startsWith("Knee at ") || l.startsWith("No knee"))
         .count(), r::describe);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.benchbook.SeedFigures;
 import dev.benchbook.api.Benchbook;
+import dev.benchbook.format.Layout;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.util.Base64;
@@ -30,7 +31,8 @@ class DisplayTest {
     DisplayData d = Display.of(t);
     assertEquals(Set.of("text/html", "text/plain"), d.data().keySet());
     String html = d.data().get("text/html");
-    assertTrue(html.startsWith(TableHtml.TITLE + "stats</p>\n<table>"), html);
+    assertTrue(html.startsWith("<p style=\"text-align:left;font-weight:bold;margin:0.4em 0\">"
+        + "stats</p>\n<table>"), html);
     assertTrue(html.contains("<th style=\"text-align:left\">config</th>"), html);
     assertTrue(html.contains("<td style=\"text-align:left\">c10-&lt;x&gt;</td>"), html);
     assertTrue(html.contains(">40.951</td>") && html.contains(">1.200</td>"), html);
@@ -52,12 +54,15 @@ class DisplayTest {
     }
     DisplayData d = Display.of(Table.create("long", DoubleColumn.create("x", v)));
     String html = d.data().get("text/html");
-    assertEquals(TableCells.HEAD_ROWS + TableCells.TAIL_ROWS + 1,
+    assertEquals(Layout.HEAD_ROWS + Layout.TAIL_ROWS + 1,
         html.split("<tr>", -1).length - 2, "body rows incl. the gap row");
     assertTrue(html.contains(">49.500</td>") && html.contains(">999.500</td>")
         && !html.contains(">50.500</td>"), html);
-    assertTrue(d.plain().endsWith("1,000 rows x 1 column; rows 51 to 995 not shown (numbers "
-        + "rounded for display; table.printAll() prints every row)"), d.plain());
+    assertTrue(d.plain().contains("\n... 945 more rows\n"), d.plain());
+    assertTrue(d.plain().endsWith("1,000 rows x 1 column; rows 51 to 995 not shown (display("
+        + "Display.wide(x)) shows every row and column)"), d.plain());
+    assertEquals(1003, Display.wide(Table.create("long", DoubleColumn.create("x", v))).plain()
+        .lines().count(), "wide: title, header, every row, size line");
   }
 
   @Test
@@ -65,7 +70,11 @@ class DisplayTest {
     DisplayData d = Display.of(Benchbook.compare(Benchbook.load(SeedFigures.FILE.toString())));
     String md = d.data().get("text/markdown");
     SeedFigures.ROWS.forEach(row -> assertTrue(md.contains(row), () -> row + " in\n" + md));
-    assertEquals(md, d.plain());
+    assertTrue(md.startsWith("Baseline **c10-zero** vs mitigation **c10-zero-shared-connection**\n\n"),
+        md);
+    assertTrue(d.plain().startsWith("Baseline c10-zero vs mitigation c10-zero-shared-connection\n\n"
+        + "Segment          Baseline P95  Mitigation P95              Delta\n"
+        + "db_total_ms          40.95 ms         1.27 ms  -96.9% (-39.68ms)\n"), d.plain());
   }
 
   @Test

@@ -73,6 +73,14 @@ class NotebookRunnerTest {
   }
 
   @Test
+  void aFailureIsNumberedAsInTheSourceNotebookNotCountingTheInjectedCell() {
+    ObjectNode nb = notebook("//params\nint files = 40;", "int a = 1;", "a + missing");
+    NotebookRunner.Failure f = run(nb, Map.of("files", "3")).failure().orElseThrow();
+    assertEquals("cell 3 (code cell 3), line 1: CompilationError: cannot find symbol (symbol: "
+        + "variable missing)", f.summary(), "the source's third cell, not the output's fourth");
+  }
+
+  @Test
   void parametersAreInjectedAfterTheParametersCellTypedAsDeclared(@TempDir Path tmp)
       throws Exception {
     ObjectNode nb = notebook("//params\nint files = 40;\ndouble rate = 0.5;\n"

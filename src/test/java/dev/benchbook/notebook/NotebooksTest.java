@@ -48,7 +48,7 @@ class NotebooksTest {
       VALUES.put(name(nb), values);
       NotebookRunner.Result r = NotebookRunner.run(NotebookJson.read(nb), Map.of(),
           EvaluatorOptions.defaults().withCellTimeout(Duration.ofMinutes(2)), line -> { },
-          values::put);
+          values::put, NotebookRunner.Settings.of(nb));
       assertTrue(r.ok(), () -> nb + ": " + r.failure().get().summary());
       RUN.put(name(nb), r.notebook());
     }
@@ -138,6 +138,28 @@ class NotebooksTest {
     assertTrue(text.contains(expected), () -> expected + "\nnot in\n" + text);
     assertTrue(text.contains(run.name() + ": " + Benchbook.baseline(run).id() + " against "
         + first), text);
+    var reps = Benchbook.baseline(run).repetitions();
+    long forks = reps.stream().map(r -> r.fork()).filter(java.util.Optional::isPresent)
+        .distinct().count();
+    String counted = "(" + reps.size() + (reps.size() == 1 ? " repetition" : " repetitions")
+        + (forks > 1 ? " in " + forks + " forks" : "") + ")";
+    assertTrue(text.contains(first + " " + counted), () -> counted + " not in\n" + text);
+    String method = Benchbook.compare(run, Benchbook.baseline(run).id(), first).segments()
+        .get(0).deltaCiMs().orElseThrow().method();
+    assertTrue(method.startsWith("hierarchical-bootstrap-t/"), method);
+    String markdown = markdown(RUN.get("phase-analysis"));
+    assertTrue(markdown.contains("hierarchical bootstrap-t") && !markdown.contains("percentile"
+        + "-bootstrap"), "the notebook names the method the intervals use: " + method);
+  }
+
+  private static String markdown(JsonNode nb) {
+    StringBuilder s = new StringBuilder();
+    nb.get("cells").forEach(c -> {
+      if (c.get("cell_type").asText().equals("markdown")) {
+        s.append(NotebookJson.source(c)).append('\n');
+      }
+    });
+    return s.toString().replace("\n", " ");
   }
 
   @Test
@@ -150,8 +172,10 @@ class NotebooksTest {
         + strategy + " +" + knee + "$").matcher(text).find(), "knee table row " + strategy));
     assertTrue(text.contains("c16-fast: committed transitions per worker; rep 0: min 8, max 188"),
         text);
-    assertEquals(3, text.split("\\| Segment \\| Baseline P95", -1).length - 1 - 3,
-        "one comparison per strategy, each as markdown and plain text");
+    assertEquals(3, text.split("\\| Segment \\| Baseline P95", -1).length - 1,
+        "one comparison per strategy as markdown");
+    assertEquals(3, text.split("\nSegment +Baseline P95 +Mitigation P95", -1).length - 1,
+        "one comparison per strategy as plain text fitted to the notebook's width");
   }
 
   @Test
@@ -244,9 +268,13 @@ class NotebooksTest {
     return n.substring(0, n.length() - ".ipynb".length());
   }
 
-  /** PNG bytes may differ across JDKs and fonts (as for reports): compare everything else. */
+  /**
+   * PNG bytes may differ across JDKs and fonts (as for reports), and the provenance names the
+   * commit the notebooks were run at (a later commit changes nothing else): compare the rest.
+   */
   static String withoutPngs(String json) {
-    return json.replaceAll("\"image/png\": \"[A-Za-z0-9+/=]+\"", "\"image/png\": \"...\"");
+    return json.replaceAll("\"image/png\": \"[A-Za-z0-9+/=]+\"", "\"image/png\": \"...\"")
+        .replaceAll("\n *\"(commit|dirty)\": [^\n]*", "");
   }
 
   static List<JsonNode> codeCells(JsonNode nb) {

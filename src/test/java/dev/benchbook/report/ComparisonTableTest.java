@@ -36,6 +36,8 @@ class ComparisonTableTest {
   void intervalColumnsAppearWhenIntervalsExist() {
     String md = ComparisonTable.markdown(withIntervals());
     assertEquals(String.join("\n",
+        "Baseline **c10-zero** vs mitigation **c10-zero-shared-connection**",
+        "",
         "| Segment | Baseline P95 | Mitigation P95 | Delta | 95% CI of delta | Verdict |",
         "|---------|-------------|----------------|-------|-----------------|---------|",
         "| db_total_ms | 40.95 ms | 1.27 ms | -96.9% (-39.68ms) | [-40.12, -39.20] ms | improved |",

@@ -70,6 +70,7 @@ class ReportRegenerationTest {
     String md = Files.readString(first.resolve(SEED_REPORT).resolve("README.md"));
     assertTrue(md.startsWith("# Phase report: "), md);
     assertTrue(md.contains("## Benchmark Results: Before vs After\n\n"
+        + "Baseline **c10-zero** vs mitigation **c10-zero-shared-connection**\n\n"
         + String.join("\n", SEED_ROWS) + "\n"), md);
     assertTrue(md.contains("\n28,638 trans/s vs 3,287 baseline -- 8.7x\n"), md);
     assertTrue(md.contains("**Key insight:** lock_wait is 99% of db_total"), md);
@@ -80,7 +81,8 @@ class ReportRegenerationTest {
   @Test
   void mitigationReportHasTheTableChartsAndSources() throws Exception {
     String md = Files.readString(first.resolve(mitigationReport()).resolve("README.md"));
-    assertTrue(md.contains("## Benchmark Results: Before vs After\n\n" + SEED_ROWS.get(0)), md);
+    assertTrue(md.contains("## Benchmark Results: Before vs After\n\nBaseline **"), md);
+    assertTrue(md.contains("**\n\n" + SEED_ROWS.get(0)), "the sides named above the table");
     assertTrue(md.contains(" trans/s vs "), md);
     assertTrue(md.contains("## Charts"), md);
     assertTrue(md.contains("](" + "p95-before-after"), md);

@@ -54,6 +54,7 @@ class ReferenceDocTest {
     out.put("perWorker(LoadedRun,String)", () -> Benchbook.perWorker(run, "c10-fast"));
     out.put("repetitions(LoadedRun)", () -> Benchbook.repetitions(run));
     out.put("sweep(LoadedRun)", () -> Benchbook.sweep(sweep));
+    out.put("failures(LoadedRun)", () -> Benchbook.failures(run));
     return out;
   }
 

@@ -32,6 +32,7 @@ import org.knowm.xchart.*;
 import java.nio.file.*;
 import java.util.*;
 import static dev.benchbook.notebook.Display.display;
+import static dev.benchbook.notebook.Help.help;
 dev.benchbook.notebook.KernelRenderers.install();
 
 // %%

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * CLAIMED -> DONE; the claim is an optimistic UPDATE, completing updates the job and inserts
  * one row into {@code done_log} (UNIQUE per job).
  */
-public final class JobsWorkload implements Workload {
+public class JobsWorkload implements Workload {
 
   /** A fault the workload's code produces on purpose. */
   public enum Fault {
@@ -64,6 +64,14 @@ public final class JobsWorkload implements Workload {
   /** With a fault. */
   public JobsWorkload(Fault fault) {
     this.fault = fault;
+  }
+
+  /** The constraint fault, for forks (which build a workload by its no-argument constructor). */
+  public static final class WithConstraintFault extends JobsWorkload {
+    /** Violates the constraint once per JVM. */
+    public WithConstraintFault() {
+      super(Fault.CONSTRAINT);
+    }
   }
 
   @Override

@@ -69,6 +69,27 @@ class UserCodeTest {
     assertEquals(Map.of(), out.errors());
   }
 
+  @Test
+  void forksBuildTheWorkloadByItsClassAndBringTheirErrorsBack() throws Exception {
+    PlanSettings s = PlanSettings.builder().workload(new JobsWorkload.WithConstraintFault())
+        .files(10).warmup(false).forks(2).ceilingProbe(Duration.ofMillis(50)).tempDir(tmp)
+        .build();
+    RunOutcome out = Forks.run(s.plan(List.of(s.config(2, "zero", "writer-queue"))),
+        new RunControl(), ProgressListener.NONE);
+    assertEquals(List.of(20L, 20L), out.passes().stream().map(PassResult::committed).toList());
+    assertEquals(Map.of(2067, "SQLITE_CONSTRAINT_UNIQUE"), out.errors());
+    assertEquals(2, failed(out.rows(), 2067, "CLAIMED", "DONE"), "one per fork");
+  }
+
+  @Test
+  void theNotAtomicSeedSetupRunsItToo() throws Exception {
+    RunOutcome out = run(new JobsWorkload(), "shared-interleaved", 2);
+    PassResult p = out.passes().get(0);
+    assertEquals(2L * JOBS, p.committed());
+    assertTrue(p.integrity().ok(), p.integrity().violations()::toString);
+    assertNested(out.rows(), "shared-interleaved");
+  }
+
   @ParameterizedTest
   @MethodSource("atomicStrategies")
   void codeThatThrowsAfterWritingIsAFailedAttemptRolledBack(String strategy) throws Exception {

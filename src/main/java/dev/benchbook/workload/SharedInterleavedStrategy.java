@@ -101,11 +101,7 @@ public final class SharedInterleavedStrategy implements ConnectionStrategy {
       boolean written;
       statementLock.lock();
       try {
-        if (!open) {
-          sql.begin();
-          open = true;
-        }
-        write.lockWaitNs = System.nanoTime() - write.dbStartNs;
+        joinShared(write);
         written = sql.body(write);
       } catch (Throwable t) {
         rollbackShared();
@@ -135,15 +131,23 @@ public final class SharedInterleavedStrategy implements ConnectionStrategy {
       }
     }
 
+    /**
+     * Under the statement lock: opens the shared transaction when none is open; the write's
+     * lock_wait ends here.
+     */
+    private void joinShared(TransitionWrite write) throws SQLException {
+      if (!open) {
+        sql.begin();
+        open = true;
+      }
+      write.lockWaitNs = System.nanoTime() - write.dbStartNs;
+    }
+
     /** Opens the shared transaction when none is open, then the UPDATE; true when applied. */
     private boolean update(TransitionWrite write) throws SQLException {
       statementLock.lock();
       try {
-        if (!open) {
-          sql.begin();
-          open = true;
-        }
-        write.lockWaitNs = System.nanoTime() - write.dbStartNs;
+        joinShared(write);
         return sql.update(write);
       } finally {
         statementLock.unlock();

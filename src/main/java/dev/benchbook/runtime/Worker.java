@@ -152,8 +152,9 @@ final class Worker implements Runnable {
         step.committed();
         attempts = 0;
       } else if (++attempts >= MAX_ATTEMPTS) {
-        throw new IllegalStateException("transition " + stateNames[step.from] + " -> "
-            + stateNames[step.to] + " of file " + file + " failed " + MAX_ATTEMPTS
+        String what = step.to == step.from ? "the dispatch hook leaving " + stateNames[step.from]
+            : "transition " + stateNames[step.from] + " -> " + stateNames[step.to];
+        throw new IllegalStateException(what + " of file " + file + " failed " + MAX_ATTEMPTS
             + " times in a row (last outcome: " + write.result.label() + lastFailure() + ")");
       }
     }

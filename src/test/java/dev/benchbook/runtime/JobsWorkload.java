@@ -35,7 +35,9 @@ public class JobsWorkload implements Workload {
     /** Completing job 2 inserts its done_log row twice on the first attempt. */
     CONSTRAINT,
     /** Dispatch of job 1 never returns (until the test releases it). */
-    HANGS
+    HANGS,
+    /** Dispatch of job 5 always throws. */
+    ALWAYS_THROWS
   }
 
   final Fault fault;
@@ -110,6 +112,9 @@ public class JobsWorkload implements Workload {
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
+      }
+      if (fault == Fault.ALWAYS_THROWS && step.file == 5) {
+        throw new IllegalStateException("job 5 is cursed");
       }
       if (once(Fault.DISPATCH_THROWS, step.file == 3 && step.from == 0, 1)) {
         throw new IllegalStateException("dispatch refused job 3");

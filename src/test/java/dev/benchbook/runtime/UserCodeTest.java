@@ -133,6 +133,15 @@ class UserCodeTest {
   }
 
   @Test
+  void codeThatAlwaysThrowsStopsTheRunNamingTheEdgeAndTheException() {
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> run(new JobsWorkload(JobsWorkload.Fault.ALWAYS_THROWS), "per-worker", 1));
+    assertTrue(e.getMessage().endsWith("the dispatch hook leaving QUEUED of file 5 failed 1000 "
+        + "times in a row (last outcome: failed, java.lang.IllegalStateException: job 5 is "
+        + "cursed)"), e.getMessage());
+  }
+
+  @Test
   void aTransitionThatNeverReturnsIsStoppedNamingTheEdge() throws Exception {
     JobsWorkload hangs = new JobsWorkload(JobsWorkload.Fault.HANGS);
     long start = System.nanoTime();

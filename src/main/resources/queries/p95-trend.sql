@@ -3,6 +3,7 @@
 -- @param config= (text)  config id, e.g. c10-zero (empty: every config with the strategy and concurrency below)
 -- @param strategy=per-worker (text)  connection strategy (empty: any)
 -- @param concurrency=10 (int >= 1, or empty)  workers (empty: any)
+-- @param workload= (text)  workload name, e.g. job-queue (empty: any; files from before workload files count as upload-index)
 -- @param last=20 (int >= 1)  how many of the newest runs with a matching config
 WITH matching AS (
   SELECT c.run_id, c.config
@@ -16,6 +17,7 @@ newest AS (
   SELECT r.run_id
   FROM runs r
   WHERE r.run_id IN (SELECT run_id FROM matching)
+    AND (:workload = '' OR coalesce(r.workload, 'upload-index') = :workload)
   ORDER BY r.created_at DESC
   LIMIT :last
 )

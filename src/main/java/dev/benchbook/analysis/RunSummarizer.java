@@ -7,12 +7,16 @@ import dev.benchbook.results.RepResult;
 import dev.benchbook.results.RunFile;
 import dev.benchbook.results.SegmentStats;
 import dev.benchbook.results.SweepSpec;
+import dev.benchbook.results.WorkloadSource;
 import dev.benchbook.results.WorkloadSpec;
 import dev.benchbook.runtime.BenchConfig;
 import dev.benchbook.runtime.MachineInfo;
 import dev.benchbook.runtime.PassResult;
 import dev.benchbook.runtime.RunOutcome;
+import dev.benchbook.workload.FsmWorkload;
 import dev.benchbook.workload.GroupCommitCeiling;
+import dev.benchbook.workload.Workload;
+import dev.benchbook.workload.WorkloadFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +91,8 @@ public final class RunSummarizer {
         Optional.of(m.sqliteVersion()), first.sqlite().pragmas(), parameters,
         Optional.of(outcome.plan().seed()), Optional.of(outcome.start().toString()),
         Optional.of(outcome.end().toString()), Optional.empty(),
-        Optional.of(m.clockReadNs()), Optional.of(errorNames(outcome)));
+        Optional.of(m.clockReadNs()), Optional.of(source(first.workload())),
+        Optional.of(errorNames(outcome)));
   }
 
   /** The run's error dictionary with codes as text, as the manifest records it. */
@@ -95,6 +100,15 @@ public final class RunSummarizer {
     Map<String, String> out = new java.util.LinkedHashMap<>();
     outcome.errors().forEach((code, name) -> out.put(Integer.toString(code), name));
     return out;
+  }
+
+  /** The manifest's record of a workload: a file's name, text and hash, or a Java class. */
+  public static WorkloadSource source(Workload w) {
+    if (w instanceof FsmWorkload) {
+      WorkloadFile f = w.file();
+      return WorkloadSource.ofFile(f.name(), f.sha256(), f.source(), f.text());
+    }
+    return WorkloadSource.ofClass(w.name(), w.getClass().getName());
   }
 
   /** A matrix (or sweep) results file for the whole run. */

@@ -128,6 +128,15 @@ public final class Benchbook {
     return new Measure(workload);
   }
 
+  /**
+   * A quick run of a workload file, e.g. {@code Benchbook.measure(Path.of("workloads/job-queue.json"))
+   * .concurrency(1, 4).run()}: its flow, schema, seed rows and SQL (docs/WORKLOADS.md); the
+   * same knobs and result as {@link #measure(dev.benchbook.workload.Workload)}.
+   */
+  public static Measure measure(Path workloadFile) throws java.io.IOException {
+    return new Measure(dev.benchbook.workload.FsmWorkload.read(workloadFile));
+  }
+
   /** A run just measured (not written) as a run every one-liner takes; its rows stay in memory. */
   public static LoadedRun asRun(Measured measured) {
     return new LoadedRun(Path.of("measured-" + measured.file().kind() + "-not-written.json"),
@@ -181,6 +190,16 @@ public final class Benchbook {
   /** The newest loadable file of a kind ({@code matrix}, {@code mitigation}, {@code sweep}). */
   public static Optional<LoadedRun> newest(String folder, String kind) {
     return Loads.newest(folder, kind);
+  }
+
+  /**
+   * The workload a run measured, in one line: name, file (or built-in, or Java class) and the
+   * start of its SHA-256, e.g. {@code job-queue (workloads/job-queue.json, sha256 4f0c2a9e1b7d)};
+   * files from before workload files ran the built-in upload-index.
+   */
+  public static String workload(LoadedRun run) {
+    return run.run().manifest().workload().map(dev.benchbook.results.WorkloadSource::label)
+        .orElse("upload-index (built-in; recorded before workload files)");
   }
 
   /** A config of a loaded run by id; fails naming the file and its config ids. */

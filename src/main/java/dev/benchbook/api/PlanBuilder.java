@@ -108,6 +108,15 @@ public final class PlanBuilder {
     return this;
   }
 
+  /**
+   * A workload file instead of the built-in FSM (docs/WORKLOADS.md; or a results file whose
+   * manifest copied one), checked first: IllegalArgumentException with one line per problem.
+   */
+  public PlanBuilder workload(java.nio.file.Path file) throws IOException {
+    settings.workload(dev.benchbook.workload.FsmWorkload.read(file));
+    return this;
+  }
+
   /** The settings built so far, as the command line's runs use them. */
   public PlanSettings settings() {
     return settings.build();

@@ -13,6 +13,7 @@ import dev.benchbook.results.SegmentStats;
 import dev.benchbook.results.SweepSpec;
 import dev.benchbook.results.Verdict;
 import dev.benchbook.results.WorkerFairness;
+import dev.benchbook.results.WorkloadSource;
 import dev.benchbook.results.WorkloadSpec;
 import dev.benchbook.workload.GroupCommitCeiling;
 import java.sql.Connection;
@@ -97,7 +98,8 @@ final class RunWriter {
         m.pragmas().get("journal_mode"), number(p.get("files")), number(p.get("reps")),
         number(p.get("duration_s")), run.ceilingTxPerS(),
         run.sweep().map(SweepSpec::parameter), run.sweep().map(SweepSpec::values),
-        run.rowsFile(), rawRows, m.clockReadNs()};
+        run.rowsFile(), rawRows, m.clockReadNs(), m.workload().map(WorkloadSource::name),
+        m.workload().flatMap(WorkloadSource::sha256)};
   }
 
   private static Object text(Object v) {

@@ -52,8 +52,8 @@ final class RunCommand implements Callable<Integer> {
         Summary.matrix());
     PrintWriter out = spec.commandLine().getOut();
     out.println(output.render(RunTable.table(measured.file().configs())));
-    out.printf("Ceiling probe: %,.0f tx/s (one connection, same transaction shape)%n",
-        measured.file().ceilingTxPerS().orElse(0.0));
+    out.printf("Ceiling probe: %,.0f tx/s (one connection, %s)%n",
+        measured.file().ceilingTxPerS().orElse(0.0), CeilingText.shape(measured.file()));
     CeilingText.groupCommit(measured.file()).ifPresent(g -> out.println("Group-commit probe: " + g));
     Runs.writeAndPrint(measured, workload, out);
     return ExitCode.OK;

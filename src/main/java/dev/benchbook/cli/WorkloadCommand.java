@@ -37,7 +37,8 @@ final class WorkloadCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", arity = "0..1", description = "A workload JSON file.")
+    @Parameters(paramLabel = "FILE", arity = "0..1", description = "A workload JSON file, or a "
+        + "results file whose manifest copied one.")
     Path file;
 
     @Override
@@ -47,7 +48,7 @@ final class WorkloadCommand implements Callable<Integer> {
       }
       WorkloadFile w;
       try {
-        w = file == null ? WorkloadFile.builtIn() : WorkloadFile.read(file);
+        w = file == null ? WorkloadFile.builtIn() : WorkloadFile.load(file);
       } catch (IllegalArgumentException e) {
         throw new BadInputException(e.getMessage());
       }

@@ -6,7 +6,6 @@ import dev.benchbook.runtime.RunPlan;
 import dev.benchbook.workload.FsmWorkload;
 import dev.benchbook.workload.StrategySpec;
 import dev.benchbook.workload.Workload;
-import dev.benchbook.workload.WorkloadFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +19,9 @@ import picocli.CommandLine.Option;
 public final class WorkloadOptions {
 
   @Option(names = "--workload", paramLabel = "FILE", description = "A workload file "
-      + "(docs/WORKLOADS.md): its flow, schema, seed rows and SQL run instead of the built-in "
-      + "upload-index flow; checked before anything runs (exit 3, one line per problem).")
+      + "(docs/WORKLOADS.md), or a results file whose manifest copied one: its flow, schema, "
+      + "seed rows and SQL run instead of the built-in upload-index flow; checked before "
+      + "anything runs (exit 3, one line per problem).")
   Path workloadFile;
 
   /** The workload read from --workload (the built-in one without it), once validated. */
@@ -128,7 +128,7 @@ public final class WorkloadOptions {
       throw new BadInputException(file + ": no such workload file");
     }
     try {
-      return FsmWorkload.of(WorkloadFile.read(file));
+      return FsmWorkload.read(file);
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
     } catch (IOException e) {

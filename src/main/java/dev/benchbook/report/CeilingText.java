@@ -21,6 +21,17 @@ public final class CeilingText {
   }
 
   /**
+   * What the ceiling probe ran, for "(one connection, ...)": the built-in workload's
+   * transaction whatever the run's workload, so a workload file's run says so.
+   */
+  public static String shape(RunFile f) {
+    boolean builtIn = f.manifest().workload().map(w -> w.source().filter(s -> s.startsWith(
+        "jar:")).isPresent()).orElse(true);
+    return builtIn ? "same transaction shape"
+        : "the built-in upload-index transaction's shape, not this workload's";
+  }
+
+  /**
    * The sentence (to follow a "Group-commit probe:" label), or empty when no config of the file
    * has a group-commit ceiling.
    */

@@ -193,8 +193,10 @@ record ReportContent(String markdown, List<PlottedChart<?>> charts) {
     }
     ceilingLine(f).ifPresent(items::add);
     CeilingText.groupCommit(f).ifPresent(g -> items.add("**Group-commit probe:** " + g));
+    m.workload().ifPresent(w -> items.add(0, "**Workload:** " + w.label()));
     page.heading("Performance").bullets(items);
   }
+
 
   private static Optional<String> ceilingLine(RunFile f) {
     java.util.DoubleSummaryStatistics per = f.allConfigs().stream()
@@ -202,12 +204,13 @@ record ReportContent(String markdown, List<PlottedChart<?>> charts) {
         .summaryStatistics();
     if (per.getCount() > 0 && per.getMin() != per.getMax()) {
       return Optional.of(String.format(Locale.US, "**Ceiling probes:** %,.0f to %,.0f tx/s, one "
-          + "per synchronous and hold setting (one connection, same transaction shape); each "
-          + "config's %% of ceiling uses its own", per.getMin(), per.getMax()));
+          + "per synchronous and hold setting (one connection, %s); each "
+          + "config's %% of ceiling uses its own", per.getMin(), per.getMax(), CeilingText.shape(f)));
     }
     return f.ceilingTxPerS().map(c -> String.format(Locale.US, "**Ceiling probe:** %,.0f tx/s "
-        + "(one connection, same transaction shape)", c));
+        + "(one connection, %s)", c, CeilingText.shape(f)));
   }
+
 
   private static Optional<String> duration(Manifest m) {
     if (m.startTime().isEmpty() || m.endTime().isEmpty()) {

@@ -25,6 +25,7 @@ import java.util.Optional;
  * @param clockReadNs measured cost of one {@code System.nanoTime()} read on this machine and
  *     JVM, ns (median over batches; absent in older files): the scale below which no timing
  *     difference is resolvable, used for the comparison's absolute noise floor
+ * @param workload the workload measured: its file's text and SHA-256 (absent in older files)
  * @param errors what the rows' error column's codes mean: code (as text) -> the SQLite error or
  *     exception class it stands for; absent when nothing failed in the workload's code
  */
@@ -45,9 +46,10 @@ public record Manifest(
     Optional<String> endTime,
     Optional<String> note,
     Optional<Double> clockReadNs,
+    Optional<WorkloadSource> workload,
     Optional<Map<String, String>> errors) {
 
-  /** Normalises absent collections and optionals; an empty error dictionary is absent. */
+  /** Normalises absent collections and optionals. */
   public Manifest {
     gitCommit = gitCommit == null ? Optional.empty() : gitCommit;
     gitDirty = gitDirty == null ? Optional.empty() : gitDirty;
@@ -66,6 +68,7 @@ public record Manifest(
     endTime = endTime == null ? Optional.empty() : endTime;
     note = note == null ? Optional.empty() : note;
     clockReadNs = clockReadNs == null ? Optional.empty() : clockReadNs;
+    workload = workload == null ? Optional.empty() : workload;
     errors = errors == null ? Optional.empty() : errors.filter(m -> !m.isEmpty())
         .map(m -> java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(m)));
   }
@@ -75,9 +78,22 @@ public record Manifest(
       Optional<String> jvm, List<String> jvmArgs, Optional<String> os, Optional<String> cpuModel,
       Optional<Integer> cores, Optional<String> sqliteVersion, Map<String, String> pragmas,
       Map<String, Object> parameters, Optional<Long> seed, Optional<String> startTime,
+      Optional<String> endTime, Optional<String> note, Optional<Double> clockReadNs,
+      Optional<WorkloadSource> workload) {
+    this(toolVersion, gitCommit, gitDirty, jvm, jvmArgs, os, cpuModel, cores, sqliteVersion,
+        pragmas, parameters, seed, startTime, endTime, note, clockReadNs, workload,
+        Optional.empty());
+  }
+
+  /** A manifest without the workload's record (older files, tests). */
+  public Manifest(String toolVersion, Optional<String> gitCommit, Optional<Boolean> gitDirty,
+      Optional<String> jvm, List<String> jvmArgs, Optional<String> os, Optional<String> cpuModel,
+      Optional<Integer> cores, Optional<String> sqliteVersion, Map<String, String> pragmas,
+      Map<String, Object> parameters, Optional<Long> seed, Optional<String> startTime,
       Optional<String> endTime, Optional<String> note, Optional<Double> clockReadNs) {
     this(toolVersion, gitCommit, gitDirty, jvm, jvmArgs, os, cpuModel, cores, sqliteVersion,
-        pragmas, parameters, seed, startTime, endTime, note, clockReadNs, Optional.empty());
+        pragmas, parameters, seed, startTime, endTime, note, clockReadNs, Optional.empty(),
+        Optional.empty());
   }
 
   /** A manifest without a clock measurement (reconstructed and older files, tests). */
@@ -87,7 +103,8 @@ public record Manifest(
       Map<String, Object> parameters, Optional<Long> seed, Optional<String> startTime,
       Optional<String> endTime, Optional<String> note) {
     this(toolVersion, gitCommit, gitDirty, jvm, jvmArgs, os, cpuModel, cores, sqliteVersion,
-        pragmas, parameters, seed, startTime, endTime, note, Optional.empty(), Optional.empty());
+        pragmas, parameters, seed, startTime, endTime, note, Optional.empty(), Optional.empty(),
+        Optional.empty());
   }
 
   /** The name of an error code of the rows' error column, when this run recorded it. */

@@ -90,6 +90,30 @@ final class RunFileValidator {
     check.object(m, p, "parameters", false);
     check.number(m, p, "clock_read_ns", false, 0);
     check.object(m, p, "errors", false);
+    check.object(m, p, "workload", false).ifPresent(this::workload);
+  }
+
+  /** The manifest's workload: a name, and a file's text whose SHA-256 is the one recorded. */
+  private void workload(JsonNode w) {
+    String p = "$.manifest.workload";
+    check.text(w, p, "name", true);
+    check.text(w, p, "source", false);
+    check.text(w, p, "java_class", false);
+    Optional<String> file = check.text(w, p, "file", false);
+    Optional<String> sha = check.text(w, p, "sha256", file.isPresent());
+    if (file.isPresent() && sha.isPresent() && !sha.get().equals(sha256(file.get()))) {
+      check.expected(p + ".sha256", "the SHA-256 of $.manifest.workload.file ("
+          + sha256(file.get()) + "): the file was edited after the run", w.get("sha256"));
+    }
+  }
+
+  private static String sha256(String text) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest
+          .getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
   }
 
   private void configsOfKind(JsonNode root, String kind, boolean complete) {

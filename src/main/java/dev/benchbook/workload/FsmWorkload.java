@@ -38,6 +38,14 @@ public final class FsmWorkload implements Workload {
     return new FsmWorkload(file.flow(), file);
   }
 
+  /**
+   * The workload of a workload file (or of the one a results file's manifest copied), checked:
+   * IllegalArgumentException with one line per problem.
+   */
+  public static FsmWorkload read(java.nio.file.Path file) throws java.io.IOException {
+    return of(WorkloadFile.load(file));
+  }
+
   @Override
   public String name() {
     return flow.name();

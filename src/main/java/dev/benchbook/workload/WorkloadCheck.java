@@ -18,6 +18,9 @@ import java.util.regex.Matcher;
  */
 public final class WorkloadCheck {
 
+  /** Most states a flow can have: raw rows keep a state's code in a byte. */
+  public static final int MAX_STATES = Byte.MAX_VALUE;
+
   private WorkloadCheck() {
   }
 
@@ -47,6 +50,10 @@ public final class WorkloadCheck {
       if (!states.add(w.states().get(i))) {
         out.add(at(w, "states[" + i + "]", "state '" + w.states().get(i) + "' is listed twice"));
       }
+    }
+    if (w.states().size() > MAX_STATES) {
+      out.add(at(w, "states", "at most " + MAX_STATES + " states (raw rows keep a state in a "
+          + "byte), got " + w.states().size()));
     }
     known(w, "initial", w.initial(), out);
     known(w, "terminal", w.terminal(), out);
@@ -82,10 +89,40 @@ public final class WorkloadCheck {
             + "write for every edge)"));
       }
     }
+    Set<String> reached = reachable(w);
+    for (int i = 0; i < w.states().size(); i++) {
+      String state = w.states().get(i);
+      if (!from.contains(state) && !reached.contains(state) && !state.equals(w.terminal())
+          && !state.equals(w.failed())) {
+        out.add(at(w, "states[" + i + "]", "state " + state + " has no edge out and is neither "
+            + "the terminal nor the failed state"));
+      }
+    }
     if (w.maxFailures() < 1 && w.edges().stream().anyMatch(e -> e.failureTo().isPresent())) {
       out.add(at(w, "max_failures", "a failure edge makes a cycle: max_failures must be >= 1, "
           + "got " + w.maxFailures()));
     }
+  }
+
+  /**
+   * States the initial one leads to along edges and failure edges (a reachable state with no
+   * edge out is reported by {@link #reach} as the end of the path).
+   */
+  private static Set<String> reachable(WorkloadFile w) {
+    Set<String> seen = new HashSet<>();
+    java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(List.of(w.initial()));
+    while (!todo.isEmpty()) {
+      String s = todo.pop();
+      if (seen.add(s)) {
+        for (WorkloadFile.EdgeSpec e : w.edges()) {
+          if (e.from().equals(s)) {
+            todo.push(e.to());
+            e.failureTo().ifPresent(todo::push);
+          }
+        }
+      }
+    }
+    return seen;
   }
 
   private static void known(WorkloadFile w, String path, String state, List<String> out) {

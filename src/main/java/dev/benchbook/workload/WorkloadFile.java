@@ -141,6 +141,34 @@ public record WorkloadFile(String source, String name, String description, List<
     return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
   }
 
+  /**
+   * Reads a workload file, or the workload file a results file's manifest copied
+   * ({@code manifest.workload.file}), so that a run repeats from its results alone.
+   */
+  public static WorkloadFile load(Path file) throws IOException {
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    if (!text.contains("\"schema_version\"") || !text.contains("\"manifest\"")) {
+      return parse(file.toString(), text);
+    }
+    Object root;
+    try {
+      root = JsonText.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+    }
+    if (!(root instanceof Map<?, ?> r) || !r.containsKey("schema_version")) {
+      return parse(file.toString(), text);
+    }
+    Object copied = r.get("manifest") instanceof Map<?, ?> m
+        && m.get("workload") instanceof Map<?, ?> w ? w.get("file") : null;
+    if (!(copied instanceof String copy)) {
+      throw new IllegalArgumentException(file + ": $.manifest.workload.file: expected the "
+          + "workload file the run measured (this results file has none: made before workload "
+          + "files, or by a workload written in Java)");
+    }
+    return parse(file + "#manifest.workload.file", copy);
+  }
+
   /** The built-in workload, from the jar (read once). */
   public static WorkloadFile builtIn() {
     return BuiltIn.FILE;

@@ -53,9 +53,12 @@ CREATE TABLE runs (
   sweep_values TEXT,                  -- JSON array
   rows_file TEXT,
   raw_rows INTEGER NOT NULL,          -- rows imported into the rows table (0 when none)
-  clock_read_ns REAL                  -- manifest: measured cost of one clock read (NULL: older file)
+  clock_read_ns REAL,                 -- manifest: measured cost of one clock read (NULL: older file)
+  workload TEXT,                      -- manifest: the workload's name, e.g. upload-index (NULL: older file)
+  workload_sha256 TEXT                -- manifest: SHA-256 of the workload file's text (NULL: Java workload, older file)
 );
 CREATE INDEX runs_created_at ON runs (created_at);
+CREATE INDEX runs_workload ON runs (workload_sha256, created_at);
 CREATE INDEX runs_kind ON runs (kind, created_at);
 
 -- Every manifest parameter and PRAGMA, as given: numbers stay numbers, lists are JSON text.

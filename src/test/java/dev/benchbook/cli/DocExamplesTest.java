@@ -54,8 +54,6 @@ class DocExamplesTest {
         + "folder; KernelCommandTest installs under a temp prefix");
     SKIPPED.put("./benchbook notebook run docs/perf/trivial-cells.ipynb", "PERFORMANCE.md's "
         + "per-cell timing measurement (many trivial cells); the other notebook commands run");
-    SKIPPED.put("./benchbook workload check my-flow.json", "the reader's own workload file; "
-        + "WorkloadCommandTest checks a bad file's exit 3 and lines");
     SKIPPED.put("./benchbook query --engine duckdb --lake /shared/lake", "a lake folder on the "
         + "reader's machine; LakeCommandTest and BenchbookLakeQueryTest query a lake");
     SKIPPED.put("./benchbook query --data-dir /tmp/cat-1m", "PERFORMANCE.md's 1M-row "

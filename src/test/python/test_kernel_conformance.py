@@ -194,6 +194,16 @@ class JavaKernelTests(jupyter_kernel_test.KernelTests):
         reply, output = self.execute_helper("waited * 7")
         results = [m for m in output if m["msg_type"] == "execute_result"]
         self.assertEqual(results[0]["content"]["data"]["text/plain"], "42")
+        # stdin still works after the interrupted input (an interrupted read must not break
+        # the socket: it used to fail later reads with ZMQException Errno 4)
+        msg_id = self.kc.execute("new Scanner(System.in).nextLine().length()", allow_stdin=True)
+        self.assertEqual(self.kc.get_stdin_msg(timeout=TIMEOUT)["msg_type"], "input_request")
+        self.kc.input("four")
+        reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        self.assertEqual(reply["content"]["status"], "ok", reply["content"])
+        results = [m["content"]["data"]["text/plain"] for m in self.iopub_until_idle(msg_id)
+                   if m["msg_type"] == "execute_result"]
+        self.assertEqual(results, ["4"])
 
     def iopub_until_idle(self, msg_id):
         outputs = []

@@ -42,6 +42,9 @@ class ReferenceDocTest {
       "round", "the input table's columns, rounded",
       "pivot", "the row column, then one column per value of the column argument");
 
+  /** The committed open-loop run (docs/OPEN-LOOP.md). */
+  static final String OPEN_LOOP_RUN = "data/results-mitigation-20261203-084535.json";
+
   /** Each facade table, built from committed data. */
   static Map<String, Supplier<Table>> tables() {
     LoadedRun run = Benchbook.load("data/results-mitigation-20261126-211850.json");
@@ -54,6 +57,7 @@ class ReferenceDocTest {
     out.put("perWorker(LoadedRun,String)", () -> Benchbook.perWorker(run, "c10-fast"));
     out.put("repetitions(LoadedRun)", () -> Benchbook.repetitions(run));
     out.put("sweep(LoadedRun)", () -> Benchbook.sweep(sweep));
+    out.put("openLoop(LoadedRun)", () -> Benchbook.openLoop(Benchbook.load(OPEN_LOOP_RUN)));
     out.put("failures(LoadedRun)", () -> Benchbook.failures(run));
     return out;
   }

@@ -168,6 +168,11 @@ public final class Comparisons {
         && baseline.segment(Segment.API).p95() > 0 && mitigation.segment(Segment.API).p95() > 0) {
       out.add(Segment.API);
     }
+    for (Segment s : List.of(Segment.QUEUE_WAIT, Segment.RESPONSE)) {
+      if (hasP95(baseline, s) && hasP95(mitigation, s)) {
+        out.add(s);
+      }
+    }
     return out;
   }
 

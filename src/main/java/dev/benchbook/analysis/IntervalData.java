@@ -127,7 +127,7 @@ final class IntervalData {
     if (!enoughReps()) {
       return Optional.empty();
     }
-    long seed = options.seed() + GOLDEN * (s.ordinal() + 1) + Double.hashCode(p);
+    long seed = options.seed() + GOLDEN * seedSlot(s) + Double.hashCode(p);
     if (hasRows()) {
       NestedSample b = nested(options.baselineRows().get(), baseline, s);
       NestedSample m = nested(options.mitigationRows().get(), mitigation, s);
@@ -153,12 +153,23 @@ final class IntervalData {
         options.resamples(), options.confidence(), seed, REP_P95S_METHOD));
   }
 
+  /**
+   * The throughput's seed slot: it followed the five segments of the first results format, and
+   * keeps that slot so that adding a segment changes no earlier interval.
+   */
+  private static final int THROUGHPUT_SLOT = 6;
+
+  /** A segment's seed slot: 1-5 for the first five, after the throughput's for later ones. */
+  private static int seedSlot(Segment s) {
+    return s.ordinal() + 1 < THROUGHPUT_SLOT ? s.ordinal() + 1 : s.ordinal() + 2;
+  }
+
   /** Interval of the throughput ratio from per-repetition log rates, around {@code ratio}. */
   Optional<Interval> throughputInterval(double ratio) {
     if (!enoughReps()) {
       return Optional.empty();
     }
-    long seed = options.seed() + GOLDEN * (Segment.values().length + 1);
+    long seed = options.seed() + GOLDEN * THROUGHPUT_SLOT;
     return Optional.of(HierarchicalBootstrap.logRatio(logRates(baseline), logRates(mitigation),
         ratio, options.resamples(), options.confidence(), seed));
   }

@@ -3,6 +3,7 @@ package dev.benchbook.analysis;
 import dev.benchbook.results.Comparison;
 import dev.benchbook.results.ConfigResult;
 import dev.benchbook.results.Manifest;
+import dev.benchbook.results.OpenLoop;
 import dev.benchbook.results.RepResult;
 import dev.benchbook.results.RunFile;
 import dev.benchbook.results.SegmentStats;
@@ -24,6 +25,9 @@ import java.util.Optional;
 
 /** Turns what a run measured (runtime) into the records of a results file. */
 public final class RunSummarizer {
+
+  /** The sweep parameter of open-loop rate sweeps, whose knees are {@link RateSweeps}'. */
+  public static final String RATE = "rate";
 
   private RunSummarizer() {
   }
@@ -60,11 +64,14 @@ public final class RunSummarizer {
     double ceiling = outcome.ceilingFor(c.id());
     Optional<GroupCommitCeiling> group = outcome.groupCommitFor(c.id());
     double fitting = group.map(GroupCommitCeiling::transitionsPerS).orElse(ceiling);
-    return Fairness.fill(new ConfigResult(c.id(), c.concurrency(), c.profile().name(),
-        c.strategy().name(), c.strategy().recorded(), c.strategy().atomic(), passes.size(),
-        transitions, wallS, perS, 100.0 * perS / fitting, conflicts, busy, bounded,
-        Optional.of(workload(c)), segments, reps, Optional.of(ceiling), Optional.empty(), group),
-        outcome.rows());
+    ConfigResult result = Fairness.fill(new ConfigResult(c.id(), c.concurrency(),
+        c.profile().name(), c.strategy().name(), c.strategy().recorded(), c.strategy().atomic(),
+        passes.size(), transitions, wallS, perS, 100.0 * perS / fitting, conflicts, busy,
+        bounded, Optional.of(workload(c)), segments, reps, Optional.of(ceiling),
+        Optional.empty(), group), outcome.rows());
+    return c.arrivals().map(a -> result.withOpenLoop(new OpenLoop(a.ratePerS(),
+        OpenLoopRates.achievedPerS(outcome.rows(), code), a.kind().label(),
+        OpenLoopRates.scheduledPerS(outcome.rows(), code)))).orElse(result);
   }
 
   private static RepResult rep(RunOutcome outcome, PassResult p, int code) {
@@ -148,9 +155,11 @@ public final class RunSummarizer {
   /** A sweep results file: every point's config plus the varied parameter and the knees. */
   public static RunFile sweep(RunOutcome outcome, MachineInfo m, Map<String, Object> parameters,
       String parameter, List<String> values, List<SweepPoint> points) {
-    SweepSpec spec = new SweepSpec(parameter, values, Sweeps.knees(points));
+    List<ConfigResult> configs = configs(outcome);
+    SweepSpec spec = new SweepSpec(parameter, values, RATE.equals(parameter)
+        ? RateSweeps.knees(RateSweeps.points(configs, values)) : Sweeps.knees(points));
     return new RunFile(RunFile.SCHEMA_VERSION, "sweep", false, manifest(outcome, m, parameters),
-        Optional.of(outcome.ceilingTxPerS()), configs(outcome), Optional.empty(),
+        Optional.of(outcome.ceilingTxPerS()), configs, Optional.empty(),
         Optional.empty(), List.of(), Optional.empty(), List.of(), Optional.of(spec),
         Optional.empty(), true);
   }

@@ -37,9 +37,11 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.XYChart;
 import tech.tablesaw.api.Table;
@@ -240,9 +242,29 @@ public final class Benchbook {
     return RowsTable.toTable(Loads.requireRows(run).rows().orElseThrow(), run.name());
   }
 
-  /** A mitigation file's baseline vs its (first) mitigation run, recomputed with its rows. */
+  /**
+   * A mitigation file's baseline vs its (first) mitigation run, recomputed with its rows
+   * ({@link #compareAll(LoadedRun)} for every mitigation in the file).
+   */
   public static Comparison compare(LoadedRun run) {
     return Compares.own(run, CompareOptions.defaults());
+  }
+
+  /**
+   * A mitigation file's baseline vs every mitigation in it, in file order; shown (as a cell's
+   * last expression) as a summary table of all, then each, as {@code compare FILE} prints them.
+   */
+  public static List<Comparison> compareAll(LoadedRun run) {
+    ConfigResult b = baseline(run);
+    LoadedRun withRows = run.withRowsIfPresent();
+    Set<String> seen = new LinkedHashSet<>();
+    List<Comparison> out = new ArrayList<>();
+    for (ConfigResult m : mitigations(run)) {
+      if (seen.add(m.id())) {
+        out.add(compare(withRows, b.id(), m.id()));
+      }
+    }
+    return out;
   }
 
   /** Two configs of one file, e.g. {@code compare(run, "c1-zero", "c10-zero")}. */
@@ -250,7 +272,10 @@ public final class Benchbook {
     return compare(run, baselineId, run, mitigationId);
   }
 
-  /** Config {@code baselineId} of {@code a} vs config {@code mitigationId} of {@code b}. */
+  /**
+   * Config {@code baselineId} of {@code a} vs config {@code mitigationId} of {@code b} (two
+   * runs: both named).
+   */
   public static Comparison compare(LoadedRun a, String baselineId, LoadedRun b,
       String mitigationId) {
     return compare(a, baselineId, b, mitigationId, CompareOptions.defaults());
@@ -289,15 +314,18 @@ public final class Benchbook {
     return ComparisonTable.markdown(comparison);
   }
 
-  /** P95 per segment, baseline and mitigation side by side. */
+  /**
+   * P95 per segment, both sides side by side and named in the title and legend (config ids;
+   * across two runs "A" and "B" with the runs).
+   */
   public static PlottedChart<CategoryChart> p95Chart(Comparison comparison) {
     return P95BeforeAfterChart.of(comparison);
   }
 
   /**
-   * The same with both sides named in the title and legend, e.g. across two runs
-   * {@code p95Chart(c, Sides.of(c, a.name(), b.name()))} titles it
-   * {@code c16-fast-hold1: results-1 vs results-2} with series "A: ..." and "B: ...".
+   * The same with the sides named as given, e.g. {@code p95Chart(c, Sides.of(c, "before",
+   * "after"))} titles it {@code c16-fast-hold1: before vs after} with series "A: ..." and
+   * "B: ..." (a comparison of two loaded runs names them already).
    */
   public static PlottedChart<CategoryChart> p95Chart(Comparison comparison,
       dev.benchbook.results.Sides sides) {
@@ -320,6 +348,27 @@ public final class Benchbook {
     String baseline = run.run().baseline().map(ConfigResult::id)
         .orElse(configs.isEmpty() ? "" : configs.get(0).id());
     return ThroughputChart.of(configs, baseline);
+  }
+
+  /**
+   * The open-loop configs of a run (measured with {@code --rate}): requested, scheduled and
+   * achieved rate, whether it kept up, queue_wait and response percentiles beside fsm_net P99.
+   */
+  public static Table openLoop(LoadedRun run) {
+    return OpenLoops.table(run);
+  }
+
+  /**
+   * Open-loop latency by percentile (HdrHistogram style): response from the intended start
+   * (solid) vs service time (dashed) per open-loop config; the gap is the queue.
+   */
+  public static PlottedChart<XYChart> openLoopChart(LoadedRun run) {
+    return OpenLoops.chart(run);
+  }
+
+  /** A rate sweep's latency-throughput curve per strategy, knees ringed. */
+  public static PlottedChart<XYChart> latencyThroughputChart(LoadedRun run) {
+    return OpenLoops.latencyThroughput(run);
   }
 
   /** A sweep file's points: strategy, value, config, throughput, P95/P99 lock_wait. */

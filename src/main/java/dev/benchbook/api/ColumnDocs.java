@@ -21,7 +21,8 @@ public final class ColumnDocs {
         + "backoff");
     put("concurrency", "workers running transitions at once");
     put("profile", "API latency profile: zero, fast or realistic");
-    put("segment", "timed segment: db_total_ms, lock_wait_ms, fsm_dispatch_ms, fsm_net_ms, api_ms");
+    put("segment", "timed segment: db_total_ms, lock_wait_ms, fsm_dispatch_ms, fsm_net_ms, api_ms "
+        + "(open loop also queue_wait_ms, response_ms)");
     put("count", "committed transitions the stats are over (api_ms: those that called the API)");
     put("mean_ms", "mean of the segment over committed transitions");
     put("min_ms", "smallest value");
@@ -51,6 +52,30 @@ public final class ColumnDocs {
     put("db_total_ms", "db_total_ns in milliseconds");
     put("fsm_net_ms", "fsm_net_ns in milliseconds");
     put("total_ms", "total_ns in milliseconds");
+    put("queue_wait_ns", "open loop: from the intended start until a worker took the transition");
+    put("response_ns", "open loop: from the intended start to the end (queue_wait + total), the "
+        + "latency a user sees");
+    put("intended_start_ns", "open loop: when the arrival schedule meant the transition to start, "
+        + "from the pass's start");
+    put("queue_wait_ms", "queue_wait_ns in milliseconds");
+    put("response_ms", "response_ns in milliseconds");
+    put("arrivals", "open-loop arrivals: constant (every 1/rate s) or poisson (seeded "
+        + "exponential gaps)");
+    put("requested_per_s", "the arrival rate asked for (--rate)");
+    put("scheduled_per_s", "the intended starts' own rate: requested for constant arrivals, what "
+        + "the seeded draws came out at for poisson");
+    put("achieved_per_s", "the rate transitions actually started at (least-squares slope of the "
+        + "sorted start times against their rank)");
+    put("kept_up", "achieved at least 99% of scheduled; false: saturated, the queue grew");
+    put("queue_wait_p50_ms", "median queue_wait");
+    put("queue_wait_p95_ms", "95th percentile of queue_wait");
+    put("queue_wait_p99_ms", "99th percentile of queue_wait");
+    put("response_p50_ms", "median response time (from the intended start)");
+    put("response_p99_ms", "99th percentile of the response time");
+    put("response_p999_ms", "99.9th percentile of the response time");
+    put("response_max_ms", "longest response time");
+    put("fsm_net_p99_ms", "99th percentile of fsm_net: the service time alone, as a closed loop "
+        + "measures it");
     put("retries", "busy retries before the write lock was held");
     put("outcome", "committed, conflict (optimistic check failed), busy, rolled_back or failed "
         + "(the workload's code threw or its SQL failed)");

@@ -45,7 +45,10 @@ final class Compares {
         s, p, withRows);
   }
 
-  /** Config {@code baselineId} of {@code a} against config {@code mitigationId} of {@code b}. */
+  /**
+   * Config {@code baselineId} of {@code a} against config {@code mitigationId} of {@code b};
+   * across two loaded runs the comparison names them (by path when both have one name).
+   */
   static Comparison between(LoadedRun a, String baselineId, LoadedRun b, String mitigationId,
       CompareOptions options) {
     ConfigResult baseline = Loads.config(a, baselineId);
@@ -57,6 +60,12 @@ final class Compares {
       withRows = withRows.withRows(ConfigRows.of(ra.rows().get(), baselineId),
           ConfigRows.of(rb.rows().get(), mitigationId));
     }
-    return Comparisons.compare(baseline, mitigation, withRows);
+    Comparison c = Comparisons.compare(baseline, mitigation, withRows);
+    if (a == b) {
+      return c;
+    }
+    boolean twins = a.name().equals(b.name()) && !a.path().equals(b.path());
+    return twins ? c.withRuns(a.path().toString(), b.path().toString())
+        : c.withRuns(a.name(), b.name());
   }
 }

@@ -6,6 +6,7 @@ import dev.benchbook.report.ReportWriter;
 import dev.benchbook.results.ConfigResult;
 import dev.benchbook.results.ResultsReader;
 import dev.benchbook.results.ResultsWriter;
+import dev.benchbook.runtime.Arrivals;
 import dev.benchbook.runtime.BenchConfig;
 import dev.benchbook.runtime.PlanSettings;
 import dev.benchbook.runtime.ProgressListener;
@@ -67,6 +68,13 @@ public final class Phase {
     default void mitigationsStarting(List<String> mitigations, ConfigResult target,
         boolean named, PlanSettings settings) {
     }
+
+    /**
+     * The open-loop step is about to run at {@code rate}, chosen from {@code baseline}'s
+     * closed-loop throughput (see {@link Phase#openLoopRate}).
+     */
+    default void openLoopStarting(Arrivals rate, ConfigResult baseline, PlanSettings settings) {
+    }
   }
 
   /**
@@ -84,9 +92,19 @@ public final class Phase {
    * @param matrix the matrix file written
    * @param target the config mitigated
    * @param mitigation the mitigation file written, with the phase report
+   * @param openLoop the open-loop mitigation file, when the phase ran its open-loop step
    */
-  public record Result(Written matrix, ConfigResult target, Written mitigation) {
+  public record Result(Written matrix, ConfigResult target, Written mitigation,
+      Optional<Written> openLoop) {
+
+    /** A phase without the open-loop step. */
+    public Result(Written matrix, ConfigResult target, Written mitigation) {
+      this(matrix, target, mitigation, Optional.empty());
+    }
   }
+
+  /** The open-loop step's rate: this share of the baseline's closed-loop throughput. */
+  public static final double OPEN_LOOP_SHARE = 0.9;
 
   /** Runs a phase quietly (see {@link Steps}'s defaults). */
   public static Result run(PhaseSpec spec) throws Exception {
@@ -100,18 +118,60 @@ public final class Phase {
     List<BenchConfig> matrix = spec.matrixConfigs();
     checkTarget(spec, matrix);
     steps.matrixStarting(matrix.size());
-    Measured run = steps.measure(matrixSettings.plan(matrix), matrixSettings, "matrix",
-        Summary.matrix());
+    RunPlan matrixPlan = matrixSettings.plan(matrix);
+    checkRoom(spec, matrixPlan);
+    Measured run = steps.measure(matrixPlan, matrixSettings, "matrix", Summary.matrix());
     steps.matrixMeasured(run);
     Written matrixFile = steps.write(run, spec, false);
 
     ConfigResult target = target(run.file().configs(), spec.target());
     PlanSettings mitigation = mitigationSettings(spec, matrixSettings, target);
     steps.mitigationsStarting(spec.mitigations(), target, spec.target().isPresent(), mitigation);
-    Measured mit = steps.measure(mitigation.plan(mitigationConfigs(target, spec.mitigations(),
-        mitigation)), mitigation, "mitigate",
+    RunPlan mitigationPlan = mitigation.plan(mitigationConfigs(target, spec.mitigations(),
+        mitigation));
+    checkRoom(spec, mitigationPlan);
+    Measured mit = steps.measure(mitigationPlan, mitigation, "mitigate",
         Summary.mitigation(CompareOptions.defaults().withSeed(mitigation.seed())));
-    return new Result(matrixFile, target, steps.write(mit, spec, true));
+    Written mitFile = steps.write(mit, spec, !spec.openLoop());
+    if (!spec.openLoop()) {
+      return new Result(matrixFile, target, mitFile);
+    }
+    ConfigResult baseline = mit.file().baseline().orElseThrow();
+    Arrivals rate = openLoopRate(baseline);
+    PlanSettings open = mitigation.toBuilder().rate(rate.ratePerS()).arrivals(rate.kind())
+        .extra("open_loop_basis_tx_per_s", baseline.transitionsPerS()).build();
+    steps.openLoopStarting(rate, baseline, open);
+    Measured openRun = steps.measure(open.plan(mitigationConfigs(target, spec.mitigations(),
+        open)), open, "open loop",
+        Summary.mitigation(CompareOptions.defaults().withSeed(open.seed())));
+    return new Result(matrixFile, target, mitFile,
+        Optional.of(steps.write(openRun, spec, true)));
+  }
+
+  /**
+   * The open-loop step's arrivals: Poisson (users arrive independently), at
+   * {@link #OPEN_LOOP_SHARE} of the baseline's closed-loop throughput on the target, rounded
+   * to two significant digits. There the baseline is near saturation, so every stall of the
+   * write lock builds a queue that its users wait in, while a mitigation with more capacity
+   * still keeps up: the difference between strategies is widest. Much lower, every strategy
+   * keeps up and the queue is empty; above the baseline's capacity its queue grows without
+   * bound and the figures describe the length of the run instead.
+   */
+  public static Arrivals openLoopRate(ConfigResult baseline) {
+    double raw = OPEN_LOOP_SHARE * baseline.transitionsPerS();
+    double scale = Math.pow(10, Math.floor(Math.log10(raw)) - 1);
+    return new Arrivals(Math.max(1, Math.round(raw / scale) * scale), Arrivals.Kind.POISSON);
+  }
+
+  /**
+   * Fails with one line before measuring when the data folder cannot be written or has too
+   * little free space for the plan's rows (a full disk found after measuring costs the run).
+   */
+  static void checkRoom(PhaseSpec spec, RunPlan plan) throws java.io.IOException {
+    new ResultsWriter(spec.dataDir()).checkWritable();
+    long rows = plan.expectedTransitions();
+    ResultsWriter.checkSpace(spec.dataDir(), ResultsWriter.expectedBytes(rows,
+        plan.configs().size()), rows, "data folder");
   }
 
   /**
@@ -148,10 +208,13 @@ public final class Phase {
       List<String> mitigations, PlanSettings settings) {
     String baseline = Strategies.BASELINE.name();
     String base = BenchConfig.standardId(target.concurrency(), target.profile(), baseline);
+    String targetId = settings.arrivals().map(a -> target.id().endsWith(a.idSuffix())
+        ? target.id().substring(0, target.id().length() - a.idSuffix().length()) : target.id())
+        .orElse(target.id());
     List<BenchConfig> configs = new ArrayList<>();
-    configs.add(settings.config(target.id(), target.concurrency(), target.profile(), baseline));
+    configs.add(settings.config(targetId, target.concurrency(), target.profile(), baseline));
     for (String m : mitigations) {
-      String id = target.id() + BenchConfig.standardId(target.concurrency(), target.profile(), m)
+      String id = targetId + BenchConfig.standardId(target.concurrency(), target.profile(), m)
           .substring(base.length());
       configs.add(settings.config(id, target.concurrency(), target.profile(), m));
     }

@@ -26,10 +26,13 @@ import java.util.Optional;
  * @param mitigationForks fresh JVMs of the mitigation comparison
  * @param dataDir where the results files go
  * @param reportsDir where the report goes; empty: no report
+ * @param openLoop whether a third step runs the target and its mitigations open-loop at a
+ *     rate near the baseline's closed-loop throughput there (see {@link Phase#openLoopRate})
  */
 public record PhaseSpec(PlanSettings settings, List<Integer> concurrency, List<String> profiles,
     Optional<Scenario> scenario, Optional<String> target, List<String> mitigations,
-    int mitigationReps, int mitigationForks, Path dataDir, Optional<Path> reportsDir) {
+    int mitigationReps, int mitigationForks, Path dataDir, Optional<Path> reportsDir,
+    boolean openLoop) {
 
   /** Copies lists and checks ranges. */
   public PhaseSpec {
@@ -44,6 +47,24 @@ public record PhaseSpec(PlanSettings settings, List<Integer> concurrency, List<S
           + mitigationReps);
     }
     settings.toBuilder().forks(mitigationForks).build();
+    if (openLoop && settings.arrivals().isPresent()) {
+      throw new IllegalArgumentException("--open-loop chooses its rate from the baseline's "
+          + "closed-loop throughput: leave out --rate " + settings.arrivals().get().rateText());
+    }
+  }
+
+  /** A phase without the open-loop step. */
+  public PhaseSpec(PlanSettings settings, List<Integer> concurrency, List<String> profiles,
+      Optional<Scenario> scenario, Optional<String> target, List<String> mitigations,
+      int mitigationReps, int mitigationForks, Path dataDir, Optional<Path> reportsDir) {
+    this(settings, concurrency, profiles, scenario, target, mitigations, mitigationReps,
+        mitigationForks, dataDir, reportsDir, false);
+  }
+
+  /** The same phase with (or without) its open-loop step. */
+  public PhaseSpec withOpenLoop(boolean on) {
+    return new PhaseSpec(settings, concurrency, profiles, scenario, target, mitigations,
+        mitigationReps, mitigationForks, dataDir, reportsDir, on);
   }
 
   /**
@@ -61,31 +82,31 @@ public record PhaseSpec(PlanSettings settings, List<Integer> concurrency, List<S
   /** The same phase with other settings (files, reps, seed...). */
   public PhaseSpec withSettings(PlanSettings s) {
     return new PhaseSpec(s, concurrency, profiles, scenario, target, mitigations, mitigationReps,
-        mitigationForks, dataDir, reportsDir);
+        mitigationForks, dataDir, reportsDir, openLoop);
   }
 
   /** The same phase over another matrix. */
   public PhaseSpec withMatrix(List<Integer> workers, List<String> latencyProfiles) {
     return new PhaseSpec(settings, workers, latencyProfiles, scenario, target, mitigations,
-        mitigationReps, mitigationForks, dataDir, reportsDir);
+        mitigationReps, mitigationForks, dataDir, reportsDir, openLoop);
   }
 
   /** The same phase with another scenario (empty: none). */
   public PhaseSpec withScenario(Optional<Scenario> s) {
     return new PhaseSpec(settings, concurrency, profiles, s, target, mitigations, mitigationReps,
-        mitigationForks, dataDir, reportsDir);
+        mitigationForks, dataDir, reportsDir, openLoop);
   }
 
   /** The same phase testing other mitigations, in {@code forks} x {@code reps}. */
   public PhaseSpec withMitigations(List<String> strategies, int forks, int reps) {
     return new PhaseSpec(settings, concurrency, profiles, scenario, target, strategies, reps,
-        forks, dataDir, reportsDir);
+        forks, dataDir, reportsDir, openLoop);
   }
 
   /** The same phase mitigating config {@code id}. */
   public PhaseSpec withTarget(String id) {
     return new PhaseSpec(settings, concurrency, profiles, scenario, Optional.of(id), mitigations,
-        mitigationReps, mitigationForks, dataDir, reportsDir);
+        mitigationReps, mitigationForks, dataDir, reportsDir, openLoop);
   }
 
   /** The matrix's configs: the baseline over concurrency x profiles, then the scenario. */

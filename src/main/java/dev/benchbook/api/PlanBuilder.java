@@ -92,6 +92,22 @@ public final class PlanBuilder {
     return this;
   }
 
+  /**
+   * Open loop: start transitions on a schedule at {@code perS} per second (the command line's
+   * {@code --rate}); latency then counts from each intended start (queue_wait, response).
+   */
+  public PlanBuilder rate(double perS) {
+    new dev.benchbook.runtime.Arrivals(perS, dev.benchbook.runtime.Arrivals.Kind.CONSTANT);
+    settings.rate(perS);
+    return this;
+  }
+
+  /** With {@link #rate}: {@code constant} or {@code poisson} arrivals (seeded by the seed). */
+  public PlanBuilder arrivals(String kind) {
+    settings.arrivals(dev.benchbook.runtime.Arrivals.Kind.parse(kind));
+    return this;
+  }
+
   /** One unrecorded warmup pass per config before the first repetition. */
   public PlanBuilder warmup(boolean on) {
     settings.warmup(on);

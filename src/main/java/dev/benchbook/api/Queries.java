@@ -62,8 +62,8 @@ final class Queries {
   /** Updates the catalog and the lake of {@code dataDir}. */
   static LakeReport lake(String dataDir, PrintStream err) {
     ImportReport report = catalog(dataDir, err);
-    return Lake.export(report.catalog(), Lake.defaultDir(Loads.path(dataDir)),
-        ImportProgress.NONE);
+    return Lake.export(report.catalog(), Loads.path(dataDir),
+        Lake.defaultDir(Loads.path(dataDir)), ImportProgress.NONE);
   }
 
   /** As {@link #query(String, String, Map, PrintStream)} on the chosen engine. */

@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -42,15 +43,23 @@ final class LakeExport {
   private static final int BATCH_RUNS = 500;
 
   private final Path catalogFile;
+  private final Optional<Path> dataDir;
   private final Path lake;
   private final ImportProgress progress;
   private final List<String> repaired = new ArrayList<>();
   private int written;
   private int removed;
   private long rows;
+  private int runsFromFiles;
+  private RowsFileWriter fromFiles;
 
-  LakeExport(Path catalogFile, Path lake, ImportProgress progress) {
+  /**
+   * An export of {@code catalogFile} into {@code lake}; with the catalog's data dir, rows
+   * partitions are written from the runs' raw-rows files where they are unchanged.
+   */
+  LakeExport(Path catalogFile, Optional<Path> dataDir, Path lake, ImportProgress progress) {
     this.catalogFile = catalogFile;
+    this.dataDir = dataDir;
     this.lake = lake;
     this.progress = progress;
   }
@@ -64,7 +73,7 @@ final class LakeExport {
           StandardOpenOption.WRITE); FileLock lock = ch.lock()) {
         int kept = update();
         return new LakeReport(lake, written, removed, kept, rows, repaired,
-            System.nanoTime() - t0);
+            System.nanoTime() - t0).withRunsFromRowsFiles(runsFromFiles);
       }
     }
   }
@@ -74,29 +83,47 @@ final class LakeExport {
     Files.createDirectories(LakeLayout.tmp(lake));
     try (Connection c = CatalogDb.openReadOnly(catalogFile);
         LakeWriter writer = new LakeWriter(c)) {
-      List<LakeTable> tables = LakeSchema.read(c);
-      boolean schemaChanged = schema(tables, writer);
-      Set<Long> catalogRuns = runIds(c);
-      Path mine = LakeLayout.sources(lake).resolve(sourceId() + ".runs");
-      Set<Long> before = readIds(mine);
-      remove(before, catalogRuns, mine, tables);
-      Set<Long> toWrite = toWrite(catalogRuns, tables, schemaChanged);
-      Set<Long> listed = new LinkedHashSet<>(before);
-      listed.addAll(toWrite);
-      writeIds(mine, listed);
-      progress.started(toWrite.size());
-      for (List<Long> batch : batches(c, toWrite)) {
-        writeBatch(writer, tables, batch);
-      }
-      for (LakeTable t : tables) {
-        if (t.scope() == Scope.LOOKUP) {
-          writer.writeLookup(t, lake, LakeLayout.tmp(lake));
+      try {
+        return update(c, writer, LakeSchema.read(c));
+      } finally {
+        if (fromFiles != null) {
+          fromFiles.close();
         }
       }
-      writeIds(mine, catalogRuns);
-      LakeLayout.deleteTree(LakeLayout.tmp(lake));
-      return catalogRuns.size() - toWrite.size();
     }
+  }
+
+  private int update(Connection c, LakeWriter writer, List<LakeTable> tables)
+      throws SQLException, IOException {
+    boolean schemaChanged = schema(tables, writer);
+    Set<Long> catalogRuns = runIds(c);
+    Path mine = LakeLayout.sources(lake).resolve(sourceId() + ".runs");
+    Set<Long> before = readIds(mine);
+    remove(before, catalogRuns, mine, tables);
+    Set<Long> toWrite = toWrite(catalogRuns, tables, schemaChanged);
+    Set<Long> listed = new LinkedHashSet<>(before);
+    listed.addAll(toWrite);
+    writeIds(mine, listed);
+    progress.started(toWrite.size());
+    for (List<Long> batch : batches(c, toWrite)) {
+      writeBatch(c, writer, tables, batch);
+    }
+    for (LakeTable t : tables) {
+      if (t.scope() == Scope.LOOKUP) {
+        writer.writeLookup(t, lake, LakeLayout.tmp(lake));
+      }
+    }
+    writeIds(mine, catalogRuns);
+    LakeLayout.deleteTree(LakeLayout.tmp(lake));
+    return catalogRuns.size() - toWrite.size();
+  }
+
+  /** The rows-file writer, made on first use; null without a data dir. */
+  private RowsFileWriter fromFiles(Connection c, LakeTable rowsTable) throws SQLException {
+    if (fromFiles == null && dataDir.isPresent()) {
+      fromFiles = new RowsFileWriter(c, dataDir.get(), rowsTable);
+    }
+    return fromFiles;
   }
 
   /** Writes the schema files when the catalog's tables differ from the lake's; true then. */
@@ -209,16 +236,18 @@ final class LakeExport {
   }
 
   /** Writes a batch of runs into the temporary folder, then renames each run into place. */
-  private void writeBatch(LakeWriter writer, List<LakeTable> tables, List<Long> batch)
-      throws SQLException, IOException {
+  private void writeBatch(Connection c, LakeWriter writer, List<LakeTable> tables,
+      List<Long> batch) throws SQLException, IOException {
     Path tmp = LakeLayout.tmp(lake).resolve("batch");
     LakeLayout.deleteTree(tmp);
     for (LakeTable t : tables) {
-      if (t.scope() == Scope.RUN) {
-        long n = writer.writeRuns(t, batch, tmp.resolve(t.name()));
-        if (t.name().equals("rows")) {
-          rows += n;
-        }
+      if (t.scope() != Scope.RUN) {
+        continue;
+      }
+      if (t.name().equals("rows")) {
+        rows += writeRows(writer, fromFiles(c, t), t, batch, tmp);
+      } else {
+        writer.writeRuns(t, batch, tmp.resolve(t.name()));
       }
     }
     for (long runId : batch) {
@@ -226,6 +255,30 @@ final class LakeExport {
       progress.fileDone(Long.toString(runId));
     }
     LakeLayout.deleteTree(tmp);
+  }
+
+  /**
+   * Writes the batch's rows partitions: from the raw-rows files where it can, the other runs
+   * from the catalog (into a folder of their own, then moved beside the others); returns the
+   * rows written.
+   */
+  private long writeRows(LakeWriter writer, RowsFileWriter fromFiles, LakeTable t,
+      List<Long> batch, Path tmp) throws SQLException, IOException {
+    Path dir = tmp.resolve(t.name());
+    java.util.Map<Long, Long> done = fromFiles == null ? java.util.Map.of()
+        : fromFiles.write(batch, dir);
+    runsFromFiles += done.size();
+    long n = done.values().stream().mapToLong(Long::longValue).sum();
+    List<Long> rest = batch.stream().filter(id -> !done.containsKey(id)).toList();
+    if (rest.isEmpty()) {
+      return n;
+    }
+    Path fromCatalog = tmp.resolve(t.name() + ".catalog");
+    n += writer.writeRuns(t, rest, fromCatalog);
+    for (long runId : rest) {
+      place(fromCatalog.resolve("run_id=" + runId), dir.resolve("run_id=" + runId));
+    }
+    return n;
   }
 
   /** Un-commits the run (a rewrite), places every table's partition, the runs partition last. */

@@ -14,13 +14,26 @@ import java.util.Locale;
  * @param rows raw rows written
  * @param repaired files found missing or not Parquet, whose runs were written again
  * @param elapsedNs time taken, in nanoseconds
+ * @param runsFromRowsFiles runs whose raw rows were read from their rows file (the others'
+ *     from the catalog)
  */
 public record LakeReport(Path lake, int written, int removed, int kept, long rows,
-    List<String> repaired, long elapsedNs) {
+    List<String> repaired, long elapsedNs, int runsFromRowsFiles) {
 
   /** Copies the list. */
   public LakeReport {
     repaired = List.copyOf(repaired);
+  }
+
+  /** A report without runs read from rows files. */
+  public LakeReport(Path lake, int written, int removed, int kept, long rows,
+      List<String> repaired, long elapsedNs) {
+    this(lake, written, removed, kept, rows, repaired, elapsedNs, 0);
+  }
+
+  /** This report with {@code n} runs read from their rows files. */
+  public LakeReport withRunsFromRowsFiles(int n) {
+    return new LakeReport(lake, written, removed, kept, rows, repaired, elapsedNs, n);
   }
 
   /** True when the export changed the lake. */

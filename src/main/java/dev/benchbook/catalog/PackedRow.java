@@ -5,6 +5,7 @@ import dev.benchbook.rows.RawRows;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A raw row's 15 values (all but config_key and run_id) in 6 bound integers, for the catalog
@@ -25,7 +26,8 @@ import java.util.List;
  * column absent, none added: a file with another timed column falls back) and every value fits
  * its field (durations under 2^31 ns, about 2.1 s,
  * in the high halves, 2^32 ns in the low ones; small counters under 2^8 to 2^16); otherwise the
- * whole file uses one bind per value. Both paths store the same rows (tested).
+ * whole file uses one bind per value. Both paths store the same rows (tested). The column arrays
+ * are taken from the rows once per file, not per row and value.
  */
 final class PackedRow {
 
@@ -38,7 +40,38 @@ final class PackedRow {
   private static final long LOW32 = 0xFFFF_FFFFL;
   private static final long HIGH31 = Integer.MAX_VALUE;
 
-  private PackedRow() {
+  private final int[] stateCodes;
+  private final int[] rep;
+  private final int[] worker;
+  private final int[] fileId;
+  private final int[] retries;
+  private final byte[] fromState;
+  private final byte[] toState;
+  private final byte[] outcome;
+  private final long[] startNs;
+  private final long[] dispatchNs;
+  private final long[] apiNs;
+  private final long[] lockWaitNs;
+  private final long[] dbTotalNs;
+  private final long[] fsmNetNs;
+  private final long[] totalNs;
+
+  private PackedRow(RawRows r, int[] stateCodes) {
+    this.stateCodes = stateCodes;
+    this.rep = r.rep();
+    this.worker = r.worker();
+    this.fileId = r.fileId();
+    this.retries = r.retries();
+    this.fromState = r.fromState();
+    this.toState = r.toState();
+    this.outcome = r.outcome();
+    this.startNs = r.startNs();
+    this.dispatchNs = r.longs(Column.FSM_DISPATCH_NS);
+    this.apiNs = r.longs(Column.API_NS);
+    this.lockWaitNs = r.longs(Column.LOCK_WAIT_NS);
+    this.dbTotalNs = r.longs(Column.DB_TOTAL_NS);
+    this.fsmNetNs = r.longs(Column.FSM_NET_NS);
+    this.totalNs = r.longs(Column.TOTAL_NS);
   }
 
   /** The VALUES list, with the config key and run id as literals. */
@@ -48,40 +81,44 @@ final class PackedRow {
         + "?5 >> 32, ?5 & 4294967295, ?6 >> 32, ?6 & 4294967295, (?2 >> 8) & 255, ?2 & 255";
   }
 
-  /** True when every row's values fit the layout (with the catalog's state codes). */
-  static boolean fits(RawRows r, int[] stateCodes) {
+  /**
+   * The packed binds of these rows (with the catalog's state codes), when they have exactly
+   * the first format's columns and every value fits the layout; empty otherwise.
+   */
+  static Optional<PackedRow> of(RawRows r, int[] stateCodes) {
     List<Column> used = r.columnsInUse();
-    if (used.size() != COLUMNS.size() + 1 || !used.containsAll(COLUMNS)) {
-      return false;
+    if (used.size() != COLUMNS.size() + 1 || !used.containsAll(COLUMNS)
+        || r.size() > HIGH31) {
+      return Optional.empty();
     }
     for (int code : stateCodes) {
       if (code < 0 || code > 255) {
-        return false;
+        return Optional.empty();
       }
     }
-    int n = r.size();
-    if (n > HIGH31) {
-      return false;
-    }
-    for (int i = 0; i < n; i++) {
-      if (!smallFit(r, i) || !nsFit(r, i)) {
-        return false;
+    PackedRow packed = new PackedRow(r, stateCodes);
+    for (int i = 0, n = r.size(); i < n; i++) {
+      if (!packed.smallFit(i) || !packed.nsFit(i)) {
+        return Optional.empty();
       }
     }
-    return true;
+    return Optional.of(packed);
   }
 
-  private static boolean smallFit(RawRows r, int i) {
-    return in(r.rep()[i], 32_767) && in(r.worker()[i], 65_535) && in(r.fileId()[i], LOW32)
-        && in(r.retries()[i], 255) && in(r.outcome()[i], 255);
+  /** True when every row's values fit the layout (with the catalog's state codes). */
+  static boolean fits(RawRows r, int[] stateCodes) {
+    return of(r, stateCodes).isPresent();
   }
 
-  private static boolean nsFit(RawRows r, int i) {
-    return r.startNs()[i] >= 0
-        && in(r.longs(Column.FSM_DISPATCH_NS)[i], HIGH31) && in(r.longs(Column.API_NS)[i], LOW32)
-        && in(r.longs(Column.LOCK_WAIT_NS)[i], HIGH31)
-        && in(r.longs(Column.DB_TOTAL_NS)[i], LOW32)
-        && in(r.longs(Column.FSM_NET_NS)[i], HIGH31) && in(r.longs(Column.TOTAL_NS)[i], LOW32);
+  private boolean smallFit(int i) {
+    return in(rep[i], 32_767) && in(worker[i], 65_535) && in(fileId[i], LOW32)
+        && in(retries[i], 255) && in(outcome[i], 255);
+  }
+
+  private boolean nsFit(int i) {
+    return startNs[i] >= 0 && in(dispatchNs[i], HIGH31) && in(apiNs[i], LOW32)
+        && in(lockWaitNs[i], HIGH31) && in(dbTotalNs[i], LOW32)
+        && in(fsmNetNs[i], HIGH31) && in(totalNs[i], LOW32);
   }
 
   private static boolean in(long value, long max) {
@@ -89,15 +126,14 @@ final class PackedRow {
   }
 
   /** Binds row {@code i} (its position in the file is its row_no). */
-  static void bind(PreparedStatement ps, RawRows r, int i, int[] stateCodes)
-      throws SQLException {
-    ps.setLong(1, ((long) i << 32) | r.fileId()[i]);
-    ps.setLong(2, ((long) r.rep()[i] << 48) | ((long) r.worker()[i] << 32)
-        | ((long) stateCodes[r.fromState()[i]] << 24) | ((long) stateCodes[r.toState()[i]] << 16)
-        | ((long) r.retries()[i] << 8) | r.outcome()[i]);
-    ps.setLong(3, r.startNs()[i]);
-    ps.setLong(4, (r.longs(Column.FSM_DISPATCH_NS)[i] << 32) | r.longs(Column.API_NS)[i]);
-    ps.setLong(5, (r.longs(Column.LOCK_WAIT_NS)[i] << 32) | r.longs(Column.DB_TOTAL_NS)[i]);
-    ps.setLong(6, (r.longs(Column.FSM_NET_NS)[i] << 32) | r.longs(Column.TOTAL_NS)[i]);
+  void bind(PreparedStatement ps, int i) throws SQLException {
+    ps.setLong(1, ((long) i << 32) | fileId[i]);
+    ps.setLong(2, ((long) rep[i] << 48) | ((long) worker[i] << 32)
+        | ((long) stateCodes[fromState[i]] << 24) | ((long) stateCodes[toState[i]] << 16)
+        | ((long) retries[i] << 8) | outcome[i]);
+    ps.setLong(3, startNs[i]);
+    ps.setLong(4, (dispatchNs[i] << 32) | apiNs[i]);
+    ps.setLong(5, (lockWaitNs[i] << 32) | dbTotalNs[i]);
+    ps.setLong(6, (fsmNetNs[i] << 32) | totalNs[i]);
   }
 }

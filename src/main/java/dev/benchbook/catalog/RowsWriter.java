@@ -44,8 +44,8 @@ final class RowsWriter {
     long[] keyOfCode = keysOfCodes(rows.configIds(), configKeys);
     int[] stateCodes = stateCodes(c, rows.stateNames());
     int[] order = order(rows, keyOfCode);
-    boolean packed = pack && PackedRow.fits(rows, stateCodes);
-    List<Column> columns = packed ? PackedRow.COLUMNS : plainColumns(rows);
+    PackedRow packed = pack ? PackedRow.of(rows, stateCodes).orElse(null) : null;
+    List<Column> columns = packed != null ? PackedRow.COLUMNS : plainColumns(rows);
     int from = 0;
     while (from < order.length) {
       int code = rows.config()[order[from]];
@@ -53,8 +53,8 @@ final class RowsWriter {
       while (to < order.length && rows.config()[order[to]] == code) {
         to++;
       }
-      insertConfig(c, sql(keyOfCode[code], runId, packed, columns), rows, order, from, to,
-          stateCodes, packed ? null : columns);
+      insertConfig(c, sql(keyOfCode[code], runId, packed != null, columns), rows, order, from,
+          to, stateCodes, packed, columns);
       from = to;
     }
     return order.length;
@@ -80,13 +80,14 @@ final class RowsWriter {
     return "INSERT INTO rows (" + names + ") VALUES (" + bound + ")";
   }
 
+  /** Inserts rows {@code order[from..to)}: packed when {@code packed} is given, else plain. */
   private static void insertConfig(Connection c, String sql, RawRows rows, int[] order, int from,
-      int to, int[] stateCodes, List<Column> plain) throws SQLException {
+      int to, int[] stateCodes, PackedRow packed, List<Column> plain) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       int inBatch = 0;
       for (int k = from; k < to; k++) {
-        if (plain == null) {
-          PackedRow.bind(ps, rows, order[k], stateCodes);
+        if (packed != null) {
+          packed.bind(ps, order[k]);
         } else {
           bindPlain(ps, rows, order[k], stateCodes, plain);
         }

@@ -6,6 +6,7 @@ import dev.benchbook.results.ConfigResult;
 import dev.benchbook.results.Interval;
 import dev.benchbook.results.LoadedRun;
 import dev.benchbook.results.Manifest;
+import dev.benchbook.results.OpenLoop;
 import dev.benchbook.results.RepResult;
 import dev.benchbook.results.RunFile;
 import dev.benchbook.results.SegmentDelta;
@@ -163,7 +164,9 @@ final class RunWriter {
         fair(c.fairness(), WorkerFairness::jainIndex),
         fair(c.fairness(), WorkerFairness::starvedWorkers),
         c.groupCommitCeiling().map(GroupCommitCeiling::transitionsPerS),
-        c.groupCommitCeiling().map(GroupCommitCeiling::transitionsPerCommit));
+        c.groupCommitCeiling().map(GroupCommitCeiling::transitionsPerCommit),
+        c.openLoop().map(OpenLoop::requestedRatePerS), c.openLoop().map(OpenLoop::achievedRatePerS),
+        c.openLoop().map(OpenLoop::arrivals));
     return key;
   }
 

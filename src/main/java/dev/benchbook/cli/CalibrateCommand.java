@@ -127,7 +127,7 @@ final class CalibrateCommand implements Callable<Integer> {
 
   private Comparison interleaved(int pair) throws Exception {
     BenchConfig a = config(BenchConfig.standardId(point.concurrency, point.profile, strategy));
-    BenchConfig b = config(a.id() + "-again");
+    BenchConfig b = a.withId(a.id() + "-again");
     CompareOptions options = options(pair);
     Measured m = Runs.measure(plan(List.of(a, b), pair), workload, workload.parameters(), task(pair),
         spec.commandLine().getErr(), Summary.mitigation(options), false);

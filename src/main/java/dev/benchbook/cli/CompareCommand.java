@@ -107,18 +107,26 @@ final class CompareCommand implements Callable<Integer> {
       Sides sides = sides(c, first, second);
       if (output.format == Format.JSON || output.format == Format.CSV
           || output.format == Format.MARKDOWN) {
-        text.append(legacy(c, sides, extra, first, second, pairs.size() > 1));
+        String one = legacy(c, sides, extra, first, second, pairs.size() > 1);
+        text.append(pairs.size() > 1 && output.format.machine() ? several(c, one) : one);
       } else {
         doc.append(document(c, sides, extra, first, second, pairs.size() > 1));
       }
     }
-    if (pairs.size() > 1 && files.size() == 1 && !output.format.machine()) {
+    if (pairs.size() > 1 && !output.format.machine()) {
       Document summary = Document.builder().table(ComparisonTable.summary(all)).build();
       if (output.format == Format.MARKDOWN) {
         text.insert(0, Format.MARKDOWN.render(summary, output.layout()) + "\n");
       } else {
         doc = Document.builder().append(summary).append(doc.build());
       }
+    }
+    if (pairs.size() > 1 && output.format == Format.JSON) {
+      text.setLength(text.length() - 2);
+      text.insert(0, "[ ").append(" ]\n");
+    } else if (pairs.size() > 1 && output.format == Format.CSV) {
+      text.insert(0, "baseline_config,mitigation_config," + ComparisonTable.csv(all.get(0))
+          .lines().findFirst().orElseThrow() + "\n");
     }
     PrintWriter out = spec.commandLine().getOut();
     out.print(text.length() > 0 ? text : output.render(doc.build()));
@@ -132,6 +140,21 @@ final class CompareCommand implements Callable<Integer> {
     return gate(all, minDeltaPct);
   }
 
+  /**
+   * One of several comparisons in a machine format, to be joined into one document: a JSON
+   * value followed by ", " (the caller makes the array), or CSV lines without the header, each
+   * led by the two config ids (the caller writes one header).
+   */
+  private String several(Comparison c, String one) {
+    if (output.format == Format.JSON) {
+      return one.strip() + ", ";
+    }
+    StringBuilder sb = new StringBuilder();
+    one.lines().skip(1).forEach(l -> sb.append(ComparisonTable.csvLine(List.of(
+        c.baselineConfig(), c.mitigationConfig()))).append(',').append(l).append('\n'));
+    return sb.toString();
+  }
+
   /** Markdown, CSV and JSON as they were before the output model (scripts read them). */
   private String legacy(Comparison c, Sides sides, List<PercentileDelta> extra, LoadedRun first,
       LoadedRun second, boolean several) {
@@ -139,13 +162,13 @@ final class CompareCommand implements Callable<Integer> {
       return extra.isEmpty() ? ComparisonTable.json(c) : PercentileTable.jsonWith(c, extra);
     }
     if (output.format == Format.CSV) {
-      return ComparisonTable.csv(c) + PercentileTable.render(extra, ComparisonTable.Format.CSV);
+      return ComparisonTable.csv(c) + PercentileTable.render(extra, Format.CSV);
     }
     StringBuilder sb = new StringBuilder(several ? "### " + heading(c) + "\n\n" : "");
     sb.append(ComparisonTable.markdown(c, sides));
     fairness(c, first, second).ifPresent(t -> sb.append('\n')
         .append(Format.MARKDOWN.render(t, output.layout())).append('\n'));
-    return sb.append(PercentileTable.render(extra, ComparisonTable.Format.MARKDOWN,
+    return sb.append(PercentileTable.render(extra, Format.MARKDOWN,
         sides.baselineLabel(), sides.mitigationLabel())).toString();
   }
 

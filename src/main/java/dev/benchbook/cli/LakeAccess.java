@@ -32,7 +32,8 @@ final class LakeAccess {
     ImportReport report = CatalogAccess.update(location.dataDir, file, quiet);
     report.problemLines().forEach(l -> err.println("benchbook: " + l));
     err.flush();
-    return Lake.export(file, lake, CatalogAccess.progress(quiet, "lake", " runs"));
+    return Lake.export(file, location.dataDir, lake,
+        CatalogAccess.progress(quiet, "lake", " runs"));
   }
 
   /**

@@ -106,7 +106,9 @@ final class MitigateCommand implements Callable<Integer> {
     }
     Insights.atomicityWarning(mitigations).ifPresent(w -> out.println(w + "\n"));
     measured.file().ceilingTxPerS().ifPresent(c -> out.printf(java.util.Locale.US,
-        "Ceiling probe: %,.0f tx/s (one connection, one transaction per transition)%n", c));
+        "Ceiling probe: %,.0f tx/s (one connection, one transaction per transition%s)%n", c,
+        CeilingText.shape(measured.file()).startsWith("same") ? ""
+            : "; " + CeilingText.shape(measured.file())));
     CeilingText.groupCommit(measured.file()).ifPresent(g -> out.println("Group-commit probe: "
         + g + "\n"));
     out.flush();

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,8 +32,15 @@ final class NotebookExportCommand implements Callable<Integer> {
   @Option(names = "--all", description = "Export every notebooks/*.ipynb.")
   boolean all;
 
-  @Option(names = "--to", defaultValue = "jsh", description = "Target format: jsh (default).")
-  String to;
+  /** What {@code --to} writes, one constant per script format (as {@code --format}'s enum). */
+  enum ScriptFormat {
+    /** A JShell script in the percent format. */
+    JSH
+  }
+
+  @Option(names = "--to", paramLabel = "FORMAT", converter = ScriptFormatConverter.class,
+      description = "Target format: jsh (default).")
+  ScriptFormat to = ScriptFormat.JSH;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
       description = "Output script (default NAME.jsh beside the notebook).")
@@ -39,9 +48,6 @@ final class NotebookExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!to.equals("jsh")) {
-      throw new IllegalArgumentException("--to " + to + ": only jsh is supported");
-    }
     if (all == (notebook != null) || all && output != null) {
       throw new IllegalArgumentException("give one NOTEBOOK (optionally -o FILE) or --all");
     }
@@ -73,5 +79,22 @@ final class NotebookExportCommand implements Callable<Integer> {
     AtomicFiles.replace(out, jsh.getBytes(StandardCharsets.UTF_8));
     spec.commandLine().getOut().println(nb + " -> " + out);
     spec.commandLine().getOut().flush();
+  }
+
+  /** Reads {@code --to} case-insensitively with a one-line error naming the formats. */
+  static final class ScriptFormatConverter implements ITypeConverter<ScriptFormat> {
+
+    @Override
+    public ScriptFormat convert(String value) {
+      for (ScriptFormat f : ScriptFormat.values()) {
+        if (f.name().equalsIgnoreCase(value.trim())) {
+          return f;
+        }
+      }
+      throw new TypeConversionException("expected one of " + String.join(", ",
+          java.util.Arrays.stream(ScriptFormat.values())
+              .map(f -> f.name().toLowerCase(java.util.Locale.ROOT)).toList()) + "; got '"
+          + value + "'");
+    }
   }
 }

@@ -7,6 +7,7 @@ import dev.benchbook.api.PhaseSpec;
 import dev.benchbook.api.Summary;
 import dev.benchbook.report.RunTable;
 import dev.benchbook.results.ConfigResult;
+import dev.benchbook.runtime.Arrivals;
 import dev.benchbook.runtime.PlanSettings;
 import dev.benchbook.runtime.RunPlan;
 import java.io.PrintWriter;
@@ -47,6 +48,12 @@ final class PhaseCommand implements Callable<Integer> {
           + "matrix runs in this JVM.")
   int mitigationReps = 5;
 
+  @Option(names = "--open-loop", description = "Step 3: run the target and its mitigations "
+      + "open-loop (Poisson arrivals) at 90% of the baseline's closed-loop throughput there, "
+      + "where the baseline is near saturation and strategies differ most; writes a third "
+      + "results file with queue_wait and response times.")
+  boolean openLoop;
+
   @Mixin
   MatrixOptions matrixOptions;
 
@@ -55,6 +62,9 @@ final class PhaseCommand implements Callable<Integer> {
 
   @Mixin
   WorkloadOptions workload;
+
+  @Mixin
+  OutputOptions output;
 
   @Override
   public Integer call() throws Exception {
@@ -66,6 +76,8 @@ final class PhaseCommand implements Callable<Integer> {
     Phase.Result result = Phase.run(phaseSpec(), new Printed());
     PrintWriter o = spec.commandLine().getOut();
     o.println();
+    result.openLoop().ifPresent(w -> o.println(w.report().map(r -> "Open-loop report: " + r)
+        .orElse("Open-loop results: " + w.files().json())));
     o.println(result.mitigation().report().map(r -> "Phase report: " + r)
         .orElse("Phase results: " + result.mitigation().files().json()
             + " (--no-report: no report written)"));
@@ -82,7 +94,7 @@ final class PhaseCommand implements Callable<Integer> {
     int reps = repsGiven || forks == 1 ? mitigationReps : 1;
     return new PhaseSpec(workload.settings(), matrixOptions.concurrency, matrixOptions.profiles,
         scenario.scenario(), scenario.target, StrategyChoices.resolve(strategies), reps, forks,
-        workload.dataDir, workload.reportsDir());
+        workload.dataDir, workload.reportsDir(), openLoop);
   }
 
   /** Measures with the progress bar and Ctrl-C handling, prints between the steps. */
@@ -105,24 +117,36 @@ final class PhaseCommand implements Callable<Integer> {
 
     @Override
     public void matrixStarting(int configs) {
-      o.println("Step 1/2: baseline matrix (" + configs + " configs)");
+      o.println("Step 1/" + (openLoop ? 3 : 2) + ": baseline matrix (" + configs + " configs)");
       o.flush();
     }
 
     @Override
     public void matrixMeasured(Measured matrix) {
-      o.println(dev.benchbook.format.Format.TABLE.render(RunTable.table(matrix.file()
-          .configs()), dev.benchbook.format.Layout.terminal(OutputOptions.environment, false)));
+      o.println(output.render(RunTable.table(matrix.file().configs())));
     }
 
     @Override
     public void mitigationsStarting(List<String> mitigations, ConfigResult target,
         boolean named, PlanSettings settings) {
       o.println();
-      o.println("Step 2/2: mitigations " + mitigations + " on " + target.id() + ", "
+      o.println("Step 2/" + (openLoop ? 3 : 2) + ": mitigations " + mitigations + " on " + target.id() + ", "
           + plan(settings));
       o.println("  chosen " + (named ? "by --target: " : "as the most contended config: ")
           + Contention.why(target));
+      o.flush();
+    }
+
+    @Override
+    public void openLoopStarting(Arrivals rate, ConfigResult baseline, PlanSettings settings) {
+      o.println();
+      o.println(String.format(java.util.Locale.US, "Step 3/3: open loop on %s at %s (%s "
+          + "arrivals), %s", baseline.id(), rate.rateText(), rate.kind().label(),
+          plan(settings)));
+      o.println(String.format(java.util.Locale.US, "  rate = %.0f%% of the baseline's "
+          + "closed-loop %,.0f transitions/s there: near its saturation, where a stalled lock "
+          + "queues every arrival and strategies differ most", Phase.OPEN_LOOP_SHARE * 100,
+          baseline.transitionsPerS()));
       o.flush();
     }
 

@@ -1,11 +1,15 @@
 package dev.benchbook.cli;
 
+import dev.benchbook.analysis.RateSweeps;
+import dev.benchbook.analysis.RunSummarizer;
 import dev.benchbook.analysis.SweepPoint;
 import dev.benchbook.analysis.Sweeps;
 import dev.benchbook.api.Measured;
 import dev.benchbook.api.Summary;
+import dev.benchbook.report.RateSweepTable;
 import dev.benchbook.report.SweepTable;
 import dev.benchbook.format.Format;
+import dev.benchbook.runtime.Arrivals;
 import dev.benchbook.runtime.BenchConfig;
 import dev.benchbook.runtime.RunPlan;
 import dev.benchbook.workload.Strategies;
@@ -31,7 +35,9 @@ final class SweepCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Option(names = "--vary", required = true, paramLabel = "KNOB=V1,V2,...",
-      description = "concurrency=1,2,4,8,16,32 | hold-ms=0,0.5,1,2 | synchronous=NORMAL,FULL")
+      description = "concurrency=1,2,4,8,16,32 | hold-ms=0,0.5,1,2 | synchronous=NORMAL,FULL | "
+          + "rate=500,1000,2000 (open loop, transitions/s: the latency-throughput curve and "
+          + "its knee per strategy)")
   String vary;
 
   @Option(names = "--strategy", split = StrategyChoices.SPLIT, splitSynopsisLabel = ",",
@@ -79,6 +85,10 @@ final class SweepCommand implements Callable<Integer> {
         .map(c -> Sweeps.point(c, valueById.get(c.id()))).toList();
     spec.commandLine().getOut().println(output.format == Format.MARKDOWN
         ? SweepTable.markdown(knob, points) : output.render(SweepTable.document(knob, points)));
+    if (RunSummarizer.RATE.equals(knob)) {
+      spec.commandLine().getOut().println(RateSweepTable.markdown(
+          RateSweeps.points(measured.file().configs(), values)));
+    }
     Runs.writeAndPrint(measured, workload, spec.commandLine().getOut());
     return ExitCode.OK;
   }
@@ -98,12 +108,19 @@ final class SweepCommand implements Callable<Integer> {
           }
           return workload.config(base + "-hold" + value, point.concurrency, point.profile,
               strategy, workload.synchronous, h);
+        case "rate":
+          if (workload.rate != null) {
+            throw new IllegalArgumentException("--vary rate sweeps the rate: leave out --rate "
+                + workload.rate);
+          }
+          return workload.settings().toBuilder().rate(Arrivals.parseRate(value)).build()
+              .config(base, point.concurrency, point.profile, strategy);
         case "synchronous":
           return workload.config(base + "-" + value, point.concurrency, point.profile,
               strategy, value, workload.holdMs);
         default:
-          throw new IllegalArgumentException("--vary knob must be concurrency, hold-ms or "
-              + "synchronous; got '" + knob + "'");
+          throw new IllegalArgumentException("--vary knob must be concurrency, hold-ms, "
+              + "synchronous or rate; got '" + knob + "'");
       }
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("--vary " + knob + ": '" + value + "' is not a number");

@@ -72,6 +72,16 @@ public final class WorkloadOptions {
   @Option(names = "--backoff-max-us", paramLabel = "US", description = "backoff: largest sleep, us (default: ${DEFAULT-VALUE}).")
   long backoffMaxUs = (Long) StrategySpec.defaultOf("backoff-max-us");
 
+  @Option(names = "--rate", paramLabel = "N/s", description = "Open loop: start transitions "
+      + "on a schedule at N per second, served by the workers, queued when all are busy; "
+      + "latency counts from each intended start (default: closed loop, each worker starts "
+      + "its next transition when its last one ends).")
+  String rate;
+
+  @Option(names = "--arrivals", paramLabel = "KIND", description = "With --rate: constant "
+      + "(every 1/N s) or poisson (exponential gaps, seeded by --seed) (default: constant).")
+  String arrivals;
+
   @Option(names = "--no-warmup", description = "Skip the unrecorded warmup pass per config.")
   boolean noWarmup;
 
@@ -143,6 +153,12 @@ public final class WorkloadOptions {
         .busyTimeoutMs(busyTimeoutMs).failureProbability(failureProbability).warmup(!noWarmup)
         .jfr(jfr).workload(workload == null ? FsmWorkload.STANDARD : workload);
     strategyFlags().forEach(b::strategyFlag);
+    if (rate != null) {
+      b.rate(dev.benchbook.runtime.Arrivals.parseRate(rate));
+    }
+    if (arrivals != null) {
+      b.arrivals(dev.benchbook.runtime.Arrivals.Kind.parse(arrivals));
+    }
     return b.build();
   }
 

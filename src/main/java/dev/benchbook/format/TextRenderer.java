@@ -6,8 +6,9 @@ import java.util.Locale;
 
 /**
  * Console text: aligned columns (numbers right-aligned) fitted to the layout's width. Columns
- * are kept from the left while they fit; the rest are elided behind a {@code ...} column and
- * named in a footer. No column is wider than half the width (longer cells end with
+ * are kept from the left while they fit (the first text column that does not is cut to the
+ * room left, when that is at least {@link #MIN_CUT}); the rest are elided behind a
+ * {@code ...} column and named in a footer. No column is wider than half the width (longer cells end with
  * {@code ...}); long tables show their head and tail. {@link Layout#wide()} shows everything.
  */
 final class TextRenderer implements Renderer {
@@ -16,6 +17,8 @@ final class TextRenderer implements Renderer {
   static final String GAP = "  ";
   /** The marker column that stands for elided columns. */
   static final String MORE = "...";
+  /** The narrowest a text column is cut to rather than elided. */
+  static final int MIN_CUT = 12;
 
   @Override
   public String table(Table table, Layout layout) {
@@ -38,7 +41,11 @@ final class TextRenderer implements Renderer {
         width[c] = Math.max(width[c], line[c].length());
       }
     }
-    int kept = layout.wide() || n == 0 ? n : fit(width, layout.width());
+    boolean[] text = new boolean[n];
+    for (int c = 0; c < n; c++) {
+      text[c] = !shown.numeric(c);
+    }
+    int kept = layout.wide() || n == 0 ? n : fit(width, text, layout.width());
     StringBuilder out = new StringBuilder();
     if (!table.title().isBlank()) {
       out.append(wrap(table.title(), layout)).append('\n');
@@ -57,8 +64,12 @@ final class TextRenderer implements Renderer {
     return out.toString();
   }
 
-  /** How many columns from the left fit; cuts {@code width} entries to at most half the room. */
-  static int fit(int[] width, int room) {
+  /**
+   * How many columns from the left fit; cuts {@code width} entries to at most half the room.
+   * When the first column that does not fit is text and at least {@link #MIN_CUT} characters
+   * are left, it is kept with its cells cut to that room (numbers are never cut).
+   */
+  static int fit(int[] width, boolean[] text, int room) {
     int n = width.length;
     int cap = n == 1 ? room : Math.max(MORE.length(), room / 2);
     for (int c = 0; c < n; c++) {
@@ -73,6 +84,15 @@ final class TextRenderer implements Renderer {
       }
       used += GAP.length() + width[kept];
       kept++;
+    }
+    if (kept < n && text[kept]) {
+      int marker = kept + 1 < n ? GAP.length() + MORE.length() : 0;
+      int left = room - used - GAP.length() - marker;
+      if (left >= MIN_CUT) {
+        width[kept] = left;
+        used += GAP.length() + left;
+        kept++;
+      }
     }
     if (kept < n && used + GAP.length() + MORE.length() > room) {
       width[0] = Math.max(MORE.length(), width[0] - (used + GAP.length() + MORE.length() - room));

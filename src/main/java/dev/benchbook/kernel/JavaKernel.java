@@ -39,6 +39,7 @@ final class JavaKernel implements ServedChannel.Dispatcher {
   private final CountDownLatch shutdown = new CountDownLatch(1);
   private volatile boolean aborting;
   private StdinChannel stdin;
+  private StdinPump stdinPump;
   private JupyterSocket iopub;
 
   /** A kernel whose evaluator may still be starting; requests that need it wait for it. */
@@ -49,12 +50,16 @@ final class JavaKernel implements ServedChannel.Dispatcher {
   /** Sets the sockets replies' environments use for stdin and iopub. */
   void connect(KernelSockets sockets) {
     this.stdin = sockets.stdin();
+    this.stdinPump = new StdinPump(sockets.context(), stdin);
     this.iopub = sockets.iopub();
   }
 
   /** Waits until a shutdown request was answered. */
   void awaitShutdown() throws InterruptedException {
     shutdown.await();
+    if (stdinPump != null) {
+      stdinPump.close();
+    }
   }
 
   @Override
@@ -136,7 +141,7 @@ final class JavaKernel implements ServedChannel.Dispatcher {
     StreamBatcher streams = new StreamBatcher((name, text) -> Messages.publish(env,
         MessageType.PUBLISH_STREAM, Messages.of("name", name, "text", text)));
     CellOutcome outcome = run(request.getCode(), outputs(env, streams,
-        request.isStdinEnabled() && !request.isSilent()));
+        request.isStdinEnabled() && !request.isSilent() ? stdinPump : null));
     streams.flush();
     if (outcome.error().isPresent()) {
       failed(env, count, outcome.error().get());
@@ -180,10 +185,10 @@ final class JavaKernel implements ServedChannel.Dispatcher {
   /**
    * Where a cell's outputs go: printed text in batches ({@link StreamBatcher}), displays at once
    * (after the text printed before them), and input asked with an {@code input_request} when
-   * the client allows stdin.
+   * the client allows stdin ({@code stdin} not null).
    */
   private static CellListener outputs(ShellReplyEnvironment env, StreamBatcher streams,
-      boolean stdin) {
+      StdinPump stdin) {
     return new CellListener() {
       @Override
       public void stdout(String text) {
@@ -203,13 +208,11 @@ final class JavaKernel implements ServedChannel.Dispatcher {
 
       @Override
       public Optional<String> input(String prompt) {
-        if (!stdin) {
+        if (stdin == null) {
           return Optional.empty();
         }
         streams.flush();
-        String line = env.readFromStdIn(prompt, false);
-        return Optional.of(line.endsWith(System.lineSeparator())
-            ? line.substring(0, line.length() - System.lineSeparator().length()) : line);
+        return Optional.of(stdin.ask(env.getContext(), prompt));
       }
     };
   }

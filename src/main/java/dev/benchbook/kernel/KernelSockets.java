@@ -42,6 +42,11 @@ final class KernelSockets implements AutoCloseable {
     Messages.status(iopub, null, "starting");
   }
 
+  /** The ZeroMQ context of every socket. */
+  ZMQ.Context context() {
+    return context;
+  }
+
   /** The stdin socket (input requests to the front end). */
   StdinChannel stdin() {
     return stdin;

@@ -2,6 +2,7 @@ package dev.benchbook.notebook;
 
 import dev.benchbook.charts.ChartExport;
 import dev.benchbook.charts.PlottedChart;
+import dev.benchbook.format.Document;
 import dev.benchbook.format.Format;
 import dev.benchbook.format.Layout;
 import dev.benchbook.report.ComparisonTable;
@@ -13,7 +14,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.internal.chartpart.Chart;
 import tech.tablesaw.api.Table;
@@ -23,9 +27,12 @@ import tech.tablesaw.api.Table;
  * {@link RenderedImage} as {@code image/png}; a Tablesaw {@link Table} or an output-model
  * {@link dev.benchbook.format.Table} as an HTML table and text fitted to a width (numbers
  * rounded, row count, elided columns and long tables cut with a note); a {@link Comparison} as
- * the seed-style Markdown table naming both sides, with a text form; a {@link LoadedRun} as
- * one line (its name, kind, configs and raw rows); anything else as
- * {@code text/plain}. All tables go through the {@code format} package's renderers.
+ * the seed-style Markdown table naming both sides, with a text form (a list of comparisons: a
+ * summary table, then each); a {@link LoadedRun} as
+ * one line (its name, kind, configs and raw rows); an output-model {@link Document} as HTML,
+ * Markdown and fitted text; a value of a type given to {@link #register} as what its function
+ * makes of it; anything else as {@code text/plain}. All tables go through the {@code format}
+ * package's renderers.
  */
 public final class Display {
 
@@ -33,6 +40,10 @@ public final class Display {
   public static final int NOTEBOOK_WIDTH = Layout.DEFAULT_WIDTH;
 
   private static final String SEE_ALL = "display(Display.wide(x)) shows every row and column";
+
+  /** Types registered by {@link #register}, the newest first, each with its function. */
+  private static final List<Map.Entry<Class<?>, Function<Object, ?>>> REGISTERED =
+      new CopyOnWriteArrayList<>();
 
   private Display() {
   }
@@ -52,6 +63,14 @@ public final class Display {
     if (value instanceof DisplayData d) {
       return d;
     }
+    for (Map.Entry<Class<?>, Function<Object, ?>> r : REGISTERED) {
+      if (r.getKey().isInstance(value)) {
+        Object shown = r.getValue().apply(value);
+        if (!r.getKey().isInstance(shown)) {
+          return of(shown, layout);
+        }
+      }
+    }
     if (value instanceof PlottedChart<?> p) {
       return chart(p.chart(), p.name());
     }
@@ -67,6 +86,16 @@ public final class Display {
     if (value instanceof dev.benchbook.format.Table t) {
       return table(t, layout);
     }
+    if (comparisons(value)) {
+      return of(ComparisonTable.every(((List<?>) value).stream().map(Comparison.class::cast)
+          .toList()), layout);
+    }
+    if (value instanceof Document doc) {
+      String text = Format.TABLE.render(doc, layout);
+      return new DisplayData(Map.of("text/html", Format.HTML.render(doc, layout),
+          "text/markdown", Format.MARKDOWN.render(doc, layout), DisplayData.TEXT,
+          text.endsWith("\n") ? text.substring(0, text.length() - 1) : text));
+    }
     if (value instanceof LoadedRun run) {
       return DisplayData.text(describe(run));
     }
@@ -75,6 +104,35 @@ public final class Display {
           DisplayData.TEXT, Format.TABLE.render(ComparisonTable.document(c), layout)));
     }
     return DisplayData.text(String.valueOf(value));
+  }
+
+  /**
+   * True when the rules above show {@code value} otherwise than by its {@code toString()} (the
+   * shell renders those values, and leaves the rest to JShell).
+   */
+  public static boolean knows(Object value) {
+    return value instanceof DisplayData || value instanceof PlottedChart<?>
+        || value instanceof Chart<?, ?> || value instanceof RenderedImage
+        || value instanceof Table || value instanceof dev.benchbook.format.Table
+        || value instanceof Document || value instanceof LoadedRun
+        || value instanceof Comparison || comparisons(value)
+        || REGISTERED.stream().anyMatch(r -> r.getKey().isInstance(value));
+  }
+
+  private static boolean comparisons(Object value) {
+    return value instanceof List<?> list && !list.isEmpty()
+        && list.stream().allMatch(Comparison.class::isInstance);
+  }
+
+  /**
+   * Shows values of {@code type} (and its subtypes) as what {@code how} makes of them: an
+   * output-model table or document, a Tablesaw table, a chart, a string... (the rules stay open:
+   * a new type is one call, e.g. {@code Display.register(MyResult.class, r -> r.table())}).
+   * The newest registration for a type wins; a function that returns its own type again is
+   * ignored.
+   */
+  public static <T> void register(Class<T> type, Function<? super T, ?> how) {
+    REGISTERED.add(0, Map.entry(type, value -> how.apply(type.cast(value))));
   }
 
   /**

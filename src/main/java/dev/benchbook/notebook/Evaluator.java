@@ -30,7 +30,8 @@ import jdk.jshell.VarSnippet;
  * with the host class path and the {@link DefaultImports}; a cell is parsed as a whole, its
  * snippets run in order, the first rejected snippet or exception stops it, and the value of its
  * last expression (written without a closing {@code ;}) is its result, displayed by the
- * {@link Display} rules.
+ * {@link Display} rules. Unlike the jshell tool, a cell does not keep its expressions' values
+ * as {@code $1}, {@code $2}...: assign one to a variable to use it in a later cell.
  */
 public final class Evaluator implements AutoCloseable {
 
@@ -148,7 +149,24 @@ public final class Evaluator implements AutoCloseable {
     return Optional.empty();
   }
 
+  /**
+   * Runs the cell's snippets, then drops the temporary variables JShell made for its
+   * expressions ({@code $1}, {@code $2}...): a cell's value is shown, not kept, because every
+   * kept one is imported into each later snippet's class and made each later cell's compile
+   * slower (docs/PERFORMANCE.md, "Jupyter kernel").
+   */
   private CellOutcome runSnippets(String cell) {
+    List<Snippet> temporaries = new ArrayList<>();
+    try {
+      return runSnippets(cell, temporaries);
+    } finally {
+      for (Snippet s : temporaries) {
+        shell.drop(s);
+      }
+    }
+  }
+
+  private CellOutcome runSnippets(String cell, List<Snippet> temporaries) {
     List<CellSource.Piece> pieces = CellSource.split(analysis, cell);
     Optional<DisplayData> result = Optional.empty();
     Map<String, Integer> firstLines = new HashMap<>();
@@ -165,6 +183,9 @@ public final class Evaluator implements AutoCloseable {
       for (SnippetEvent e : events) {
         if (e.causeSnippet() == null) {
           main = e;
+          if (e.snippet().subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
+            temporaries.add(e.snippet());
+          }
           firstLines.put(e.snippet().id(), firstLine);
           Optional<CellError> error = check(e, cell, piece.offset(), firstLines);
           if (error.isPresent()) {

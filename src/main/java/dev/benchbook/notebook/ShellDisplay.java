@@ -1,8 +1,6 @@
 package dev.benchbook.notebook;
 
 import dev.benchbook.format.Layout;
-import dev.benchbook.results.Comparison;
-import java.awt.image.RenderedImage;
 import java.util.Map;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
@@ -42,7 +40,7 @@ public final class ShellDisplay implements ExecutionControlProvider {
 
   /** What the shell prints after {@code $1 ==> } for a value. */
   static String shown(Object value) {
-    if (!rich(value)) {
+    if (!Display.knows(value)) {
       return KeepingExecutionControl.plain(value);
     }
     String text = Display.of(value, layout()).plain();
@@ -52,13 +50,5 @@ public final class ShellDisplay implements ExecutionControlProvider {
   /** The terminal's layout for the shell. */
   static Layout layout() {
     return new Layout(Layout.width(environment), false, Layout.MAX_ROWS, SEE_ALL);
-  }
-
-  private static boolean rich(Object value) {
-    return value instanceof tech.tablesaw.api.Table || value instanceof dev.benchbook.format.Table
-        || value instanceof Comparison || value instanceof DisplayData
-        || value instanceof dev.benchbook.results.LoadedRun
-        || value instanceof RenderedImage || value instanceof dev.benchbook.charts.PlottedChart<?>
-        || value instanceof org.knowm.xchart.internal.chartpart.Chart<?, ?>;
   }
 }

@@ -11,6 +11,8 @@ import dev.benchbook.results.Sides;
 import dev.benchbook.format.Cell;
 import dev.benchbook.format.Column;
 import dev.benchbook.format.Document;
+import dev.benchbook.format.Format;
+import dev.benchbook.format.Layout;
 import dev.benchbook.format.Precision;
 import dev.benchbook.format.Table;
 import dev.benchbook.results.ThroughputRatio;
@@ -23,21 +25,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Renders a {@link Comparison} as the seed's Markdown table (also used on the console), as CSV
- * or as JSON. Numbers are formatted with {@link Locale#ROOT}: the output never depends on the
+ * Renders a {@link Comparison} as the seed's Markdown table, as a document of the output model
+ * (console text, vertical, HTML), as CSV or as JSON. Numbers are formatted with {@link Locale#ROOT}: the output never depends on the
  * default locale.
  */
 public final class ComparisonTable {
-
-  /** Output formats, as named by {@code --format}. */
-  public enum Format {
-    /** The seed-style table, throughput line and notes. */
-    MARKDOWN,
-    /** One row per segment plus one throughput row, full precision. */
-    CSV,
-    /** The comparison record through the one Jackson mapper. */
-    JSON
-  }
 
   /** Rows whose P95s are both below this many ms are printed with four decimals. */
   public static final double FINE_BELOW_MS = 0.01;
@@ -52,12 +44,17 @@ public final class ComparisonTable {
   private ComparisonTable() {
   }
 
-  /** Renders in the given format (Markdown with the comparison's config ids as sides). */
-  public static String render(Comparison comparison, Format format) {
+  /**
+   * The comparison in a format of {@code --format}'s one enum: CSV and JSON as their own
+   * (exact values), Markdown as the seed-style table, the text formats through the output
+   * model's document fitted to {@code layout}.
+   */
+  public static String render(Comparison comparison, Format format, Layout layout) {
     switch (format) {
       case CSV: return csv(comparison);
       case JSON: return json(comparison);
-      default: return markdown(comparison);
+      case MARKDOWN: return markdown(comparison);
+      default: return format.render(document(comparison), layout);
     }
   }
 
@@ -116,6 +113,22 @@ public final class ComparisonTable {
     return d.paragraph(c.intervals()).build();
   }
 
+  /**
+   * Several comparisons as one document: when they share a baseline or two runs, the summary
+   * table of {@link #summary}; then each under a heading naming its sides.
+   */
+  public static Document every(List<Comparison> comparisons) {
+    Document.Builder d = Document.builder();
+    if (comparisons.size() > 1 && (comparisons.stream().map(Comparison::baselineConfig)
+        .distinct().count() == 1 || Sides.of(comparisons.get(0)).crossRun())) {
+      d.table(summary(comparisons));
+    }
+    for (Comparison c : comparisons) {
+      d.heading(3, Sides.of(c).title()).append(document(c));
+    }
+    return d.build();
+  }
+
   /** The P95 rows as a table: ms values with their display precision, delta, interval, verdict. */
   public static Table table(Comparison c, Sides sides) {
     boolean withCi = c.segments().stream().anyMatch(r -> r.deltaCiMs().isPresent());
@@ -143,26 +156,33 @@ public final class ComparisonTable {
   }
 
   /**
-   * One row per comparison (a file with several mitigations): P95 lock_wait before and after,
-   * the lock_wait and fsm_net deltas, the throughput ratio and the lock_wait verdict.
+   * One row per comparison (a file with several mitigations, or the configs two runs share):
+   * P95 lock_wait before and after, the throughput ratio and the lock_wait verdict first (what
+   * an 80-column terminal shows), then the lock_wait and fsm_net deltas. Across two runs the
+   * title names them as A and B.
    */
   public static Table summary(List<Comparison> comparisons) {
-    Table.Builder t = Table.builder("Every mitigation against baseline "
-        + comparisons.get(0).baselineConfig(), Column.text("Mitigation"),
+    Sides first = Sides.of(comparisons.get(0));
+    String title = (first.crossRun() ? "Every shared config, A = " + first.baselineRun()
+        .orElseThrow() + " vs B = " + first.mitigationRun().orElseThrow()
+        : "Every mitigation against baseline " + comparisons.get(0).baselineConfig())
+        + " (verdicts on P95 lock_wait)";
+    Table.Builder t = Table.builder(title,
+        Column.text(first.crossRun() ? "Config" : "Mitigation"),
         Column.real("P95 lock_wait", "ms", Precision.exact()),
+        Column.real("Trans/s", "x", Precision.exact()), Column.text("Verdict"),
         Column.real("lock_wait delta", "%", Precision.exact()),
-        Column.real("fsm_net delta", "%", Precision.exact()),
-        Column.real("Throughput", "x", Precision.exact()), Column.text("Verdict (lock_wait)"));
+        Column.real("fsm_net delta", "%", Precision.exact()));
     for (Comparison c : comparisons) {
       Optional<SegmentDelta> lw = c.row(dev.benchbook.rows.Segment.LOCK_WAIT);
       Optional<SegmentDelta> net = c.row(dev.benchbook.rows.Segment.FSM_NET);
       t.row(c.mitigationConfig(), lw.map(r -> new Cell(r.mitigationP95Ms(), String.format(
           Locale.ROOT, "%." + decimals(r) + "f -> %." + decimals(r) + "f ms", r.baselineP95Ms(),
           r.mitigationP95Ms()))).orElse(null),
-          lw.map(r -> new Cell(r.deltaPct(), deltaCell(r))).orElse(null),
-          net.map(r -> new Cell(r.deltaPct(), deltaCell(r))).orElse(null),
           new Cell(c.throughput().ratio(), ChartStyle.ratio(c.throughput().ratio())),
-          lw.flatMap(SegmentDelta::verdict).map(Verdict::label).orElse("-"));
+          lw.flatMap(SegmentDelta::verdict).map(Verdict::label).orElse("-"),
+          lw.map(r -> new Cell(r.deltaPct(), deltaCell(r))).orElse(null),
+          net.map(r -> new Cell(r.deltaPct(), deltaCell(r))).orElse(null));
     }
     return t.build();
   }

@@ -1,6 +1,7 @@
 package dev.benchbook.report;
 
 import dev.benchbook.analysis.PercentileDelta;
+import dev.benchbook.format.Format;
 import dev.benchbook.results.Comparison;
 import dev.benchbook.results.Interval;
 import dev.benchbook.results.Verdict;
@@ -33,18 +34,18 @@ public final class PercentileTable {
    * percentile, or CSV lines in the comparison's columns; nothing for JSON (see
    * {@link #jsonWith}) or no rows.
    */
-  public static String render(List<PercentileDelta> rows, ComparisonTable.Format format) {
+  public static String render(List<PercentileDelta> rows, Format format) {
     return render(rows, format, "Baseline", "Mitigation");
   }
 
   /** The same with the two sides' column labels (e.g. {@code A} and {@code B} across runs). */
-  public static String render(List<PercentileDelta> rows, ComparisonTable.Format format,
+  public static String render(List<PercentileDelta> rows, Format format,
       String baseline, String mitigation) {
-    if (rows.isEmpty() || format == ComparisonTable.Format.JSON) {
+    if (rows.isEmpty() || format == Format.JSON) {
       return "";
     }
     StringBuilder sb = new StringBuilder();
-    if (format == ComparisonTable.Format.CSV) {
+    if (format == Format.CSV) {
       csvCells(rows).forEach(cells -> sb.append(ComparisonTable.csvLine(cells)).append('\n'));
       return sb.toString();
     }

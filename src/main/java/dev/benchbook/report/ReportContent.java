@@ -2,7 +2,9 @@ package dev.benchbook.report;
 
 import dev.benchbook.analysis.Contention;
 import dev.benchbook.analysis.Recomparisons;
+import dev.benchbook.charts.LatencyThroughputChart;
 import dev.benchbook.charts.LockWaitShareChart;
+import dev.benchbook.charts.OpenLoopLatencyChart;
 import dev.benchbook.charts.P95BeforeAfterChart;
 import dev.benchbook.charts.PercentileSpectrumChart;
 import dev.benchbook.charts.PlottedChart;
@@ -99,6 +101,7 @@ record ReportContent(String markdown, List<PlottedChart<?>> charts) {
       return;
     }
     contention(f.allConfigs(), page);
+    openLoop(run, page, charts);
     for (Comparison c : comparisons) {
       PlottedChart<?> chart = P95BeforeAfterChart.of(c, true);
       charts.add(comparisons.size() > 1 ? chart.named(chart.name() + "-"
@@ -120,6 +123,7 @@ record ReportContent(String markdown, List<PlottedChart<?>> charts) {
     page.heading("Results");
     page.raw(RunTable.markdown(f.allConfigs()));
     contention(f.allConfigs(), page);
+    openLoop(run, page, charts);
     charts.add(ThroughputChart.of(f.allConfigs(), f.allConfigs().get(0).id()));
     charts.add(LockWaitShareChart.of(f.allConfigs()));
     ConfigResult contended = Contention.mitigationTarget(f.allConfigs());
@@ -138,9 +142,31 @@ record ReportContent(String markdown, List<PlottedChart<?>> charts) {
     page.heading("Results");
     List<dev.benchbook.analysis.SweepPoint> points = SweepPoints.of(f);
     page.raw(SweepTable.markdown(parameter, points));
+    if (dev.benchbook.analysis.RunSummarizer.RATE.equals(parameter)) {
+      List<dev.benchbook.analysis.RatePoint> rates = dev.benchbook.analysis.RateSweeps.points(
+          f.allConfigs(), f.sweep().get().values());
+      page.heading("Latency vs throughput (open loop)").raw(RateSweepTable.markdown(rates));
+      charts.add(LatencyThroughputChart.of(rates));
+    }
     contention(f.allConfigs(), page);
+    openLoop(run, page, charts);
     charts.add(SweepChart.throughput(f.sweep().get(), points));
     charts.add(SweepChart.lockWait(f.sweep().get(), points));
+  }
+
+  /**
+   * The open-loop section, when a config ran open-loop: requested vs achieved rate, queue_wait
+   * and response percentiles, how to read them, and the response-vs-service chart.
+   */
+  private static void openLoop(LoadedRun run, ReportPage page, List<PlottedChart<?>> charts) {
+    List<ConfigResult> open = OpenLoopTable.openLoop(run.run().allConfigs());
+    if (open.isEmpty()) {
+      return;
+    }
+    page.heading("Open loop: latency from the intended start")
+        .raw(OpenLoopTable.markdown(open)).paragraph(OpenLoopTable.legend());
+    run.rows().filter(r -> r.has(dev.benchbook.rows.Column.RESPONSE_NS))
+        .ifPresent(rows -> charts.add(OpenLoopLatencyChart.of(rows, ids(open))));
   }
 
   /** "Where the time went", when the run was recorded with --jfr. */

@@ -1,6 +1,7 @@
 package dev.benchbook.report;
 
 import dev.benchbook.results.ConfigResult;
+import dev.benchbook.results.OpenLoop;
 import dev.benchbook.results.SegmentStats;
 import dev.benchbook.rows.Segment;
 import java.util.ArrayList;
@@ -36,7 +37,12 @@ public final class RunTable {
     List<Column> header = new ArrayList<>(List.of(Column.text("Config"), Column.text("Strategy"),
         Column.real("Trans/s", "1/s", Precision.decimals(0)),
         Column.real("% ceiling", "%", Precision.decimals(1))));
-    for (Segment s : Segment.values()) {
+    List<Segment> segments = shown(configs);
+    boolean open = configs.stream().anyMatch(c -> c.openLoop().isPresent());
+    if (open) {
+      header.add(Column.text("Rate req/achieved"));
+    }
+    for (Segment s : segments) {
       header.add(Column.text(s.key() + " P50/P95/P99"));
     }
     for (String h : List.of("lock_wait P99.9/max", "Per worker min/med/max", "Jain", "Starved")) {
@@ -52,13 +58,37 @@ public final class RunTable {
       row.add(c.pctOfCeiling() == null ? new Cell(null, "-") : new Cell(c.pctOfCeiling(),
           String.format(Locale.ROOT, "%.1f%%", c.pctOfCeiling())
           + (c.groupCommitCeiling().isPresent() ? " of group commit" : "")));
-      for (Segment s : Segment.values()) {
+      if (open) {
+        row.add(c.openLoop().map(RunTable::rates).orElse("closed loop"));
+      }
+      for (Segment s : segments) {
         row.add(cell(c.segments().get(s.key())));
       }
       row.addAll(contention(c));
       rows.row(row);
     }
     return rows.build();
+  }
+
+  /**
+   * The segments a table shows: every segment, but the open-loop ones (queue_wait, response)
+   * only when a config has them, so that closed-loop tables keep their columns.
+   */
+  public static List<Segment> shown(List<ConfigResult> configs) {
+    List<Segment> out = new ArrayList<>();
+    for (Segment s : Segment.values()) {
+      if (!dev.benchbook.rows.Column.openLoop().contains(s.column())
+          || configs.stream().anyMatch(c -> c.segments().containsKey(s.key()))) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  /** Requested and achieved arrival rate, e.g. {@code 2,000/1,996 /s (99.8%)} (% of scheduled). */
+  static String rates(OpenLoop o) {
+    return String.format(Locale.US, "%,.0f/%,.0f /s (%.1f%%)", o.requestedRatePerS(),
+        o.achievedRatePerS(), o.achievedPct());
   }
 
   /** The tail and fairness cells: P99.9/max lock_wait, per-worker counts, Jain, starved. */

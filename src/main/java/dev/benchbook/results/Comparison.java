@@ -18,6 +18,9 @@ import java.util.Optional;
  *     whatever its interval (derived from the measured clock cost; absent when unknown)
  * @param setupDifferences how the two runs' machines or JVMs differ (cross-file comparisons);
  *     when non-empty the comparison gives no verdicts
+ * @param baselineRun the run the baseline config comes from, when the comparison was made
+ *     between two loaded runs (absent in the comparisons a results file stores)
+ * @param mitigationRun the run of the mitigation (or second) config, likewise
  */
 public record Comparison(
     String baselineConfig,
@@ -28,7 +31,9 @@ public record Comparison(
     double noiseThresholdPct,
     List<String> workloadDifferences,
     Optional<Double> noiseFloorMs,
-    List<String> setupDifferences) {
+    List<String> setupDifferences,
+    Optional<String> baselineRun,
+    Optional<String> mitigationRun) {
 
   /** Copies lists. */
   public Comparison {
@@ -36,6 +41,27 @@ public record Comparison(
     workloadDifferences = workloadDifferences == null ? List.of() : List.copyOf(workloadDifferences);
     noiseFloorMs = noiseFloorMs == null ? Optional.empty() : noiseFloorMs;
     setupDifferences = setupDifferences == null ? List.of() : List.copyOf(setupDifferences);
+    baselineRun = baselineRun == null ? Optional.empty() : baselineRun;
+    mitigationRun = mitigationRun == null ? Optional.empty() : mitigationRun;
+  }
+
+  /** A comparison that does not name its runs (as results files store them). */
+  public Comparison(String baselineConfig, String mitigationConfig, List<SegmentDelta> segments,
+      ThroughputRatio throughput, String intervals, double noiseThresholdPct,
+      List<String> workloadDifferences, Optional<Double> noiseFloorMs,
+      List<String> setupDifferences) {
+    this(baselineConfig, mitigationConfig, segments, throughput, intervals, noiseThresholdPct,
+        workloadDifferences, noiseFloorMs, setupDifferences, Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * This comparison naming the runs its two sides come from, so that tables, sentences and
+   * chart titles name both (see {@link Sides#of(Comparison)}).
+   */
+  public Comparison withRuns(String baselineRun, String mitigationRun) {
+    return new Comparison(baselineConfig, mitigationConfig, segments, throughput, intervals,
+        noiseThresholdPct, workloadDifferences, noiseFloorMs, setupDifferences,
+        Optional.of(baselineRun), Optional.of(mitigationRun));
   }
 
   /** A comparison without a noise floor or setup check (the record's earlier shape). */

@@ -38,6 +38,8 @@ import java.util.Optional;
  * @param groupCommitCeiling the group-commit probe at this config's group size, for a strategy
  *     that commits transitions in groups (the writer-queue); absent for the others and in
  *     files written before the probe existed
+ * @param openLoop requested and achieved arrival rate of an open-loop config; absent for the
+ *     closed loop
  */
 public record ConfigResult(
     String id,
@@ -59,7 +61,8 @@ public record ConfigResult(
     List<RepResult> repetitions,
     Optional<Double> ceilingTxPerS,
     Optional<WorkerFairness> fairness,
-    Optional<GroupCommitCeiling> groupCommitCeiling) {
+    Optional<GroupCommitCeiling> groupCommitCeiling,
+    Optional<OpenLoop> openLoop) {
 
   /** Validates identity fields and copies collections. */
   public ConfigResult {
@@ -78,6 +81,28 @@ public record ConfigResult(
     ceilingTxPerS = ceilingTxPerS == null ? Optional.empty() : ceilingTxPerS;
     fairness = fairness == null ? Optional.empty() : fairness;
     groupCommitCeiling = groupCommitCeiling == null ? Optional.empty() : groupCommitCeiling;
+    openLoop = openLoop == null ? Optional.empty() : openLoop;
+  }
+
+  /** A closed-loop config. */
+  public ConfigResult(String id, int concurrency, String profile, String strategy,
+      Map<String, Object> strategyOptions, boolean atomic, int reps, long transitions,
+      Double wallS, double transitionsPerS, Double pctOfCeiling, long conflicts, long busyErrors,
+      boolean durationBounded, Optional<WorkloadSpec> workload,
+      Map<String, SegmentStats> segments, List<RepResult> repetitions,
+      Optional<Double> ceilingTxPerS, Optional<WorkerFairness> fairness,
+      Optional<GroupCommitCeiling> groupCommitCeiling) {
+    this(id, concurrency, profile, strategy, strategyOptions, atomic, reps, transitions, wallS,
+        transitionsPerS, pctOfCeiling, conflicts, busyErrors, durationBounded, workload, segments,
+        repetitions, ceilingTxPerS, fairness, groupCommitCeiling, Optional.empty());
+  }
+
+  /** This config with its open-loop figures. */
+  public ConfigResult withOpenLoop(OpenLoop figures) {
+    return new ConfigResult(id, concurrency, profile, strategy, strategyOptions, atomic, reps,
+        transitions, wallS, transitionsPerS, pctOfCeiling, conflicts, busyErrors,
+        durationBounded, workload, segments, repetitions, ceilingTxPerS, fairness,
+        groupCommitCeiling, Optional.of(figures));
   }
 
   /** A config without a group-commit ceiling (strategies that commit transitions alone). */
@@ -128,7 +153,7 @@ public record ConfigResult(
     return new ConfigResult(id, concurrency, profile, strategy, strategyOptions, atomic,
         this.reps, transitions, wallS, transitionsPerS, pctOfCeiling, conflicts, busyErrors,
         durationBounded, workload, segments, reps, ceilingTxPerS, Optional.of(config),
-        groupCommitCeiling);
+        groupCommitCeiling, openLoop);
   }
 
   /** Throughput as a multiple of the per-transaction ceiling probe, when the file has it. */

@@ -32,9 +32,13 @@ public final class RowsCsv {
   /** File name suffix of raw-rows files. */
   public static final String SUFFIX = ".rows.csv.gz";
 
-  /** The header of a file holding every column (the error column only when something failed). */
+  /**
+   * The header of a closed-loop run's file in which nothing failed (every column but the
+   * open-loop ones, which an open-loop run's file adds, and the error column, which a file
+   * holds only when an attempt failed).
+   */
   static final String HEADER = header(Column.inFileOrder().stream()
-      .filter(c -> c != Column.ERROR).toList());
+      .filter(Column.closedLoop()::contains).filter(c -> c != Column.ERROR).toList());
   private static final int BUFFER_BYTES = 1 << 16;
   private static final int MAX_NUMBER_CHARS = 20;
 

@@ -180,6 +180,13 @@ final class RunFileValidator {
       check.number(g, gp, "transitions_per_s", true, 0);
       check.integer(g, gp, "transitions_per_commit", true, 1);
     });
+    check.object(c, p, "open_loop", false).ifPresent(o -> {
+      String op = JsonChecks.child(p, "open_loop");
+      check.number(o, op, "requested_rate_per_s", true, 0);
+      check.number(o, op, "achieved_rate_per_s", true, 0);
+      check.text(o, op, "arrivals", true);
+      check.number(o, op, "scheduled_rate_per_s", true, 0);
+    });
     check.integer(c, p, "conflicts", measured, 0);
     check.integer(c, p, "busy_errors", measured, 0);
     check.bool(c, p, "duration_bounded", measured);

@@ -22,10 +22,13 @@ public record Sides(String baseline, String mitigation, Optional<String> baselin
     }
   }
 
-  /** The sides of a comparison inside one file: its two config ids. */
+  /**
+   * The sides of a comparison: its two config ids, and the runs they come from when the
+   * comparison names them (made between two loaded runs, e.g. by {@code Benchbook.compare}).
+   */
   public static Sides of(Comparison c) {
-    return new Sides(c.baselineConfig(), c.mitigationConfig(), Optional.empty(),
-        Optional.empty());
+    return new Sides(c.baselineConfig(), c.mitigationConfig(), c.baselineRun(),
+        c.mitigationRun());
   }
 
   /** The sides of a comparison of config ids in two named runs (the same run twice is fine). */

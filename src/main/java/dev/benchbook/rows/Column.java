@@ -2,8 +2,10 @@ package dev.benchbook.rows;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The columns of a raw row: one constant per column, with its kind, its keys and its unit.
@@ -45,6 +47,15 @@ public enum Column {
   RETRIES(Kind.COUNT, Storage.INT, "retries"),
   /** What happened to the attempt, see {@link Outcome}. */
   OUTCOME(Kind.CODE, Storage.BYTE, "outcome"),
+  /** Open loop: from the intended start until a worker took the transition (absent in closed loop). */
+  QUEUE_WAIT_NS(Kind.SEGMENT_NS, Storage.LONG, "queue_wait"),
+  /**
+   * Open loop: from the intended start to the end of the transition (queue_wait + total), the
+   * latency a user sees; absent in closed loop.
+   */
+  RESPONSE_NS(Kind.SEGMENT_NS, Storage.LONG, "response"),
+  /** Open loop: when the arrival schedule meant the transition to start, ns from the start of its pass. */
+  INTENDED_START_NS(Kind.OFFSET_NS, Storage.LONG, "intended_start"),
   /** What failed in a {@link Outcome#FAILED} attempt, 0 otherwise (see {@link Kind#ERROR}). */
   ERROR(Kind.ERROR, Storage.INT, "error");
 
@@ -86,6 +97,8 @@ public enum Column {
   private static final List<Column> FILE_ORDER = fileOrder();
   private static final List<Column> TIMED = timedInFileOrder();
   private static final List<Column> SEGMENTS = segments();
+  private static final Set<Column> OPEN_LOOP = Collections.unmodifiableSet(
+      EnumSet.of(QUEUE_WAIT_NS, RESPONSE_NS, INTENDED_START_NS));
 
   private final Kind kind;
   private final Storage storage;
@@ -147,11 +160,22 @@ public enum Column {
   }
 
   /**
-   * True when a rows file may leave the column out: timed columns (absent, not zero) and the
-   * error column (left out when nothing failed; absent reads as no error).
+   * True when a rows file may leave the column out: timed columns and the open-loop columns
+   * (absent, not zero), and the error column (left out when nothing failed; absent reads as no
+   * error).
    */
   public boolean optional() {
-    return timed() || kind == Kind.ERROR;
+    return timed() || OPEN_LOOP.contains(this) || kind == Kind.ERROR;
+  }
+
+  /** The columns only an open-loop run records: queue_wait, response and the intended start. */
+  public static Set<Column> openLoop() {
+    return OPEN_LOOP;
+  }
+
+  /** Every column a closed-loop run records (all but {@link #openLoop()}). */
+  public static Set<Column> closedLoop() {
+    return Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.copyOf(OPEN_LOOP)));
   }
 
   /** The column with this rows-file key. */

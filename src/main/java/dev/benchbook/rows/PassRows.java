@@ -23,10 +23,16 @@ public final class PassRows {
   private final AtomicInteger nextBlock = new AtomicInteger();
   private final List<RowWriter> writers = new ArrayList<>();
 
-  /** Storage for {@code capacity} rows with the run's dictionaries; every column. */
+  /** Storage for {@code capacity} rows with the run's dictionaries; every closed-loop column. */
   public PassRows(List<String> configIds, List<String> stateNames, int capacity) {
+    this(configIds, stateNames, capacity, Column.closedLoop());
+  }
+
+  /** Storage for {@code capacity} rows holding only {@code columns} (see {@link RawRows}). */
+  public PassRows(List<String> configIds, List<String> stateNames, int capacity,
+      java.util.Set<Column> columns) {
     this.blocks = Math.max(1, (capacity + BLOCK_ROWS - 1) / BLOCK_ROWS);
-    this.storage = new RawRows(configIds, stateNames, blocks * BLOCK_ROWS);
+    this.storage = new RawRows(configIds, stateNames, blocks * BLOCK_ROWS, columns);
   }
 
   /**

@@ -30,9 +30,12 @@ public final class RawRows {
   final int[][] ints = new int[COLUMNS][];
   final byte[][] bytes = new byte[COLUMNS][];
 
-  /** Creates empty rows holding every column, with the given dictionaries and capacity. */
+  /**
+   * Creates empty rows holding every closed-loop column ({@link Column#closedLoop()}: all but
+   * the open-loop ones), with the given dictionaries and capacity.
+   */
   public RawRows(List<String> configIds, List<String> stateNames, int capacity) {
-    this(configIds, stateNames, capacity, EnumSet.allOf(Column.class));
+    this(configIds, stateNames, capacity, Column.closedLoop());
   }
 
   /**

@@ -22,6 +22,10 @@ public final class Segment {
   public static final Segment FSM_NET = of(Column.FSM_NET_NS);
   /** The simulated external call. */
   public static final Segment API = of(Column.API_NS);
+  /** Open loop: waiting for a worker after the intended start. */
+  public static final Segment QUEUE_WAIT = of(Column.QUEUE_WAIT_NS);
+  /** Open loop: from the intended start to the end, the latency a user sees. */
+  public static final Segment RESPONSE = of(Column.RESPONSE_NS);
 
   /** The four segments the seed's before/after table reports, in its order. */
   public static final List<Segment> SEED_ORDER = List.of(DB_TOTAL, LOCK_WAIT, FSM_DISPATCH,

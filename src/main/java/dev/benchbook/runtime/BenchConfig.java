@@ -8,6 +8,7 @@ import dev.benchbook.workload.Strategies;
 import dev.benchbook.workload.StrategySpec;
 import dev.benchbook.workload.Workload;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * One benchmark config: workers, latency profile, strategy and workload parameters.
@@ -22,10 +23,13 @@ import java.time.Duration;
  * @param failureProbability probability that an API edge fails
  * @param durationBound API-latency configs stop taking new files after this long
  * @param workload the workload whose transitions the workers run
+ * @param arrivals open-loop arrivals (transitions started on a schedule); empty for the closed
+ *     loop, where each worker starts its next transition when its last one ends
  */
 public record BenchConfig(String id, int concurrency, LatencyProfile profile,
     StrategySpec strategy, int files, SqliteSettings sqlite, long holdNs,
-    double failureProbability, Duration durationBound, Workload workload) {
+    double failureProbability, Duration durationBound, Workload workload,
+    Optional<Arrivals> arrivals) {
 
   /** Validates ranges. */
   public BenchConfig {
@@ -45,6 +49,27 @@ public record BenchConfig(String id, int concurrency, LatencyProfile profile,
     if (durationBound.isNegative() || durationBound.isZero()) {
       throw new IllegalArgumentException("duration must be > 0 s, got " + durationBound);
     }
+    arrivals = arrivals == null ? Optional.empty() : arrivals;
+  }
+
+  /** A closed-loop config of {@code workload}. */
+  public BenchConfig(String id, int concurrency, LatencyProfile profile, StrategySpec strategy,
+      int files, SqliteSettings sqlite, long holdNs, double failureProbability,
+      Duration durationBound, Workload workload) {
+    this(id, concurrency, profile, strategy, files, sqlite, holdNs, failureProbability,
+        durationBound, workload, Optional.empty());
+  }
+
+  /** This config run open-loop at {@code a} (same id). */
+  public BenchConfig withArrivals(Arrivals a) {
+    return new BenchConfig(id, concurrency, profile, strategy, files, sqlite, holdNs,
+        failureProbability, durationBound, workload, Optional.of(a));
+  }
+
+  /** This config under another id. */
+  public BenchConfig withId(String newId) {
+    return new BenchConfig(newId, concurrency, profile, strategy, files, sqlite, holdNs,
+        failureProbability, durationBound, workload, arrivals);
   }
 
   /** A config of the built-in FSM workload. */

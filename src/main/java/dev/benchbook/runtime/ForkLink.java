@@ -72,6 +72,10 @@ final class ForkLink {
     p.setProperty(k + "duration_bound_ns", Long.toString(c.durationBound().toNanos()));
     p.setProperty(k + "workload", c.workload().name());
     p.setProperty(k + "workload_class", c.workload().getClass().getName());
+    c.arrivals().ifPresent(a -> {
+      p.setProperty(k + "rate_per_s", Double.toString(a.ratePerS()));
+      p.setProperty(k + "arrivals", a.kind().label());
+    });
     if (c.workload() instanceof FsmWorkload && c.workload() != FsmWorkload.STANDARD) {
       p.setProperty(k + "workload_source", c.workload().file().source());
       p.setProperty(k + "workload_file", c.workload().file().text());
@@ -111,6 +115,13 @@ final class ForkLink {
   }
 
   private static BenchConfig readConfig(Properties p, String k) {
+    BenchConfig c = closedLoopConfig(p, k);
+    String rate = p.getProperty(k + "rate_per_s");
+    return rate == null ? c : c.withArrivals(new Arrivals(Double.parseDouble(rate),
+        Arrivals.Kind.parse(p.getProperty(k + "arrivals"))));
+  }
+
+  private static BenchConfig closedLoopConfig(Properties p, String k) {
     return new BenchConfig(p.getProperty(k + "id"),
         Integer.parseInt(p.getProperty(k + "concurrency")),
         new LatencyProfile(p.getProperty(k + "profile"),

@@ -66,7 +66,7 @@ public final class Forks {
       Path spec = tmp.resolve("plan.properties");
       ForkLink.writePlan(plan, spec);
       RawRows rows = new RawRows(plan.configIds(), plan.configs().get(0).flow().states(),
-          (int) Math.min(1 << 26, plan.expectedTransitions() + 1024));
+          (int) Math.min(1 << 26, plan.expectedTransitions() + 1024), plan.rowColumns());
       List<PassResult> passes = new ArrayList<>();
       for (int f = 0; f < plan.forks(); f++) {
         Path out = Files.createDirectory(tmp.resolve("fork-" + f));

@@ -46,7 +46,7 @@ public final class MatrixRunner {
       Map<String, GroupCommitCeiling> groupCommits = probeGroupCommits(plan);
       PassRunner passes = new PassRunner(plan, control, listener);
       RawRows rows = new RawRows(plan.configIds(), plan.configs().get(0).flow().states(),
-          (int) Math.min(1 << 26, plan.expectedTransitions() + 1024));
+          (int) Math.min(1 << 26, plan.expectedTransitions() + 1024), plan.rowColumns());
       if (plan.warmup()) {
         for (int code = 0; code < plan.configs().size(); code++) {
           BenchConfig config = plan.configs().get(code);

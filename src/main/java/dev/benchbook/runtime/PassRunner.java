@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class PassRunner {
 
   private static final long PROGRESS_INTERVAL_MS = 200;
+  /** The "worker" index whose seed draws a pass's arrival schedule. */
+  private static final int SCHEDULE = -1;
 
   private final RunPlan plan;
   private final RunControl control;
@@ -55,8 +57,10 @@ final class PassRunner {
       List<WriteChannel> channels, Database db, RawRows sink)
       throws InterruptedException, SQLException {
     int n = config.concurrency();
-    PassRows rows = new PassRows(plan.configIds(), config.flow().states(),
-        PassRows.capacityFor(config.files(), transitionsPerFile(config), n));
+    int capacity = PassRows.capacityFor(config.files(), transitionsPerFile(config), n);
+    PassRows rows = new PassRows(plan.configIds(), config.flow().states(), capacity,
+        plan.rowColumns());
+    boolean openColumns = plan.openLoop();
     List<Worker> workers = new ArrayList<>();
     AtomicInteger nextFile = new AtomicInteger();
     CountDownLatch go = new CountDownLatch(1);
@@ -64,16 +68,19 @@ final class PassRunner {
     List<Thread> threads = new ArrayList<>();
     long startNs = System.nanoTime() + 1_000_000;
     long deadline = config.bounded() ? startNs + bound.toNanos() : Long.MAX_VALUE;
+    Dispatcher dispatcher = config.arrivals().map(a -> new Dispatcher(new ArrivalSchedule(a,
+        seedFor(configCode, rep, SCHEDULE), capacity / 2), startNs, control)).orElse(null);
     for (int w = 0; w < n; w++) {
       Worker worker = new Worker(w, config, channels.get(w), rows.writer(configCode, rep, w),
           nextFile, startNs, deadline,
-          control, plan.injections(), seedFor(configCode, rep, w));
+          control, plan.injections(), seedFor(configCode, rep, w), dispatcher, openColumns);
       workers.add(worker);
       Thread t = new Thread(() -> awaitThenRun(go, worker), "bench-" + config.id() + "-w" + w);
       t.setDaemon(true);
       threads.add(t);
       t.start();
     }
+    listener.passOrigin(config.id(), rep, startNs);
     while (System.nanoTime() < startNs) {
       Thread.onSpinWait();
     }
@@ -192,7 +199,8 @@ final class PassRunner {
     return config.failureProbability() > 0 ? path * (config.flow().maxFailures() + 1) : path;
   }
 
-  private long seedFor(int configCode, int rep, int worker) {
+  /** The seed of one worker's randomness, or of the arrival schedule ({@link #SCHEDULE}). */
+  long seedFor(int configCode, int rep, int worker) {
     long z = plan.seed() + 0x9E3779B97F4A7C15L * (1 + configCode * 1_000_003L + rep * 10_007L
         + worker);
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;

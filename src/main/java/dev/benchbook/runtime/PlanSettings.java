@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything a run's configs share, and the one place that turns it into configs, a
@@ -36,12 +37,13 @@ import java.util.Map;
  * @param tempDir where temporary databases go
  * @param extra further parameters recorded in the manifest (a phase's scenario, a source)
  * @param workload the workload every config runs (the built-in FSM unless one is given)
+ * @param arrivals open-loop arrivals every config runs at ({@code --rate}); empty: closed loop
  */
 public record PlanSettings(int files, int reps, int forks, Duration durationBound, long seed,
     String synchronous, double holdMs, long busyTimeoutMs, double failureProbability,
     Map<String, String> strategyFlags, boolean warmup, Duration warmupBound,
     Duration ceilingProbe, boolean jfr, Path tempDir, Map<String, Object> extra,
-    Workload workload) {
+    Workload workload, Optional<Arrivals> arrivals) {
 
   /** Checks ranges, naming each setting as its command-line flag. */
   public PlanSettings {
@@ -58,6 +60,7 @@ public record PlanSettings(int files, int reps, int forks, Duration durationBoun
     strategyFlags = Map.copyOf(strategyFlags);
     StrategySpec.checkFlags(strategyFlags);
     extra = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extra));
+    arrivals = arrivals == null ? Optional.empty() : arrivals;
   }
 
   private static void check(boolean ok, String message) {
@@ -87,11 +90,15 @@ public record PlanSettings(int files, int reps, int forks, Duration durationBoun
         strategy);
   }
 
-  /** A config named {@code id} with these settings. */
+  /**
+   * A config named {@code id} with these settings; open-loop settings run it at their rate and
+   * add the rate to its id (e.g. {@code c16-fast-r2000}), so every table marks it.
+   */
   public BenchConfig config(String id, int concurrency, String profile, String strategy) {
-    return new BenchConfig(id, concurrency, LatencyProfile.named(profile), strategy(strategy),
-        files, new SqliteSettings(synchronous, busyTimeoutMs), Math.round(holdMs * 1_000_000),
-        failureProbability, durationBound, workload);
+    return new BenchConfig(arrivals.map(a -> id + a.idSuffix()).orElse(id), concurrency,
+        LatencyProfile.named(profile), strategy(strategy), files,
+        new SqliteSettings(synchronous, busyTimeoutMs), Math.round(holdMs * 1_000_000),
+        failureProbability, durationBound, workload, arrivals);
   }
 
   /** One config per concurrency x profile for one strategy, in that order. */
@@ -134,6 +141,10 @@ public record PlanSettings(int files, int reps, int forks, Duration durationBoun
     m.put("warmup_bound_s", warmupBound.toMillis() / 1000.0);
     m.put("ceiling_probe_s", ceilingProbe.toMillis() / 1000.0);
     m.put("jfr", jfr);
+    arrivals.ifPresent(a -> {
+      m.put("rate_per_s", a.ratePerS());
+      m.put("arrivals", a.kind().label());
+    });
     m.putAll(extra);
     return m;
   }
@@ -157,6 +168,8 @@ public record PlanSettings(int files, int reps, int forks, Duration durationBoun
     private Path tempDir = Path.of(System.getProperty("java.io.tmpdir"));
     private final Map<String, Object> extra = new LinkedHashMap<>();
     private Workload workload = FsmWorkload.STANDARD;
+    private Double ratePerS;
+    private Arrivals.Kind arrivalKind;
 
     Builder() {
     }
@@ -179,6 +192,29 @@ public record PlanSettings(int files, int reps, int forks, Duration durationBoun
       tempDir = s.tempDir;
       extra.putAll(s.extra);
       workload = s.workload;
+      s.arrivals.ifPresent(a -> {
+        ratePerS = a.ratePerS();
+        arrivalKind = a.kind();
+      });
+    }
+
+    /** Open loop: start transitions on a schedule at this many per second ({@code --rate}). */
+    public Builder rate(double perS) {
+      ratePerS = perS;
+      return this;
+    }
+
+    /** How open-loop inter-arrival times are drawn ({@code --arrivals}; default constant). */
+    public Builder arrivals(Arrivals.Kind kind) {
+      arrivalKind = kind;
+      return this;
+    }
+
+    /** Back to the closed loop: no rate. */
+    public Builder closedLoop() {
+      ratePerS = null;
+      arrivalKind = null;
+      return this;
     }
 
     /** The workload every config runs. */
@@ -293,7 +329,19 @@ public record PlanSettings(int files, int reps, int forks, Duration durationBoun
     public PlanSettings build() {
       return new PlanSettings(files, reps, forks, durationBound, seed, synchronous, holdMs,
           busyTimeoutMs, failureProbability, strategyFlags, warmup, warmupBound, ceilingProbe,
-          jfr, tempDir, extra, workload);
+          jfr, tempDir, extra, workload, arrivals());
+    }
+
+    private Optional<Arrivals> arrivals() {
+      if (ratePerS == null) {
+        if (arrivalKind != null) {
+          throw new IllegalArgumentException("--arrivals " + arrivalKind.label() + " needs "
+              + "--rate N/s (arrivals describe an open-loop schedule)");
+        }
+        return Optional.empty();
+      }
+      return Optional.of(new Arrivals(ratePerS,
+          arrivalKind == null ? Arrivals.Kind.CONSTANT : arrivalKind));
     }
   }
 }

@@ -14,6 +14,13 @@ public interface ProgressListener {
   default void passStarted(String configId, int rep, int reps) {
   }
 
+  /**
+   * The pass's clock: its rows' offsets (start, intended start) count from this
+   * {@link System#nanoTime()} value, so that an outside event can be placed among them.
+   */
+  default void passOrigin(String configId, int rep, long originNanoTime) {
+  }
+
   /** Periodic update: transitions done so far in the current pass. */
   default void passProgress(String configId, int rep, long transitionsDone) {
   }

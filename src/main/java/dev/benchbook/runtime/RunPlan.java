@@ -62,6 +62,21 @@ public record RunPlan(List<BenchConfig> configs, int reps, long seed, boolean wa
     return configs.stream().map(BenchConfig::id).toList();
   }
 
+  /** True when a config of the plan runs open-loop (arrivals on a schedule). */
+  public boolean openLoop() {
+    return configs.stream().anyMatch(c -> c.arrivals().isPresent());
+  }
+
+  /**
+   * The raw-row columns the plan's passes record: with the open-loop ones (queue_wait,
+   * response, intended start) only when a config runs open-loop, so that closed-loop runs
+   * write the same rows files as before those columns existed.
+   */
+  public java.util.Set<dev.benchbook.rows.Column> rowColumns() {
+    return openLoop() ? java.util.EnumSet.allOf(dev.benchbook.rows.Column.class)
+        : dev.benchbook.rows.Column.closedLoop();
+  }
+
   /** Transitions the measured passes are expected to perform, for progress (upper estimate). */
   public long expectedTransitions() {
     long n = 0;

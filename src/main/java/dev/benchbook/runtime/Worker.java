@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the strategy's transaction), time every step by segment and record it. The runner knows no
  * particular workload. What the workload's code throws is a failed attempt (outcome
  * {@code failed}, the error column naming it), never a crash. Nothing here allocates per
- * transition (a failure allocates its dictionary entry once per error kind).
+ * transition (a failure allocates its dictionary entry once per error kind). Closed loop: the
+ * next transition starts when the last one ends; open loop: when the {@link Dispatcher}'s next
+ * arrival is due, and every latency a user sees (response) counts from that intended start.
  */
 final class Worker implements Runnable {
 
@@ -52,6 +54,8 @@ final class Worker implements Runnable {
   private final List<FailureInjection> injections;
   private final SplittableRandom rng;
   private final TransitionWrite write = new TransitionWrite();
+  private final Dispatcher dispatcher;
+  private final boolean openLoopColumns;
 
   long committed;
   long conflicts;
@@ -86,6 +90,22 @@ final class Worker implements Runnable {
   Worker(int index, BenchConfig config, WriteChannel channel, RowWriter rows,
       AtomicInteger nextFile, long passStartNs, long deadlineNs, RunControl control,
       List<FailureInjection> injections, long seed) {
+    this(index, config, channel, rows, nextFile, passStartNs, deadlineNs, control, injections,
+        seed, null, false);
+  }
+
+  /**
+   * A worker that, when {@code dispatcher} is not null, starts each transition at the next
+   * arrival the dispatcher hands it (open loop); {@code openLoopColumns} when the rows hold
+   * queue_wait, response and the intended start (in a closed-loop pass of a run that has them,
+   * the intended start is the actual one).
+   */
+  Worker(int index, BenchConfig config, WriteChannel channel, RowWriter rows,
+      AtomicInteger nextFile, long passStartNs, long deadlineNs, RunControl control,
+      List<FailureInjection> injections, long seed, Dispatcher dispatcher,
+      boolean openLoopColumns) {
+    this.dispatcher = dispatcher;
+    this.openLoopColumns = openLoopColumns;
     this.flow = config.flow();
     this.stateNames = flow.states().toArray(new String[0]);
     this.transitions = config.workload().transitions(config.profile(),
@@ -167,7 +187,11 @@ final class Worker implements Runnable {
 
   /** One attempt of the file's next transition: dispatch, call, DB step, one row. */
   private void attempt(int file, int attempts) {
+    long intended = dispatcher == null ? 0 : dispatcher.take();
     long t0 = System.nanoTime();
+    if (dispatcher == null) {
+      intended = t0;
+    }
     IN_FLIGHT.setRelease(this, t0);
     long t1 = t0;
     long t2 = t0;
@@ -200,7 +224,7 @@ final class Worker implements Runnable {
     long t3 = System.nanoTime();
     STAGE.setRelease(this, IDLE);
     IN_FLIGHT.setRelease(this, 0L);
-    record(t0, t1, t2, t3);
+    record(intended, t0, t1, t2, t3);
   }
 
   /** Fills the write request from the step, then lets the workload adjust it. */
@@ -218,7 +242,7 @@ final class Worker implements Runnable {
     STAGE.setRelease(this, DB);
   }
 
-  private void record(long t0, long t1, long t2, long t3) {
+  private void record(long intended, long t0, long t1, long t2, long t3) {
     long api = t2 - t1;
     rows.set(Column.FILE_ID, step.file);
     rows.set(Column.FROM_STATE, step.from);
@@ -232,6 +256,11 @@ final class Worker implements Runnable {
     rows.set(Column.TOTAL_NS, t3 - t0);
     rows.set(Column.RETRIES, write.busyRetries);
     rows.set(Column.ERROR, write.thrown == null ? 0 : errorCode(write.thrown));
+    if (openLoopColumns) {
+      rows.set(Column.INTENDED_START_NS, intended - passStartNs);
+      rows.set(Column.QUEUE_WAIT_NS, t0 - intended);
+      rows.set(Column.RESPONSE_NS, t3 - intended);
+    }
     rows.commit(counted(write.result));
   }
 

@@ -111,6 +111,11 @@ CREATE TABLE configs (
   -- transitions/s at group_commit_size transitions per commit; pct_of_ceiling is then of it.
   group_commit_tx_per_s REAL,
   group_commit_size INTEGER,
+  -- Open loop (--rate; NULL for closed-loop configs): the schedule's rate, the rate the
+  -- transitions actually started at (below it when saturated), constant or poisson.
+  requested_rate_per_s REAL,
+  achieved_rate_per_s REAL,
+  arrivals TEXT,
   UNIQUE (run_id, config)
 );
 CREATE INDEX configs_strategy ON configs (strategy, concurrency);

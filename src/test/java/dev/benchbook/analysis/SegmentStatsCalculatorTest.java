@@ -50,7 +50,9 @@ class SegmentStatsCalculatorTest {
       assertEquals(List.of("db_total_ms", "lock_wait_ms", "fsm_dispatch_ms", "fsm_net_ms",
           "api_ms"), new ArrayList<>(got.keySet()));
       for (Segment s : Segment.values()) {
-        assertStatsEqual(naive(rows, c, -1, s), got.get(s.key()));
+        if (rows.has(s.column())) {
+          assertStatsEqual(naive(rows, c, -1, s), got.get(s.key()));
+        }
       }
     }
   }
@@ -60,7 +62,9 @@ class SegmentStatsCalculatorTest {
     RawRows rows = randomRows(5, 10_000);
     Map<String, SegmentStats> got = SegmentStatsCalculator.compute(rows, 1, 2);
     for (Segment s : Segment.values()) {
-      assertStatsEqual(naive(rows, 1, 2, s), got.get(s.key()));
+      if (rows.has(s.column())) {
+        assertStatsEqual(naive(rows, 1, 2, s), got.get(s.key()));
+      }
     }
   }
 

@@ -3,6 +3,7 @@ package dev.benchbook.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.benchbook.results.ConfigResult;
 import dev.benchbook.results.ResultsReader;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,5 +56,28 @@ class PhaseTest {
     assertTrue(e.getMessage().startsWith("--target: no config 'c9-nope' in this phase; configs: "
         + "c1-zero, c1-fast"), e.getMessage());
     assertTrue(Files.notExists(tmp.resolve("data")), "nothing written");
+  }
+
+  @Test
+  void aPhaseIntoAFullDataFolderIsRefusedBeforeMeasuring() throws Exception {
+    Path mount = Files.createDirectories(tmp.resolve("full"));
+    Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=200k", "tmpfs",
+        mount.toString()).redirectErrorStream(true).start();
+    boolean mounted = p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+    assumeTrue(mounted, "mounting a tmpfs needs root and a kernel that allows it");
+    try {
+      PhaseSpec spec = PhaseSpec.standard(mount, tmp.resolve("reports"));
+      long t0 = System.nanoTime();
+      java.io.IOException e = assertThrows(java.io.IOException.class, () -> Phase.run(spec));
+      assertTrue(e.getMessage().startsWith("data folder " + mount + ": 200 KB free, this run "
+          + "writes about"), e.getMessage());
+      assertTrue(e.getMessage().endsWith("(nothing was measured)"), e.getMessage());
+      assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(30), "refused up front");
+      try (var files = Files.list(mount)) {
+        assertEquals(List.of(), files.toList());
+      }
+    } finally {
+      new ProcessBuilder("umount", mount.toString()).start().waitFor(10, TimeUnit.SECONDS);
+    }
   }
 }

@@ -27,9 +27,14 @@ import java.util.stream.Stream;
  *
  * <pre>
  * LakeBench all DATA [reps]         import, export, then both engines (DuckDB first)
+ * LakeBench export DATA [reps]      the export alone into a fresh lake, repeated (median):
+ *                                   rows from the rows files, -Dlakebench.fromCatalog=true
+ *                                   from the catalog
  * LakeBench duckdb LAKE [reps]      the query on DuckDB only, over an existing lake
  * LakeBench sqlite CATALOG [reps]   the query on SQLite only
  * LakeBench multiply LAKE OUT K     a lake with every run copied K times under new run ids
+ * LakeBench grow CATALOG OUT K      a copy of a catalog whose rows table holds every row K times
+ *                                   (the same config keys, row_no * K + k), in key order
  * </pre>
  */
 public final class LakeBench {
@@ -46,13 +51,17 @@ public final class LakeBench {
   public static void main(String[] args) throws Exception {
     String mode = args[0];
     Path path = Path.of(args[1]);
-    int reps = args.length > 2 && !mode.equals("multiply") ? Integer.parseInt(args[2]) : 3;
+    int reps = args.length > 2 && !mode.equals("multiply") && !mode.equals("grow")
+        ? Integer.parseInt(args[2]) : 3;
     switch (mode) {
       case "all" -> all(path, reps);
+      case "export" -> export(path, reps);
       case "duckdb" -> duck(path, reps);
       case "sqlite" -> sqlite(path, reps);
       case "multiply" -> multiply(path, Path.of(args[2]), Integer.parseInt(args[3]));
-      default -> throw new IllegalArgumentException("mode: all, duckdb, sqlite or multiply");
+      case "grow" -> grow(path, Path.of(args[2]), Integer.parseInt(args[3]));
+      default -> throw new IllegalArgumentException(
+          "mode: all, export, duckdb, sqlite, multiply or grow");
     }
   }
 
@@ -63,10 +72,35 @@ public final class LakeBench {
     Path lake = Lake.defaultDir(data);
     Lake.delete(lake);
     t0 = System.nanoTime();
-    LakeReport r = Lake.export(imported.catalog(), lake, ImportProgress.NONE);
+    LakeReport r = Lake.export(imported.catalog(), data, lake, ImportProgress.NONE);
     print("lake export", System.nanoTime() - t0, r.summary());
     duck(lake, reps);
     sqlite(imported.catalog(), reps);
+  }
+
+  private static void export(Path data, int reps) {
+    ImportReport imported = Catalog.update(data);
+    Path lake = Lake.defaultDir(data);
+    boolean fromCatalog = Boolean.getBoolean("lakebench.fromCatalog");
+    long[] ns = new long[reps];
+    com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    for (int i = 0; i < reps; i++) {
+      Lake.delete(lake);
+      long cpu0 = os.getProcessCpuTime();
+      long t0 = System.nanoTime();
+      LakeReport r = fromCatalog ? Lake.export(imported.catalog(), lake, ImportProgress.NONE)
+          : Lake.export(imported.catalog(), data, lake, ImportProgress.NONE);
+      ns[i] = System.nanoTime() - t0;
+      System.out.printf(Locale.ROOT, "export %d: %.2f s wall, %.2f s CPU; %s; %d runs from "
+          + "rows files%n", i + 1, ns[i] / 1e9, (os.getProcessCpuTime() - cpu0) / 1e9,
+          r.summary(), r.runsFromRowsFiles());
+    }
+    long[] sorted = ns.clone();
+    Arrays.sort(sorted);
+    System.out.printf(Locale.ROOT, "lake export (%s) median %.2f s of %d%n",
+        fromCatalog ? "from the catalog" : "rows from the rows files",
+        sorted[sorted.length / 2] / 1e9, reps);
   }
 
   private static void duck(Path lake, int reps) {
@@ -106,6 +140,53 @@ public final class LakeBench {
 
   private static void print(String what, long ns, String detail) {
     System.out.printf(Locale.ROOT, "%-24s %.2f s (%s)%n", what, ns / 1e9, detail);
+  }
+
+  /**
+   * Writes OUT/.benchbook-catalog.db: a copy of the catalog whose rows table holds each row K
+   * times (row_no * K + k, the same config key: each config has K times the rows, as in
+   * {@link #multiply}), inserted in primary-key order into a new table (appending to the
+   * b-tree; inserting copies into the existing table did not finish in 20 min at 90M rows).
+   */
+  private static void grow(Path catalog, Path out, int k) throws IOException, SQLException {
+    Files.createDirectories(out);
+    Path db = out.resolve(Catalog.FILE_NAME);
+    Files.copy(catalog, db, StandardCopyOption.REPLACE_EXISTING);
+    long t0 = System.nanoTime();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement st = c.createStatement()) {
+      String ddl = single(st, "SELECT sql FROM sqlite_schema WHERE name = 'rows'");
+      String view = single(st, "SELECT sql FROM sqlite_schema WHERE name = 'row_times'");
+      List<String> cols = new ArrayList<>();
+      try (var rs = st.executeQuery("PRAGMA table_info(rows)")) {
+        while (rs.next()) {
+          cols.add(rs.getString("name"));
+        }
+      }
+      String names = String.join(", ", cols);
+      String select = names.replace("row_no,", "row_no * " + k + " + k,");
+      StringBuilder values = new StringBuilder();
+      for (int i = 0; i < k; i++) {
+        values.append(i == 0 ? "" : ", ").append('(').append(i).append(')');
+      }
+      for (String sql : List.of("PRAGMA journal_mode = OFF", "PRAGMA synchronous = OFF",
+          "PRAGMA cache_size = -500000", "DROP VIEW row_times",
+          ddl.replaceFirst("CREATE TABLE rows \\(", "CREATE TABLE rows_big ("),
+          "INSERT INTO rows_big (" + names + ") WITH k(k) AS (VALUES " + values + ") SELECT "
+              + select + " FROM rows CROSS JOIN k",
+          "DROP TABLE rows", "ALTER TABLE rows_big RENAME TO rows", view,
+          "UPDATE runs SET raw_rows = raw_rows * " + k)) {
+        st.execute(sql);
+      }
+    }
+    print("grow x" + k, System.nanoTime() - t0, db.toString());
+  }
+
+  private static String single(Statement st, String sql) throws SQLException {
+    try (var rs = st.executeQuery(sql)) {
+      rs.next();
+      return rs.getString(1);
+    }
   }
 
   /** A copy of a Parquet file whose config keys are moved by {@code shift} (distinct configs). */

@@ -4,6 +4,8 @@ import dev.benchbook.rows.Column;
 import dev.benchbook.rows.Outcome;
 import dev.benchbook.rows.PassRows;
 import dev.benchbook.rows.RowWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.List;
 
@@ -11,10 +13,13 @@ import java.util.List;
  * Recording A/B on a shared machine: rounds that store the same rows through the row writer
  * and through the old 15-argument store ({@link LegacyRows}), alternating which goes first,
  * printing the median ns per row of each and the median per-round ratio. Args: [rounds].
+ * Each store is timed in this thread's CPU time, so that time the thread spends descheduled on a
+ * shared machine does not count (cache and memory contention still do).
  */
 public final class RecorderAB {
 
   private static final int ROWS = 1 << 20;
+  private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
   private static final List<String> STATES = List.of("PENDING", "UPLOADING", "UPLOADED",
       "PROCESSING", "INDEXED", "FAILED");
 
@@ -25,6 +30,15 @@ public final class RecorderAB {
    */
   private static volatile int FENCE;
   private static int fence;
+
+  /**
+   * Where each loop publishes its store before timing: in the worker the store is a field of a
+   * long-lived object, never local to the loop's method. A store the JIT can prove local (as a
+   * {@link LegacyRows} made and used only inside one compiled method) is scalar-replaced, its
+   * fields kept in registers, which made the old store look about twice as fast as it ever was
+   * in a worker (docs/PERFORMANCE.md, "Rows at the bottom").
+   */
+  static volatile Object published;
 
   private RecorderAB() {
   }
@@ -62,8 +76,9 @@ public final class RecorderAB {
 
   private static double writer(PassRows pass) {
     RowWriter w = pass.writer(0, 0, 3);
+    published = w;
     int n = ROWS - 4096;
-    long t0 = System.nanoTime();
+    long t0 = CPU.getCurrentThreadCpuTime();
     for (int f = 0; f < n; f++) {
       fence = FENCE;
       w.set(Column.FILE_ID, f & 1023);
@@ -79,17 +94,18 @@ public final class RecorderAB {
       w.set(Column.RETRIES, 0);
       w.commit(Outcome.COMMITTED);
     }
-    return (System.nanoTime() - t0) / (double) n;
+    return (CPU.getCurrentThreadCpuTime() - t0) / (double) n;
   }
 
   private static double legacy(LegacyRows rows) {
+    published = rows;
     int n = ROWS - 4096;
-    long t0 = System.nanoTime();
+    long t0 = CPU.getCurrentThreadCpuTime();
     for (int f = 0; f < n; f++) {
       fence = FENCE;
       rows.add(0, 0, 3, f & 1023, 1, 2, f, 10, 20, 30, 40, 50, 60, 0, 0);
     }
-    return (System.nanoTime() - t0) / (double) n;
+    return (CPU.getCurrentThreadCpuTime() - t0) / (double) n;
   }
 
   private static double median(double[] v) {

@@ -21,7 +21,8 @@ final class LakeFixture {
     if (shared == null) {
       try {
         Path lake = Files.createTempDirectory("benchbook-lake-shared").resolve("lake");
-        Lake.export(CatalogFixture.sharedCatalog(), lake, ImportProgress.NONE);
+        Lake.export(CatalogFixture.sharedCatalog(), CatalogFixture.sharedDataDir(), lake,
+            ImportProgress.NONE);
         shared = lake;
       } catch (IOException e) {
         throw new UncheckedIOException(e);

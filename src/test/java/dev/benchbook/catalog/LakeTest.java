@@ -32,8 +32,9 @@ class LakeTest {
     return Catalog.defaultFile(dir);
   }
 
+  /** Exports the catalog of the data dir that holds it (raw rows read from the rows files). */
   private static LakeReport export(Path catalog, Path lake) {
-    return Lake.export(catalog, lake, ImportProgress.NONE);
+    return Lake.export(catalog, catalog.getParent(), lake, ImportProgress.NONE);
   }
 
   /** Every file of a lake (outside _benchbook) with its modification time. */
@@ -58,6 +59,7 @@ class LakeTest {
     LakeReport first = export(catalog, lake);
     assertEquals(2, first.written());
     assertEquals(65_440 + 13_324, first.rows());
+    assertEquals(2, first.runsFromRowsFiles(), "both runs' rows read from their rows files");
     List<Long> ids = LakeLayout.runsPresent(lake);
     assertEquals(2, ids.size());
     // tables with rows for both runs (a matrix has no comparisons: no partition for it there)
@@ -128,6 +130,116 @@ class LakeTest {
     assertFalse(Files.exists(LakeLayout.tmp(lake)), "temporary files removed");
     assertEquals(2, LakeFixture.count(lake, "SELECT count(*) FROM runs"));
     assertEquals(65_440 + 13_324, LakeFixture.count(lake, "SELECT count(*) FROM rows"));
+  }
+
+  @Test
+  void rowsWrittenFromTheRowsFilesEqualTheCatalogsValueByValue() {
+    Path lake = LakeFixture.sharedLake();
+    // state codes differ by design (the lake's are global): compare the states' names
+    List<String> select = new ArrayList<>();
+    for (String c : Catalog.query(CatalogFixture.sharedCatalog(), "SELECT * FROM rows LIMIT 0",
+        Map.of()).columns()) {
+      select.add(StateCodes.isStateColumn(c) ? "(SELECT name FROM states s WHERE s.state = r."
+          + c + ") AS " + c : "r." + c);
+    }
+    String sql = "SELECT " + String.join(", ", select) + " FROM rows r "
+        + "ORDER BY config_key, row_no";
+    QueryResult lite = Catalog.query(CatalogFixture.sharedCatalog(), sql, Map.of());
+    QueryResult duck = LakeFixture.duck(lake, sql, Map.of());
+    assertEquals(lite.columns(), duck.columns());
+    assertEquals(lite.size(), duck.size());
+    assertTrue(lite.size() > 150_000, "raw rows: " + lite.size());
+    for (int i = 0; i < lite.size(); i++) {
+      Object[] a = lite.rows().get(i);
+      Object[] b = duck.rows().get(i);
+      for (int j = 0; j < a.length; j++) {
+        if (!java.util.Objects.equals(comparable(a[j]), comparable(b[j]))) {
+          throw new AssertionError("row " + i + ", " + lite.columns().get(j) + ": SQLite "
+              + a[j] + ", lake " + b[j]);
+        }
+      }
+    }
+  }
+
+  /** Integers as longs, booleans as 0/1: how the two engines' values compare. */
+  private static Object comparable(Object v) {
+    if (v instanceof Boolean b) {
+      return b ? 1L : 0L;
+    }
+    return v instanceof Number n && !(v instanceof Double) ? n.longValue() : v;
+  }
+
+  @Test
+  void aRunWhoseRowsFileChangedOrDoesNotParseIsWrittenFromTheCatalog(@TempDir Path dir)
+      throws Exception {
+    Path data = dir.resolve("data");
+    Path catalog = twoRuns(data);
+    Path changed = data.resolve(MATRIX + ".rows.csv.gz");
+    Files.setLastModifiedTime(changed, FileTime.fromMillis(Files.getLastModifiedTime(changed)
+        .toMillis() + 5_000));
+    Path garbled = data.resolve(MITIGATION + ".rows.csv.gz");
+    FileTime mtime = Files.getLastModifiedTime(garbled);
+    byte[] bytes = Files.readAllBytes(garbled);
+    java.util.Arrays.fill(bytes, bytes.length / 2, bytes.length / 2 + 64, (byte) 7);
+    Files.write(garbled, bytes);
+    Files.setLastModifiedTime(garbled, mtime);
+    Path lake = dir.resolve("lake");
+    LakeReport r = export(catalog, lake);
+    assertEquals(2, r.written());
+    assertEquals(0, r.runsFromRowsFiles(), "neither file is the one imported, as read");
+    assertEquals(65_440 + 13_324, LakeFixture.count(lake, "SELECT count(*) FROM rows"));
+    assertFalse(Files.exists(LakeLayout.tmp(lake)), "temporary files removed");
+    Path fromCatalog = dir.resolve("lake-catalog");
+    assertEquals(0, Lake.export(catalog, fromCatalog, ImportProgress.NONE).runsFromRowsFiles());
+    String sum = "SELECT sum(hash(config_key, row_no, rep, worker, file_id, from_state, "
+        + "to_state, start_ns, fsm_net_ns, outcome)) FROM rows";
+    assertEquals(LakeFixture.duck(fromCatalog, sum, Map.of()).value(0, 0),
+        LakeFixture.duck(lake, sum, Map.of()).value(0, 0));
+  }
+
+  @Test
+  void aLakeWriterKilledMidWriteLeavesNoHalfPartitionAndTheNextExportFinishes(
+      @TempDir Path dir) throws Exception {
+    Path data = dir.resolve("data");
+    int runs = 6;
+    dev.benchbook.bench.CatalogBenchData.main(new String[] {data.toString(),
+        CatalogFixture.DATA.toString(), Integer.toString(runs)});
+    assertTrue(Catalog.update(data).ok());
+    Path lake = dir.resolve("lake");
+    Process child = ChildJvm.start(dir, "lake", "lake", "--data-dir", data.toString(),
+        "--lake", lake.toString(), "-q");
+    Path writing = LakeLayout.tmp(lake).resolve("batch").resolve("rows");
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (child.isAlive() && LakeLayout.partitionIds(writing).size() < 2
+        && LakeLayout.runsPresent(lake).isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(1);
+    }
+    assertTrue(child.isAlive(), "the export ended before it could be killed: "
+        + ChildJvm.err(dir, "lake"));
+    child.destroyForcibly();
+    assertTrue(child.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+    assertTrue(Files.isDirectory(LakeLayout.tmp(lake)), "killed while writing");
+    // a reader sees whole runs only: every file is Parquet, every run has all its rows
+    List<String> warnings = new ArrayList<>();
+    QueryResult present = Lake.query(lake, "SELECT r.run_id, r.raw_rows, (SELECT count(*) "
+        + "FROM rows w WHERE w.run_id = r.run_id) FROM runs r", Map.of(), warnings);
+    assertEquals(List.of(), warnings);
+    for (Object[] run : present.rows()) {
+      assertEquals(((Number) run[1]).longValue(), ((Number) run[2]).longValue(),
+          "rows of run " + run[0]);
+    }
+    try (Stream<Path> s = Files.walk(lake)) {
+      for (Path f : s.filter(p -> p.toString().endsWith(".parquet")).toList()) {
+        if (!lake.relativize(f).startsWith(LakeLayout.META)) {
+          assertEquals(java.util.Optional.empty(), LakeLayout.notParquet(f), f.toString());
+        }
+      }
+    }
+    LakeReport next = export(Catalog.defaultFile(data), lake);
+    assertEquals(runs - present.size(), next.written());
+    assertFalse(Files.exists(LakeLayout.tmp(lake)), "temporary files removed");
+    assertEquals(runs, LakeFixture.count(lake, "SELECT count(*) FROM runs"));
+    assertEquals(runs * 13_324L, LakeFixture.count(lake, "SELECT count(*) FROM rows"));
   }
 
   @Test

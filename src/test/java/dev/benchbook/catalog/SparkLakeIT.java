@@ -48,7 +48,8 @@ class SparkLakeIT {
     assertTrue(Catalog.update(data).ok());
     catalog = Catalog.defaultFile(data);
     lake = dir.resolve("lake");
-    Lake.export(catalog, lake, ImportProgress.NONE);
+    // raw rows as the lake command writes them: from the rows files
+    assertEquals(3, Lake.export(catalog, data, lake, ImportProgress.NONE).runsFromRowsFiles());
     spark = SparkSession.builder().master("local[2]").appName("benchbook-lake-it")
         .config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", "2")

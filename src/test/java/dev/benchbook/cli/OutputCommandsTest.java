@@ -64,6 +64,32 @@ class OutputCommandsTest {
     assertTrue(vertical.contains("\nconfig ") && vertical.contains("\nstrategy "), vertical);
   }
 
+  /**
+   * Golden files of real commands on the committed data at 80, 120 and 200 columns: the
+   * three-mitigation comparison (summary, then each) and the stats of a matrix's raw rows.
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(ints = {80, 120, 200})
+  void realCommandsFitEachWidthAsTheGoldenFilesShow(int width) throws Exception {
+    columns(width);
+    String compare = Cli.run("compare", THREE).assertCode(0).out();
+    assertFits(compare, width);
+    assertGolden("cli-compare-" + width + ".txt", compare);
+    String stats = Cli.run("stats", "data/results-20261129-131740.rows.csv.gz").assertCode(0)
+        .out();
+    assertFits(stats, width);
+    assertGolden("cli-stats-" + width + ".txt", stats);
+  }
+
+  private static void assertGolden(String name, String actual) throws java.io.IOException {
+    Path file = Path.of("src/test/resources/golden/format").resolve(name);
+    if (Boolean.getBoolean("benchbook.updateGoldens")) {
+      Files.writeString(file, actual, StandardCharsets.UTF_8);
+    }
+    assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual, name
+        + " (regenerate: -Dbenchbook.updateGoldens=true)");
+  }
+
   @Test
   void machineFormatsAreNeverCut() {
     columns(40);
@@ -101,12 +127,16 @@ class OutputCommandsTest {
   }
 
   @Test
-  void compareOnAFileWithThreeMitigationsShowsEveryOneNamingBothSides() {
+  void compareOnAFileWithThreeMitigationsShowsEveryOneNamingBothSides() throws Exception {
     columns(80);
     Cli.Result r = Cli.run("compare", THREE).assertCode(0);
     String out = r.out();
     assertFits(out, 80);
-    assertTrue(out.startsWith("Every mitigation against baseline c16-fast-hold1\n"), out);
+    assertTrue(out.startsWith("Every mitigation against baseline c16-fast-hold1 (verdicts on "
+        + "P95 lock_wait)\n"), out);
+    assertTrue(out.lines().anyMatch(l -> l.matches(
+        "c16-fast-hold1-writer-queue +53\\.61 -> 10\\.20 ms +1\\.70x +improved")), "the "
+        + "winner's numbers and verdict fit 80 columns:\n" + out);
     for (String m : List.of("shared-connection", "writer-queue", "backoff")) {
       assertTrue(out.contains("\nc16-fast-hold1-" + m + "  "), m + " in the summary:\n" + out);
       assertTrue(out.contains("Baseline c16-fast-hold1 vs mitigation c16-fast-hold1-" + m
@@ -115,6 +145,18 @@ class OutputCommandsTest {
     String md = Cli.run("compare", THREE, "--format", "markdown").assertCode(0).out();
     assertEquals(3, md.lines().filter(l -> l.startsWith("| Segment | Baseline P95 |")).count(),
         md);
+    com.fasterxml.jackson.databind.JsonNode json = dev.benchbook.results.Json.MAPPER.readTree(
+        Cli.run("compare", THREE, "--format", "json").assertCode(0).out());
+    assertTrue(json.isArray() && json.size() == 3, "one JSON document, an array: " + json);
+    assertEquals("c16-fast-hold1-backoff", json.get(2).get("mitigation_config").asText());
+    List<String> csv = Cli.run("compare", THREE, "--format", "csv").assertCode(0).out().lines()
+        .toList();
+    assertTrue(csv.get(0).startsWith("baseline_config,mitigation_config,row,statistic,"),
+        csv.get(0));
+    assertEquals(1, csv.stream().filter(l -> l.contains("statistic")).count(), "one header");
+    assertEquals(3 * 6, csv.size() - 1, "5 segments + throughput per mitigation");
+    assertTrue(csv.get(csv.size() - 1).startsWith("c16-fast-hold1,c16-fast-hold1-backoff,"
+        + "transitions_per_s,"), csv.get(csv.size() - 1));
     String one = Cli.run("compare", THREE, "--mitigation-config",
         "c16-fast-hold1-writer-queue").assertCode(0).out();
     assertFalse(one.contains("Every mitigation") || one.contains("backoff"), one);
@@ -130,6 +172,13 @@ class OutputCommandsTest {
     assertTrue(r.out().lines().anyMatch(l -> l.matches("Segment +A P95 +B P95 +Delta")),
         r.out());
     assertTrue(r.out().contains("trans/s (B) vs "), r.out());
+    String every = Cli.run("compare", "data/results-20261126-211822.json",
+        "data/results-20261129-131740.json").assertCode(0).out();
+    assertTrue(every.startsWith("Every shared config, A = results-20261126-211822 vs B = "
+        + "results-20261129-131740 (verdicts on P95 lock_wait)\nConfig "), every);
+    assertTrue(every.lines().anyMatch(l -> l.matches("c10-fast +1\\.23 -> 1\\.12 ms .*")),
+        every);
+    assertEquals(6, every.lines().filter(l -> l.startsWith("A: ")).count(), every);
   }
 
   @Test
@@ -141,6 +190,50 @@ class OutputCommandsTest {
         .assertCode(2);
     p.assertOneErrorLine("-p files: expected NAME=VALUE");
     assertFalse(p.err().contains("option option"), p.err());
+  }
+
+  /**
+   * Issue 16/21: {@code --format} is one enum on every command (the same type, converter and
+   * values), and every command that takes it takes {@code --wide}; the commands that print
+   * tables all have them; a format option under another name is an enum too.
+   */
+  @Test
+  void formatIsOneEnumOnEveryCommand() {
+    java.util.Map<String, picocli.CommandLine> all = new java.util.TreeMap<>();
+    collect(new picocli.CommandLine(new Main()), all);
+    java.util.Set<String> withFormat = new java.util.TreeSet<>();
+    all.forEach((name, cmd) -> {
+      picocli.CommandLine.Model.OptionSpec format = cmd.getCommandSpec().findOption("--format");
+      if (format != null) {
+        withFormat.add(name);
+        assertEquals(dev.benchbook.format.Format.class, format.type(), name);
+        assertTrue(cmd.getCommandSpec().findOption("--wide") != null, name + " has --wide");
+      }
+      picocli.CommandLine.Model.OptionSpec to = cmd.getCommandSpec().findOption("--to");
+      if (to != null) {
+        assertTrue(to.type().isEnum(), name + " --to is an enum");
+      }
+    });
+    assertTrue(withFormat.containsAll(List.of("calibrate", "compare", "mitigate", "phase",
+        "query", "run", "stats", "sweep")), withFormat.toString());
+    for (String command : withFormat) {
+      List<String> args = new java.util.ArrayList<>(List.of(command.split(" ")));
+      args.addAll(List.of("--format", "xml"));
+      Cli.run(args.toArray(String[]::new)).assertCode(2).assertOneErrorLine(
+          "Invalid value for option '--format': expected one of table, vertical, markdown, "
+          + "csv, json, html; got 'xml'");
+    }
+  }
+
+  private static void collect(picocli.CommandLine cmd, java.util.Map<String,
+      picocli.CommandLine> into) {
+    cmd.getSubcommands().forEach((name, sub) -> {
+      String full = cmd.getParent() == null ? name : cmd.getCommandName() + " " + name;
+      if (!name.equals("help")) {
+        into.put(full, sub);
+        collect(sub, into);
+      }
+    });
   }
 
   @Test

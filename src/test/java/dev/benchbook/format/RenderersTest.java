@@ -82,6 +82,25 @@ class RenderersTest {
   }
 
   @Test
+  void theFirstTextColumnThatDoesNotFitIsCutRatherThanElidedButNumbersNeverAre() {
+    Table t = Table.builder("", Column.integer("run_id"), Column.text("file"),
+        Column.text("kind"), Column.integer("raw_rows"))
+        .row(7288224645748923639L, "seed-phase-14/results-mitigation-20260222-114707.json",
+            "mitigation", 123456).build();
+    List<String> lines = Format.TABLE.render(t, Layout.terminal(Map.of("COLUMNS", "40"), false))
+        .lines().toList();
+    assertEquals("             run_id  file            ...", lines.get(0));
+    assertEquals("7288224645748923639  seed-phase-...", lines.get(1));
+    assertEquals("... 2 more columns: kind, raw_rows", lines.get(3));
+    Table numbers = Table.builder("", Column.text("config"), Column.real("p95_ms", "ms",
+        Precision.decimals(2)), Column.integer("transitions")).row("c16-fast-hold1-writer-queue",
+        10.2, 123456789012345L).build();
+    String text = Format.TABLE.render(numbers, Layout.terminal(Map.of("COLUMNS", "40"), false));
+    assertTrue(text.startsWith("config                       p95_ms  ...\n"), text);
+    assertTrue(text.contains("... 1 more column: transitions"), text);
+  }
+
+  @Test
   void wideShowsEveryColumnAndWholeCells() {
     String text = Format.TABLE.render(wide(), Layout.terminal(Map.of("COLUMNS", "80"), true));
     assertFalse(text.contains("more columns"), text);

@@ -65,6 +65,80 @@ class DisplayTest {
         .lines().count(), "wide: title, header, every row, size line");
   }
 
+  /** A user's own result type, unknown to the display rules until registered. */
+  record Latency(String name, double p95Ms) {
+  }
+
+  @Test
+  void theRulesAreOpenAnyTypeRegistersHowItShows() {
+    Latency l = new Latency("mine", 1.23456);
+    assertEquals(Set.of("text/plain"), Display.of(l).data().keySet(), "unknown: its toString");
+    Display.register(Latency.class, x -> dev.benchbook.format.Document.builder()
+        .paragraph("Latency of **" + x.name() + "**")
+        .table(dev.benchbook.format.Table.builder("", dev.benchbook.format.Column.text("name"),
+            dev.benchbook.format.Column.real("p95_ms", "ms",
+                dev.benchbook.format.Precision.decimals(2))).row(x.name(), x.p95Ms()).build())
+        .build());
+    DisplayData d = Display.of(l);
+    assertEquals(Set.of("text/html", "text/markdown", "text/plain"), d.data().keySet());
+    assertTrue(d.data().get("text/html").startsWith("<p>Latency of <strong>mine</strong></p>"),
+        d.data().get("text/html"));
+    assertTrue(d.data().get("text/html").contains(">1.23</td>"), d.data().get("text/html"));
+    assertTrue(d.data().get("text/markdown").contains("| mine | 1.23"),
+        d.data().get("text/markdown"));
+    assertTrue(d.plain().startsWith("Latency of mine\n\nname  p95_ms\nmine    1.23"), d.plain());
+    Display.register(Latency.class, x -> "newest wins: " + x.name());
+    assertEquals("newest wins: mine", Display.of(l).plain());
+  }
+
+  /**
+   * Issue 21 point 3: a comparison of two runs made in a notebook names both runs in its table,
+   * its text and its chart, without the user passing anything more.
+   */
+  @Test
+  void aComparisonAcrossTwoRunsNamesBothRunsEverywhere() throws Exception {
+    var a = Benchbook.load("data/results-20261126-211822.json");
+    var b = Benchbook.load("data/results-20261129-131740.json");
+    var c = Benchbook.compare(a, "c10-fast", b, "c10-fast");
+    DisplayData d = Display.of(c);
+    String md = d.data().get("text/markdown");
+    assertTrue(md.startsWith("A: **c10-fast** of run results-20261126-211822; B: **c10-fast** "
+        + "of run results-20261129-131740\n\n| Segment | A P95 | B P95 | Delta |"), md);
+    assertTrue(d.plain().contains("trans/s (B) vs "), d.plain());
+    var chart = Benchbook.p95Chart(c).chart();
+    assertEquals("P95 latency per segment: c10-fast: results-20261126-211822 vs "
+        + "results-20261129-131740", chart.getTitle());
+    assertEquals(java.util.List.of("A: c10-fast (results-20261126-211822)",
+        "B: c10-fast (results-20261129-131740)"),
+        java.util.List.copyOf(chart.getSeriesMap().keySet()));
+    var json = dev.benchbook.results.Json.MAPPER.writeValueAsString(c);
+    assertEquals(c, dev.benchbook.results.Json.MAPPER.readValue(json,
+        dev.benchbook.results.Comparison.class), "the run names survive JSON");
+    var inOneFile = Benchbook.compare(a, "c1-zero", "c10-zero");
+    assertTrue(Display.of(inOneFile).data().get("text/markdown")
+        .startsWith("Baseline **c1-zero** vs mitigation **c10-zero**\n"), "one run: config ids");
+  }
+
+  /** Issue 21 point 3: every mitigation of a file, a summary first, as {@code compare FILE}. */
+  @Test
+  void everyMitigationOfAFileShowsAsASummaryThenEach() {
+    var run = Benchbook.load("data/results-mitigation-20261129-131850.json");
+    var all = Benchbook.compareAll(run);
+    assertEquals(java.util.List.of("c16-fast-hold1-shared-connection",
+        "c16-fast-hold1-writer-queue", "c16-fast-hold1-backoff"),
+        all.stream().map(c -> c.mitigationConfig()).toList());
+    DisplayData d = Display.of(all);
+    String text = d.plain();
+    assertTrue(text.startsWith("Every mitigation against baseline c16-fast-hold1 (verdicts on "
+        + "P95 lock_wait)\nMitigation "), text);
+    assertTrue(text.contains("\nc16-fast-hold1-writer-queue       53.61 -> 10.20 ms    1.70x  "
+        + "improved      -81.0%"), text);
+    assertEquals(3, text.lines().filter(l -> l.startsWith("Baseline c16-fast-hold1 vs "
+        + "mitigation ")).count(), text);
+    assertTrue(d.data().get("text/markdown").contains("### c16-fast-hold1 vs "
+        + "c16-fast-hold1-backoff"), d.data().get("text/markdown"));
+  }
+
   @Test
   void aComparisonShowsAsTheSeedsMarkdownTable() {
     DisplayData d = Display.of(Benchbook.compare(Benchbook.load(SeedFigures.FILE.toString())));

@@ -112,14 +112,37 @@ class EvaluatorTest {
   @Test
   void interruptStopsARunawayCellAndKeepsTheSession() throws Exception {
     run("int kept = 7;", new Recorder());
-    CompletableFuture<CellOutcome> running = CompletableFuture.supplyAsync(
-        () -> run("long spins = 0;\nwhile (true) { spins++; }", new Recorder()));
-    Thread.sleep(300);
+    Recorder spinning = new Recorder();
+    CompletableFuture<CellOutcome> running = CompletableFuture.supplyAsync(() -> run(
+        "long spins = 0;\nwhile (true) { if (spins++ == 0) { System.out.println(\"in\"); } }",
+        spinning));
+    // interrupt once the loop runs (not while line 2 still compiles, slow on a busy machine)
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!printed(spinning) && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
     eval.interrupt();
     CellOutcome o = running.get(10, TimeUnit.SECONDS);
     assertEquals(CellError.INTERRUPTED, o.error().orElseThrow().name());
     assertEquals(2, o.error().orElseThrow().line());
     assertEquals("7", run("kept", new Recorder()).result().orElseThrow().plain());
+  }
+
+  private static boolean printed(Recorder r) {
+    synchronized (r) {
+      return r.out.length() > 0;
+    }
+  }
+
+  @Test
+  void aCellShowsItsValueWithoutKeepingItAsADollarVariable() {
+    assertEquals("42", run("6 * 7", new Recorder()).result().orElseThrow().plain());
+    assertEquals("10", run("int base = 8;\nbase + 1;\nbase + 2", new Recorder()).result()
+        .orElseThrow().plain());
+    assertTrue(eval.variables().containsKey("base"), "declared variables stay");
+    assertFalse(eval.variables().keySet().stream().anyMatch(n -> n.startsWith("$")),
+        () -> "no $N variable kept: " + eval.variables());
+    assertEquals("9", run("base + 1", new Recorder()).result().orElseThrow().plain());
   }
 
   @Test

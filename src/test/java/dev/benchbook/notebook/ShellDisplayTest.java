@@ -30,6 +30,7 @@ class ShellDisplayTest {
         "t",
         "var run = Benchbook.load(\"data/seed-phase-14/results-mitigation-20260222-114707.json\");",
         "Benchbook.compare(run)",
+        "Benchbook.compareAll(Benchbook.load(\"data/results-mitigation-20261129-131850.json\"))",
         "\"plain\"",
         "/exit", "");
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -50,6 +51,8 @@ class ShellDisplayTest {
     assertTrue(text.contains("Baseline c10-zero vs mitigation c10-zero-shared-connection"), text);
     assertTrue(text.contains("lock_wait_ms         40.65 ms"), text);
     assertFalse(text.contains("Comparison["), text);
+    assertTrue(text.contains("\nEvery mitigation against baseline c16-fast-hold1 (verdicts"), text);
+    assertTrue(text.contains("\nc16-fast-hold1-backoff  "), "every mitigation:\n" + text);
     assertTrue(text.contains("==> \"plain\""), "other values as jshell shows them:\n" + text);
   }
 }

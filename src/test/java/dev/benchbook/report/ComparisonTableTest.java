@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.benchbook.results.Comparison;
 import dev.benchbook.results.Interval;
+import dev.benchbook.format.Format;
+import dev.benchbook.format.Layout;
 import dev.benchbook.results.Json;
 import dev.benchbook.results.SegmentDelta;
 import dev.benchbook.results.ThroughputRatio;
@@ -69,9 +71,28 @@ class ComparisonTableTest {
 
   @Test
   void jsonRoundTripsToTheSameComparison() throws Exception {
-    String json = ComparisonTable.render(withIntervals(), ComparisonTable.Format.JSON);
+    String json = ComparisonTable.render(withIntervals(), Format.JSON, NARROW);
     assertEquals(withIntervals(), Json.MAPPER.readValue(json, Comparison.class));
     assertTrue(json.contains("\"verdict\" : \"within noise\""), json);
+  }
+
+  /** 60 columns: the text formats fit it, Markdown and CSV keep their own shape. */
+  static final Layout NARROW = Layout.of(60, "--wide");
+
+  @Test
+  void everyFormatOfTheOneEnumRendersAComparison() {
+    Comparison c = withIntervals();
+    assertEquals(ComparisonTable.markdown(c), ComparisonTable.render(c, Format.MARKDOWN, NARROW));
+    assertEquals(ComparisonTable.csv(c), ComparisonTable.render(c, Format.CSV, NARROW));
+    String text = ComparisonTable.render(c, Format.TABLE, NARROW);
+    assertTrue(text.startsWith("Baseline " + c.baselineConfig() + " vs mitigation "
+        + c.mitigationConfig()), text);
+    text.lines().filter(l -> l.contains("  ")).forEach(l -> assertTrue(l.length() <= 60, l));
+    assertTrue(text.contains("more column"), "the interval columns are elided at 60:\n" + text);
+    String vertical = ComparisonTable.render(c, Format.VERTICAL, NARROW);
+    assertTrue(vertical.contains("-[ 1 ]") && vertical.contains("db_total_ms"), vertical);
+    String html = ComparisonTable.render(c, Format.HTML, NARROW);
+    assertTrue(html.contains("<table") && html.contains("db_total_ms"), html);
   }
 
   @org.junit.jupiter.api.Test

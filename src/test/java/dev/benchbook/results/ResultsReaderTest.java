@@ -64,7 +64,8 @@ class ResultsReaderTest {
         bad("unknown segment", r -> ((ObjectNode) config(r, 0).get("segments"))
                 .set("total_ms", config(r, 0).get("segments").get("api_ms").deepCopy()),
             "$.configs[0].segments.total_ms: expected a segment named db_total_ms, lock_wait_ms, "
-                + "fsm_dispatch_ms, fsm_net_ms or api_ms, found \"total_ms\""),
+                + "fsm_dispatch_ms, fsm_net_ms, api_ms, queue_wait_ms or response_ms, found "
+                + "\"total_ms\""),
         bad("duplicate config id", r -> config(r, 1).put("id", "c1-zero"),
             "$.configs[1].id: expected a config id unique in this file, found \"c1-zero\" again"),
         bad("missing machine field", r -> ((ObjectNode) r.get("manifest")).remove("cpu_model"),

@@ -71,7 +71,7 @@ class RowsCodecTest {
     RawRows rows = RowsCsv.read(file);
     RawRows expected = Fixtures.rows();
     assertEquals(1, rows.size());
-    for (Column c : Column.values()) {
+    for (Column c : Column.closedLoop()) {
       if (c != Column.ERROR) {
         assertEquals(c == Column.CONFIG ? 0 : expected.get(c, 0), rows.get(c, 0), c.csvKey());
       }

@@ -68,6 +68,31 @@ class PassRowsTest {
     }
   }
 
+  @Test
+  void everyRowCarriesItsWritersIdsAndAColumnWithoutAFieldTakesTheGeneralPath() {
+    PassRows pass = new PassRows(List.of("c1", "c2"), STATES, 3 * PassRows.BLOCK_ROWS);
+    RowWriter a = pass.writer(1, 4, 0);
+    RowWriter b = pass.writer(0, 2, 6);
+    int n = PassRows.BLOCK_ROWS + 3;
+    for (int i = 0; i < n; i++) {
+      record(a, i);
+      b.set(Column.REP, 9);
+      record(b, i);
+    }
+    RawRows sink = new RawRows(List.of("c1", "c2"), STATES, 16);
+    pass.drainTo(sink);
+    assertEquals(2 * n, sink.size());
+    for (int i = 0; i < n; i++) {
+      assertEquals(1, sink.config()[i]);
+      assertEquals(4, sink.rep()[i]);
+      assertEquals(0, sink.worker()[i]);
+      assertEquals(0, sink.config()[n + i]);
+      assertEquals(9, sink.rep()[n + i], "set(REP) overrides the writer's repetition");
+      assertEquals(6, sink.worker()[n + i]);
+      assertEquals(i + 1, sink.longs(Column.DB_TOTAL_NS)[n + i]);
+    }
+  }
+
   private static void record(RowWriter w, long v) {
     w.set(Column.FILE_ID, 3);
     w.set(Column.FROM_STATE, 0);

@@ -31,7 +31,7 @@ class RowsColumnTest {
   @Test
   void segmentsAreTheSegmentColumnsInResultsOrder() {
     assertEquals(List.of("db_total_ms", "lock_wait_ms", "fsm_dispatch_ms", "fsm_net_ms",
-        "api_ms"), Segment.keys());
+        "api_ms", "queue_wait_ms", "response_ms"), Segment.keys());
     for (Segment s : Segment.values()) {
       assertEquals(Column.Kind.SEGMENT_NS, s.column().kind());
       assertEquals(s, Segment.byKey(s.key()).orElseThrow());
@@ -74,7 +74,8 @@ class RowsColumnTest {
       Object report = c.getMethod("run", Path.class, Path.class).invoke(null, tmp,
           Path.of("data/results-20261129-131740.rows.csv.gz"));
       assertEquals(String.join("\n",
-          "segments [db_total_ms, lock_wait_ms, fsm_dispatch_ms, fsm_net_ms, api_ms, commit_ms]",
+          "segments [db_total_ms, lock_wait_ms, fsm_dispatch_ms, fsm_net_ms, api_ms, commit_ms, "
+              + "queue_wait_ms, response_ms]",
           "header ends ,total_ns,retries,outcome,commit_ns",
           "read back commit_ns 12345",
           "table has commit_ns true commit_ms true",
@@ -129,7 +130,9 @@ class RowsColumnTest {
       import dev.benchbook.results.RowsTable;
       import dev.benchbook.rows.Column;
       import dev.benchbook.rows.Outcome;
+      import dev.benchbook.rows.PassRows;
       import dev.benchbook.rows.RawRows;
+      import dev.benchbook.rows.RowWriter;
       import dev.benchbook.rows.Segment;
       import java.nio.file.Files;
       import java.nio.file.Path;
@@ -143,11 +146,13 @@ class RowsColumnTest {
           List<String> out = new ArrayList<>();
           out.add("segments " + Segment.keys());
           Column commit = Column.valueOf("COMMIT_NS");
+          PassRows pass = new PassRows(List.of("c1-zero"), List.of("A", "B"), 4);
+          RowWriter writer = pass.writer(0, 0, 0);
+          writer.set(Column.TO_STATE, 1);
+          writer.set(commit, 12_345);
+          writer.commit(Outcome.COMMITTED);
           RawRows rows = new RawRows(List.of("c1-zero"), List.of("A", "B"), 4);
-          int i = rows.addRow();
-          rows.set(Column.TO_STATE, i, 1);
-          rows.set(Column.OUTCOME, i, Outcome.COMMITTED.code());
-          rows.set(commit, i, 12_345);
+          pass.drainTo(rows);
           Path file = dir.resolve("new.rows.csv.gz");
           RowsCsv.write(rows, file);
           String header;

@@ -1,0 +1,340 @@
+package dev.benchbook.catalog;
+
+import dev.benchbook.catalog.LakeTable.Column;
+import dev.benchbook.catalog.LakeTable.Type;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * Writes the lake's {@code rows} partitions straight from the runs' raw-rows files, the fast
+ * path of an export: DuckDB's CSV reader decompresses and parses each file natively and one
+ * {@code COPY} per run writes its Parquet file, one run per core at a time. Reading the same rows
+ * back from the catalog costs one sqlite-jdbc call per value (docs/PERFORMANCE.md, "Lake and DuckDB").
+ *
+ * <p>The values are the catalog's: {@code row_no} is the row's position in the file, config ids
+ * become the catalog's {@code config_key}, state names the lake's state codes, outcome labels the
+ * catalog's outcome codes, a timed column the file lacks is NULL, and rows of a config the run does
+ * not list are left out, as the import leaves them out. A run is written this way only when its
+ * rows file has the size and modification time the catalog imported and the run's every row was
+ * written; otherwise (or on any error) its partition is removed and the caller writes the run
+ * from the catalog. The lake's {@code rows} columns are read from the catalog, so a column this
+ * class cannot fill from a file sends every run to the catalog path instead.
+ */
+final class RowsFileWriter implements AutoCloseable {
+
+  /** The name given to the file position inside the per-run query. */
+  private static final String ROW_NO = "__benchbook_row_no";
+
+  private final Connection catalog;
+  private final Path dataDir;
+  private final LakeTable table;
+  private final DuckDBConnection duck;
+  private final ExecutorService pool;
+  private final List<Connection> workers = new ArrayList<>();
+  private final java.util.concurrent.BlockingQueue<Connection> free =
+      new java.util.concurrent.LinkedBlockingQueue<>();
+  private final Map<String, Long> stateCodes;
+  private final Map<String, Long> outcomeCodes;
+  private final boolean usable;
+
+  /** A writer for the catalog's {@code rows} table {@code table}, with one worker per core. */
+  RowsFileWriter(Connection catalog, Path dataDir, LakeTable table) throws SQLException {
+    this.catalog = catalog;
+    this.dataDir = dataDir;
+    this.table = table;
+    this.stateCodes = names(catalog, "SELECT name FROM states", true);
+    this.outcomeCodes = names(catalog, "SELECT name, outcome FROM outcomes", false);
+    this.usable = table.fileColumns().stream().allMatch(RowsFileWriter::fillable);
+    int n = Math.max(1, Runtime.getRuntime().availableProcessors());
+    this.duck = DuckDb.open().unwrap(DuckDBConnection.class);
+    // One thread per query: each worker's COPY runs on its own thread, in file order.
+    DuckDb.exec(duck, "SET threads = 1");
+    for (int i = 0; i < n; i++) {
+      workers.add(duck.duplicate());
+    }
+    free.addAll(workers);
+    this.pool = Executors.newFixedThreadPool(n, r -> {
+      Thread t = new Thread(r, "benchbook-lake-rows");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /** True when a column of the rows table can be filled from a raw-rows file. */
+  private static boolean fillable(Column c) {
+    return switch (c.name()) {
+      case "config_key", "row_no", "committed" -> true;
+      default -> dev.benchbook.rows.Column.byCsvKey(c.name()).isPresent();
+    };
+  }
+
+  /**
+   * Writes the {@code rows} partition of each run it can into {@code dir}
+   * ({@code dir/run_id=<id>/part-0.parquet}); returns the rows written per run it wrote.
+   */
+  Map<Long, Long> write(List<Long> runIds, Path dir) throws SQLException, IOException {
+    Map<Long, Long> out = new LinkedHashMap<>();
+    if (!usable || runIds.isEmpty()) {
+      return out;
+    }
+    Map<Long, Source> sources = sources(runIds);
+    List<Future<Optional<Long>>> futures = new ArrayList<>();
+    List<Long> ids = new ArrayList<>(sources.keySet());
+    for (long id : ids) {
+      Source s = sources.get(id);
+      futures.add(pool.submit(() -> writeOne(s, dir)));
+    }
+    try {
+      for (int i = 0; i < ids.size(); i++) {
+        Optional<Long> n = futures.get(i).get();
+        if (n.isPresent()) {
+          out.put(ids.get(i), n.get());
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while writing the rows partitions", e);
+    } catch (ExecutionException e) {
+      throw new IOException("cannot write a rows partition: " + e.getCause(), e.getCause());
+    }
+    return out;
+  }
+
+  /** Writes one run's partition on a free worker connection; empty when it could not. */
+  private Optional<Long> writeOne(Source s, Path dir) throws IOException, InterruptedException {
+    Path target = dir.resolve("run_id=" + s.runId());
+    Files.createDirectories(target);
+    Connection c = free.take();
+    try {
+      try {
+        Optional<String> sql = copySql(s, target.resolve(LakeLayout.PART));
+        if (sql.isPresent()) {
+          long n;
+          try (Statement st = c.createStatement()) {
+            n = st.executeUpdate(sql.get());
+          }
+          if (n == s.rawRows()) {
+            return Optional.of(n);
+          }
+        }
+      } catch (SQLException | IOException e) {
+        // not readable the way the import read it: the catalog path writes this run
+      }
+    } finally {
+      free.put(c);
+    }
+    LakeLayout.deleteTree(target);
+    return Optional.empty();
+  }
+
+  /** The run's COPY, or empty when its file is not the one imported. */
+  private Optional<String> copySql(Source s, Path out) throws IOException {
+    Path file = s.file();
+    if (!s.unchanged()) {
+      return Optional.empty();
+    }
+    boolean gzip = gzip(file);
+    List<String> header = header(file, gzip);
+    if (header.isEmpty()) {
+      return Optional.empty();
+    }
+    String columns = header.stream().map(h -> DuckDb.literal(h) + ": "
+        + DuckDb.literal(csvType(h))).collect(Collectors.joining(", ", "{", "}"));
+    String read = "SELECT *, row_number() OVER () - 1 AS " + ROW_NO + " FROM read_csv("
+        + DuckDb.literal(file.toString()) + ", header = true, auto_detect = false, delim = ',', "
+        + "quote = '', escape = '', compression = '" + (gzip ? "gzip" : "none") + "', columns = "
+        + columns + ")";
+    List<String> select = new ArrayList<>();
+    for (Column c : table.fileColumns()) {
+      Optional<String> e = expression(c.name(), header, s);
+      if (e.isEmpty()) {
+        return Optional.empty();
+      }
+      select.add("CAST(" + e.get() + " AS " + c.type().duckType() + ") AS " + c.quoted());
+    }
+    String configs = s.configKeys().keySet().stream().map(DuckDb::literal)
+        .collect(Collectors.joining(", "));
+    return Optional.of("COPY (SELECT " + String.join(", ", select) + " FROM (" + read
+        + ") WHERE \"config\" IN (" + configs + ")) TO " + DuckDb.literal(out.toString())
+        + " (FORMAT parquet, COMPRESSION zstd)");
+  }
+
+  /** The value of a lake column for a row of the file, or empty when the file cannot give it. */
+  private Optional<String> expression(String name, List<String> header, Source s) {
+    switch (name) {
+      case "config_key":
+        return Optional.of(lookup("\"config\"", s.configKeys(), "config"));
+      case "row_no":
+        return Optional.of(ROW_NO);
+      case "committed":
+        return Optional.of("(" + lookup("\"outcome\"", outcomeCodes, "outcome") + ") = 0");
+      default:
+        break;
+    }
+    Optional<dev.benchbook.rows.Column> col = dev.benchbook.rows.Column.byCsvKey(name);
+    if (col.isEmpty()) {
+      return Optional.empty();
+    }
+    String quoted = '"' + name + '"';
+    if (!header.contains(name)) {
+      return col.get().optional() ? Optional.of("NULL") : Optional.empty();
+    }
+    if (col.get() == dev.benchbook.rows.Column.OUTCOME) {
+      return Optional.of(lookup(quoted, outcomeCodes, "outcome"));
+    }
+    if (col.get().kind() == dev.benchbook.rows.Column.Kind.CODE) {
+      return Optional.of(lookup(quoted, stateCodes, "state"));
+    }
+    return Optional.of(quoted);
+  }
+
+  /** A CASE mapping names to codes; a name it does not know fails the query. */
+  private static String lookup(String column, Map<String, Long> codes, String what) {
+    StringBuilder sb = new StringBuilder("CASE ").append(column);
+    codes.forEach((name, code) -> sb.append(" WHEN ").append(DuckDb.literal(name))
+        .append(" THEN ").append(code));
+    return sb.append(" ELSE error('unknown ").append(what).append(" ' || ").append(column)
+        .append(") END").toString();
+  }
+
+  /** How the CSV reader types a header field: text for codes and unknown columns, else BIGINT. */
+  private static String csvType(String field) {
+    Optional<dev.benchbook.rows.Column> c = dev.benchbook.rows.Column.byCsvKey(field);
+    return c.isEmpty() || c.get().kind() == dev.benchbook.rows.Column.Kind.CODE ? "VARCHAR"
+        : "BIGINT";
+  }
+
+  private static boolean gzip(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return in.read() == 0x1f && in.read() == 0x8b;
+    }
+  }
+
+  /** The field names of the file's first line (empty when it has none). */
+  private static List<String> header(Path file, boolean gzip) throws IOException {
+    try (InputStream raw = Files.newInputStream(file);
+        InputStream in = gzip ? new GZIPInputStream(raw, 1 << 12) : raw) {
+      StringBuilder line = new StringBuilder();
+      for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
+        line.append((char) b);
+        if (line.length() > 1 << 16) {
+          return List.of();
+        }
+      }
+      String text = new String(line.toString().getBytes(StandardCharsets.ISO_8859_1),
+          StandardCharsets.UTF_8).strip();
+      return text.isEmpty() ? List.of() : List.of(text.split(",", -1));
+    }
+  }
+
+  /**
+   * Where each run's rows file is and what the catalog imported from it: the file named by its
+   * results file (relative to the JSON), its size and modification time then, its raw rows and
+   * its configs' keys. Runs without a rows file are left out.
+   */
+  private Map<Long, Source> sources(List<Long> runIds) throws SQLException {
+    String ids = runIds.stream().map(String::valueOf).collect(Collectors.joining(", "));
+    Map<Long, Map<String, Long>> keys = new HashMap<>();
+    try (Statement st = catalog.createStatement();
+        ResultSet rs = st.executeQuery("SELECT run_id, config, config_key FROM configs "
+            + "WHERE run_id IN (" + ids + ")")) {
+      while (rs.next()) {
+        keys.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>())
+            .put(rs.getString(2), rs.getLong(3));
+      }
+    }
+    Map<Long, Source> out = new LinkedHashMap<>();
+    try (Statement st = catalog.createStatement();
+        ResultSet rs = st.executeQuery("SELECT f.run_id, f.path, f.rows_path, f.rows_size, "
+            + "f.rows_mtime_ns, r.raw_rows FROM files f JOIN runs r ON r.run_id = f.run_id "
+            + "WHERE f.run_id IN (" + ids + ") AND f.rows_path IS NOT NULL AND r.raw_rows > 0")) {
+      while (rs.next()) {
+        long runId = rs.getLong(1);
+        Map<String, Long> configs = keys.get(runId);
+        if (configs == null) {
+          continue;
+        }
+        Path file = dataDir.resolve(rs.getString(2)).resolveSibling(rs.getString(3));
+        out.put(runId, new Source(runId, file, rs.getLong(4), rs.getLong(5), rs.getLong(6),
+            configs));
+      }
+    }
+    return out;
+  }
+
+  /** Names to codes: the lake's state codes (from names) or a table's own codes. */
+  private static Map<String, Long> names(Connection c, String sql, boolean states)
+      throws SQLException {
+    Map<String, Long> out = new LinkedHashMap<>();
+    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+      while (rs.next()) {
+        String name = rs.getString(1);
+        out.put(name, states ? StateCodes.global(name) : rs.getLong(2));
+      }
+    } catch (SQLException e) {
+      // an older catalog without the table: no names, so every run takes the catalog path
+      return Map.of();
+    }
+    return out;
+  }
+
+  @Override
+  public void close() throws SQLException {
+    pool.shutdownNow();
+    try {
+      pool.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    for (Connection c : workers) {
+      c.close();
+    }
+    duck.close();
+  }
+
+  /**
+   * One run's rows file as the catalog imported it.
+   *
+   * @param runId the run
+   * @param file the rows file
+   * @param size its size then, bytes
+   * @param mtimeNs its modification time then, ns since the epoch
+   * @param rawRows the rows the import read from it
+   * @param configKeys the run's config ids to their keys
+   */
+  private record Source(long runId, Path file, long size, long mtimeNs, long rawRows,
+      Map<String, Long> configKeys) {
+
+    /** True when the file still has the imported size and modification time. */
+    boolean unchanged() throws IOException {
+      try {
+        java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(file,
+            java.nio.file.attribute.BasicFileAttributes.class);
+        return a.size() == size && a.lastModifiedTime().to(TimeUnit.NANOSECONDS) == mtimeNs;
+      } catch (java.nio.file.NoSuchFileException e) {
+        return false;
+      }
+    }
+  }
+}

@@ -58,6 +58,7 @@ class ReferenceDocTest {
     out.put("repetitions(LoadedRun)", () -> Benchbook.repetitions(run));
     out.put("sweep(LoadedRun)", () -> Benchbook.sweep(sweep));
     out.put("openLoop(LoadedRun)", () -> Benchbook.openLoop(Benchbook.load(OPEN_LOOP_RUN)));
+    out.put("failures(LoadedRun)", () -> Benchbook.failures(run));
     return out;
   }
 

@@ -98,7 +98,15 @@ public final class RunSummarizer {
         Optional.of(m.sqliteVersion()), first.sqlite().pragmas(), parameters,
         Optional.of(outcome.plan().seed()), Optional.of(outcome.start().toString()),
         Optional.of(outcome.end().toString()), Optional.empty(),
-        Optional.of(m.clockReadNs()), Optional.of(source(first.workload())));
+        Optional.of(m.clockReadNs()), Optional.of(source(first.workload())),
+        Optional.of(errorNames(outcome)));
+  }
+
+  /** The run's error dictionary with codes as text, as the manifest records it. */
+  private static Map<String, String> errorNames(RunOutcome outcome) {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    outcome.errors().forEach((code, name) -> out.put(Integer.toString(code), name));
+    return out;
   }
 
   /** The manifest's record of a workload: a file's name, text and hash, or a Java class. */

@@ -122,19 +122,21 @@ public final class Benchbook {
   }
 
   /**
-   * A quick run of your own workload, e.g. {@code Benchbook.measure(myWorkload).concurrency(1,
-   * 10).reps(5).run()}: the same builder as {@link #plan()}, the same results as any run.
+   * A measurement of your own workload (docs/WORKLOADS.md, "Your code in the loop"), e.g.
+   * {@code Benchbook.measure(myWorkload).concurrency(1, 10).reps(5).run()}: the same knobs as
+   * {@link #plan()}, a run every one-liner takes.
    */
-  public static PlanBuilder measure(dev.benchbook.workload.Workload workload) {
-    return plan().workload(workload);
+  public static Measure measure(dev.benchbook.workload.Workload workload) {
+    return new Measure(workload);
   }
 
   /**
    * A quick run of a workload file, e.g. {@code Benchbook.measure(Path.of("workloads/job-queue.json"))
-   * .concurrency(1, 4).run()}: its flow, schema, seed rows and SQL (docs/WORKLOADS.md).
+   * .concurrency(1, 4).run()}: its flow, schema, seed rows and SQL (docs/WORKLOADS.md); the
+   * same knobs and result as {@link #measure(dev.benchbook.workload.Workload)}.
    */
-  public static PlanBuilder measure(Path workloadFile) throws java.io.IOException {
-    return plan().workload(workloadFile);
+  public static Measure measure(Path workloadFile) throws java.io.IOException {
+    return new Measure(dev.benchbook.workload.FsmWorkload.read(workloadFile));
   }
 
   /** A run just measured (not written) as a run every one-liner takes; its rows stay in memory. */
@@ -153,6 +155,23 @@ public final class Benchbook {
     Path json = new ResultsWriter(Loads.path(dataDir)).writeOrFailKeeping(measured.file(),
         Optional.of(measured.rows()), Optional.empty()).json();
     return load(json.toString());
+  }
+
+  /**
+   * Writes a run measured in memory (e.g. by {@link #measure}) with its raw rows into
+   * {@code dataDir} and loads it back from there.
+   */
+  public static LoadedRun write(LoadedRun run, String dataDir) throws IOException {
+    return write(new Measured(run.run(), run.rows().orElseThrow(() -> new IllegalArgumentException(
+        run.path() + " has no raw rows to write"))), dataDir);
+  }
+
+  /**
+   * The failed attempts of a run by config, edge and what failed (the SQLite error or the
+   * exception class your code threw), with their count; empty when nothing failed.
+   */
+  public static Table failures(LoadedRun run) {
+    return Tables.failures(run);
   }
 
   /** A repo-relative path: as given when it exists, else found from a parent of the cwd. */

@@ -77,7 +77,11 @@ public final class ColumnDocs {
     put("fsm_net_p99_ms", "99th percentile of fsm_net: the service time alone, as a closed loop "
         + "measures it");
     put("retries", "busy retries before the write lock was held");
-    put("outcome", "committed, conflict (optimistic check failed), busy or rolled_back");
+    put("outcome", "committed, conflict (optimistic check failed), busy, rolled_back or failed "
+        + "(the workload's code threw or its SQL failed)");
+    put("error", "what failed in a failed attempt: the SQLite error or the exception class (the "
+        + "run's manifest errors), empty otherwise");
+    put("attempts", "attempts in the group");
     put("workers", "workers of the config");
     put("min", "fewest committed transitions of any worker in the repetition");
     put("max", "most committed transitions of any worker in the repetition");

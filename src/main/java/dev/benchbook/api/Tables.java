@@ -20,6 +20,26 @@ final class Tables {
   private Tables() {
   }
 
+  /** The run's non-committed attempts by config, edge, outcome and error (see FailedAttempts). */
+  static Table failures(dev.benchbook.results.LoadedRun run) {
+    Table t = Table.create(run.name() + ": attempts that did not commit",
+        StringColumn.create("config"), StringColumn.create("from_state"),
+        StringColumn.create("to_state"), StringColumn.create("outcome"),
+        StringColumn.create("error"), LongColumn.create("attempts"));
+    dev.benchbook.rows.RawRows rows = run.rows().orElseThrow(() -> new IllegalArgumentException(
+        run.path() + " has no raw rows: failed attempts are counted from them"));
+    for (dev.benchbook.analysis.FailedAttempts f : dev.benchbook.analysis.FailedAttempts.of(rows,
+        run.run().manifest().errors().orElse(Map.of()))) {
+      t.stringColumn("config").append(f.config());
+      t.stringColumn("from_state").append(f.fromState());
+      t.stringColumn("to_state").append(f.toState());
+      t.stringColumn("outcome").append(f.outcome());
+      t.stringColumn("error").append(f.error());
+      t.longColumn("attempts").append(f.attempts());
+    }
+    return t;
+  }
+
   /** One row per sweep point; {@code knee} is true at each strategy's knee. */
   static Table sweep(String name, List<SweepPoint> points) {
     Map<String, String> knees = Sweeps.knees(points);

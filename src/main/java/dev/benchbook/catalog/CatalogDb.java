@@ -29,7 +29,7 @@ import org.sqlite.SQLiteException;
 final class CatalogDb {
 
   /** Version of the catalog schema; a catalog made by another version is rebuilt. */
-  static final int SCHEMA_VERSION = 8;
+  static final int SCHEMA_VERSION = 9;
   static final int BUSY_TIMEOUT_MS = 60_000;
   private static final int WAL_ATTEMPTS = 200;
   /** Larger pages than SQLite's 4096 default: fewer b-tree pages per bulk insert. */

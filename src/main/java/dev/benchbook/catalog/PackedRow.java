@@ -86,7 +86,8 @@ final class PackedRow {
    * the first format's columns and every value fits the layout; empty otherwise.
    */
   static Optional<PackedRow> of(RawRows r, int[] stateCodes) {
-    if (r.columns().size() != COLUMNS.size() + 1 || !r.columns().containsAll(COLUMNS)
+    List<Column> used = r.columnsInUse();
+    if (used.size() != COLUMNS.size() + 1 || !used.containsAll(COLUMNS)
         || r.size() > HIGH31) {
       return Optional.empty();
     }

@@ -17,7 +17,8 @@ final class RowsSchema {
 
   private static final Map<Column, String> NOTES = Map.of(
       Column.FROM_STATE, "states.state",
-      Column.OUTCOME, "outcomes.outcome; 0 = committed");
+      Column.OUTCOME, "outcomes.outcome; 0 = committed",
+      Column.ERROR, "what failed (manifest errors); NULL: nothing");
 
   private static final java.util.regex.Pattern SEGMENT_NS =
       java.util.regex.Pattern.compile("\\bsegment_ns\\((:[A-Za-z_][A-Za-z0-9_]*)\\)");

@@ -28,6 +28,7 @@ import tech.tablesaw.columns.Column;
 public final class Help {
 
   private static final String RESOURCE = "reference.tsv";
+  /** Methods listed before "... N more": enough for the whole facade (63 one-liners). */
   private static final int MAX_METHODS = 120;
   private static Map<String, String[]> reference;
 

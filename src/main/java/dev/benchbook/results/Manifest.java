@@ -26,6 +26,8 @@ import java.util.Optional;
  *     JVM, ns (median over batches; absent in older files): the scale below which no timing
  *     difference is resolvable, used for the comparison's absolute noise floor
  * @param workload the workload measured: its file's text and SHA-256 (absent in older files)
+ * @param errors what the rows' error column's codes mean: code (as text) -> the SQLite error or
+ *     exception class it stands for; absent when nothing failed in the workload's code
  */
 public record Manifest(
     String toolVersion,
@@ -44,7 +46,8 @@ public record Manifest(
     Optional<String> endTime,
     Optional<String> note,
     Optional<Double> clockReadNs,
-    Optional<WorkloadSource> workload) {
+    Optional<WorkloadSource> workload,
+    Optional<Map<String, String>> errors) {
 
   /** Normalises absent collections and optionals. */
   public Manifest {
@@ -66,6 +69,20 @@ public record Manifest(
     note = note == null ? Optional.empty() : note;
     clockReadNs = clockReadNs == null ? Optional.empty() : clockReadNs;
     workload = workload == null ? Optional.empty() : workload;
+    errors = errors == null ? Optional.empty() : errors.filter(m -> !m.isEmpty())
+        .map(m -> java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(m)));
+  }
+
+  /** A manifest without an error dictionary (nothing failed in the workload's code). */
+  public Manifest(String toolVersion, Optional<String> gitCommit, Optional<Boolean> gitDirty,
+      Optional<String> jvm, List<String> jvmArgs, Optional<String> os, Optional<String> cpuModel,
+      Optional<Integer> cores, Optional<String> sqliteVersion, Map<String, String> pragmas,
+      Map<String, Object> parameters, Optional<Long> seed, Optional<String> startTime,
+      Optional<String> endTime, Optional<String> note, Optional<Double> clockReadNs,
+      Optional<WorkloadSource> workload) {
+    this(toolVersion, gitCommit, gitDirty, jvm, jvmArgs, os, cpuModel, cores, sqliteVersion,
+        pragmas, parameters, seed, startTime, endTime, note, clockReadNs, workload,
+        Optional.empty());
   }
 
   /** A manifest without the workload's record (older files, tests). */
@@ -75,7 +92,8 @@ public record Manifest(
       Map<String, Object> parameters, Optional<Long> seed, Optional<String> startTime,
       Optional<String> endTime, Optional<String> note, Optional<Double> clockReadNs) {
     this(toolVersion, gitCommit, gitDirty, jvm, jvmArgs, os, cpuModel, cores, sqliteVersion,
-        pragmas, parameters, seed, startTime, endTime, note, clockReadNs, Optional.empty());
+        pragmas, parameters, seed, startTime, endTime, note, clockReadNs, Optional.empty(),
+        Optional.empty());
   }
 
   /** A manifest without a clock measurement (reconstructed and older files, tests). */
@@ -85,6 +103,12 @@ public record Manifest(
       Map<String, Object> parameters, Optional<Long> seed, Optional<String> startTime,
       Optional<String> endTime, Optional<String> note) {
     this(toolVersion, gitCommit, gitDirty, jvm, jvmArgs, os, cpuModel, cores, sqliteVersion,
-        pragmas, parameters, seed, startTime, endTime, note, Optional.empty(), Optional.empty());
+        pragmas, parameters, seed, startTime, endTime, note, Optional.empty(), Optional.empty(),
+        Optional.empty());
+  }
+
+  /** The name of an error code of the rows' error column, when this run recorded it. */
+  public Optional<String> errorName(int code) {
+    return errors.map(m -> m.get(Integer.toString(code)));
   }
 }

@@ -33,11 +33,12 @@ public final class RowsCsv {
   public static final String SUFFIX = ".rows.csv.gz";
 
   /**
-   * The header of a closed-loop run's file (every column but the open-loop ones, which an
-   * open-loop run's file adds at the end).
+   * The header of a closed-loop run's file in which nothing failed (every column but the
+   * open-loop ones, which an open-loop run's file adds, and the error column, which a file
+   * holds only when an attempt failed).
    */
   static final String HEADER = header(Column.inFileOrder().stream()
-      .filter(Column.closedLoop()::contains).toList());
+      .filter(Column.closedLoop()::contains).filter(c -> c != Column.ERROR).toList());
   private static final int BUFFER_BYTES = 1 << 16;
   private static final int MAX_NUMBER_CHARS = 20;
 
@@ -57,12 +58,12 @@ public final class RowsCsv {
     byte[][] configs = encode(rows.configIds(), "config id");
     byte[][] states = encode(rows.stateNames(), "state name");
     byte[][] outcomes = outcomeLabels();
-    Column[] columns = rows.columns().toArray(new Column[0]);
+    Column[] columns = rows.columnsInUse().toArray(new Column[0]);
     int rowMax = 2 * (longest(configs) + longest(states)) + 16
         + columns.length * (MAX_NUMBER_CHARS + 1);
     byte[] buf = new byte[Math.max(BUFFER_BYTES, 2 * rowMax)];
     GZIPOutputStream gz = new FastGzip(new NonClosing(out));
-    byte[] header = (header(rows.columns()) + "\n").getBytes(StandardCharsets.US_ASCII);
+    byte[] header = (header(List.of(columns)) + "\n").getBytes(StandardCharsets.US_ASCII);
     gz.write(header);
     int p = 0;
     for (int i = 0; i < rows.size(); i++) {

@@ -333,7 +333,8 @@ final class RowsCsvParser {
     int len = text();
     int code = outcomes.find(fieldStart, len, fieldHash);
     if (code < 0) {
-      throw problem(where(), "expected one of committed, conflict, busy, rolled_back, found "
+      throw problem(where(), "expected one of committed, conflict, busy, rolled_back, failed, "
+          + "found "
           + quote(buf, fieldStart, len));
     }
     return code;

@@ -45,7 +45,8 @@ public final class RowsTable {
    * {@code CsvReadOptions.builder(gunzipped).columnTypes(RowsTable.csvColumnTypes())}.
    */
   public static ColumnType[] csvColumnTypes() {
-    return dev.benchbook.rows.Column.inFileOrder().stream().map(RowsTable::typeOf)
+    return dev.benchbook.rows.Column.inFileOrder().stream()
+        .filter(c -> c != dev.benchbook.rows.Column.ERROR).map(RowsTable::typeOf)
         .toArray(ColumnType[]::new);
   }
 
@@ -66,7 +67,7 @@ public final class RowsTable {
   public static Table toTable(RawRows rows, String name) {
     int n = rows.size();
     List<Column<?>> cols = new ArrayList<>();
-    for (dev.benchbook.rows.Column c : rows.columns()) {
+    for (dev.benchbook.rows.Column c : rows.columnsInUse()) {
       cols.add(column(rows, c, n));
     }
     for (dev.benchbook.rows.Column c : rows.columns()) {

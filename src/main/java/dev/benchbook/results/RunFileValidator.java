@@ -89,6 +89,7 @@ final class RunFileValidator {
     check.object(m, p, "pragmas", false);
     check.object(m, p, "parameters", false);
     check.number(m, p, "clock_read_ns", false, 0);
+    check.object(m, p, "errors", false);
     check.object(m, p, "workload", false).ifPresent(this::workload);
   }
 

@@ -55,7 +55,9 @@ public enum Column {
    */
   RESPONSE_NS(Kind.SEGMENT_NS, Storage.LONG, "response"),
   /** Open loop: when the arrival schedule meant the transition to start, ns from the start of its pass. */
-  INTENDED_START_NS(Kind.OFFSET_NS, Storage.LONG, "intended_start");
+  INTENDED_START_NS(Kind.OFFSET_NS, Storage.LONG, "intended_start"),
+  /** What failed in a {@link Outcome#FAILED} attempt, 0 otherwise (see {@link Kind#ERROR}). */
+  ERROR(Kind.ERROR, Storage.INT, "error");
 
   /** What a column holds. */
   public enum Kind {
@@ -68,7 +70,13 @@ public enum Column {
     /** A timed segment of the transition, ns; reported per segment in results files. */
     SEGMENT_NS,
     /** The whole transition, ns: timed, but the sum of segments rather than one. */
-    TOTAL_NS
+    TOTAL_NS,
+    /**
+     * What failed, 0 for nothing: an SQLite result code (below 65536, e.g. 2067 for
+     * SQLITE_CONSTRAINT_UNIQUE) or, at 65536 and above, a code derived from an exception's
+     * class name; the run's manifest ({@code errors}) names every code its rows use.
+     */
+    ERROR
   }
 
   /** The primitive array a column is stored in. */
@@ -143,18 +151,21 @@ public enum Column {
   /** The unit of the stored values: {@code ns}, {@code count} or {@code code}. */
   public String unit() {
     switch (kind) {
-      case CODE: return "code";
+      case CODE:
+      case ERROR:
+        return "code";
       case COUNT: return "count";
       default: return "ns";
     }
   }
 
   /**
-   * True when a rows file may leave the column out (timed columns and the open-loop columns:
-   * absent, not zero).
+   * True when a rows file may leave the column out: timed columns and the open-loop columns
+   * (absent, not zero), and the error column (left out when nothing failed; absent reads as no
+   * error).
    */
   public boolean optional() {
-    return timed() || OPEN_LOOP.contains(this);
+    return timed() || OPEN_LOOP.contains(this) || kind == Kind.ERROR;
   }
 
   /** The columns only an open-loop run records: queue_wait, response and the intended start. */

@@ -9,7 +9,12 @@ public enum Outcome {
   /** SQLITE_BUSY escaped the busy handler; nothing was written; the worker retries. */
   BUSY("busy"),
   /** An error inside the transaction rolled it back; the worker retries. */
-  ROLLED_BACK("rolled_back");
+  ROLLED_BACK("rolled_back"),
+  /**
+   * The workload's code threw (or its SQL failed with an error other than SQLITE_BUSY):
+   * rolled back, the worker retries; the row's error column names what failed.
+   */
+  FAILED("failed");
 
   /** The code of {@link #COMMITTED} in a rows' outcome column. */
   public static final byte COMMITTED_CODE = 0;
@@ -44,6 +49,6 @@ public enum Outcome {
       }
     }
     throw new IllegalArgumentException(
-        "outcome must be one of committed, conflict, busy, rolled_back; got '" + label + "'");
+        "outcome must be one of committed, conflict, busy, rolled_back, failed; got '" + label + "'");
   }
 }

@@ -219,6 +219,23 @@ public final class RawRows {
     return presentInFileOrder;
   }
 
+  /**
+   * The columns worth writing, in file order: {@link #columns()} without the error column when
+   * no row records an error (files, tables and the catalog leave it out then).
+   */
+  public List<Column> columnsInUse() {
+    if (!has(Column.ERROR)) {
+      return presentInFileOrder;
+    }
+    int[] errors = ints[Column.ERROR.ordinal()];
+    for (int i = 0; i < size; i++) {
+      if (errors[i] != 0) {
+        return presentInFileOrder;
+      }
+    }
+    return presentInFileOrder.stream().filter(c -> c != Column.ERROR).toList();
+  }
+
   /** The live {@code long[]} of a column stored as longs; fails when it is absent. */
   public long[] longs(Column column) {
     return checked(longs[column.ordinal()], column, Column.Storage.LONG);

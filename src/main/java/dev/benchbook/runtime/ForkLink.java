@@ -183,6 +183,11 @@ final class ForkLink {
           out.writeLong(v);
         }
         writeStrings(out, i.violations());
+        out.writeInt(p.errors().size());
+        for (Map.Entry<Integer, String> e : p.errors().entrySet()) {
+          out.writeInt(e.getKey());
+          out.writeUTF(e.getValue());
+        }
       }
     }
   }
@@ -210,8 +215,12 @@ final class ForkLink {
         boolean bounded = in.readBoolean();
         IntegrityReport integrity = new IntegrityReport(in.readLong(), in.readLong(),
             in.readLong(), in.readLong(), in.readLong(), readStrings(in));
+        Map<Integer, String> errors = new java.util.TreeMap<>();
+        for (int e = in.readInt(); e > 0; e--) {
+          errors.put(in.readInt(), in.readUTF());
+        }
         out.add(new PassResult(parent.configs().get(code), code, rep, wallNs, committed,
-            conflicts, busy, rolledBack, bounded, integrity, fork));
+            conflicts, busy, rolledBack, bounded, integrity, fork, errors));
       }
     }
     return out;

@@ -1,6 +1,9 @@
 package dev.benchbook.runtime;
 
 import dev.benchbook.workload.IntegrityReport;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The outcome of one measured pass of one config on a fresh database.
@@ -16,10 +19,25 @@ import dev.benchbook.workload.IntegrityReport;
  * @param durationBounded whether the duration bound stopped the pass before every file ran
  * @param integrity what the integrity check found
  * @param fork the fork (fresh JVM, from 0) the pass ran in; 0 when the run was not forked
+ * @param errors code -> name of every error the pass's failed attempts recorded in the rows'
+ *     error column (empty when nothing failed)
  */
 public record PassResult(BenchConfig config, int configCode, int rep, long wallNs,
     long committed, long conflicts, long busyErrors, long rolledBack, boolean durationBounded,
-    IntegrityReport integrity, int fork) {
+    IntegrityReport integrity, int fork, Map<Integer, String> errors) {
+
+  /** Copies the errors, sorted by code. */
+  public PassResult {
+    errors = errors == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(errors));
+  }
+
+  /** A pass in which nothing failed in the workload's code. */
+  public PassResult(BenchConfig config, int configCode, int rep, long wallNs, long committed,
+      long conflicts, long busyErrors, long rolledBack, boolean durationBounded,
+      IntegrityReport integrity, int fork) {
+    this(config, configCode, rep, wallNs, committed, conflicts, busyErrors, rolledBack,
+        durationBounded, integrity, fork, Map.of());
+  }
 
   /** A pass of a run that was not forked. */
   public PassResult(BenchConfig config, int configCode, int rep, long wallNs, long committed,

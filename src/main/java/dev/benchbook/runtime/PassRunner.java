@@ -4,8 +4,8 @@ import dev.benchbook.rows.PassRows;
 import dev.benchbook.rows.RawRows;
 import dev.benchbook.workload.ConnectionStrategy;
 import dev.benchbook.workload.Database;
-import dev.benchbook.workload.IntegrityCheck;
 import dev.benchbook.workload.IntegrityReport;
+import dev.benchbook.workload.Schema;
 import dev.benchbook.workload.WriteChannel;
 import java.io.IOException;
 import java.sql.SQLException;
@@ -39,7 +39,7 @@ final class PassRunner {
   PassResult run(BenchConfig config, int configCode, int rep, Duration bound, RawRows sink)
       throws IOException, SQLException, InterruptedException {
     try (Database db = Database.create(plan.tempDir(), config.sqlite(),
-        config.workload().file(), config.flow(), config.files());
+        config.workload().schema(), config.flow(), config.files());
         ConnectionStrategy strategy = config.strategy().create(db, config.holdNs())) {
       List<WriteChannel> channels = new ArrayList<>();
       try {
@@ -90,6 +90,7 @@ final class PassRunner {
       while (t.isAlive()) {
         t.join(PROGRESS_INTERVAL_MS);
         listener.passProgress(config.id(), rep, rows.count());
+        stopIfHung(config, rep, workers, threads);
       }
     }
     long wallNs = System.nanoTime() - passStart[0];
@@ -98,6 +99,43 @@ final class PassRunner {
       throw new InterruptedException("run cancelled");
     }
     return finish(config, configCode, rep, wallNs, workers, rows, nextFile, db, sink);
+  }
+
+  /**
+   * Stops the pass when a worker has been inside one transition for longer than the hang
+   * limit: cancels the other workers, interrupts every thread and fails naming the edge.
+   */
+  private void stopIfHung(BenchConfig config, int rep, List<Worker> workers,
+      List<Thread> threads) throws InterruptedException {
+    long limitNs = hangLimitNs(config);
+    long now = System.nanoTime();
+    for (int w = 0; w < workers.size(); w++) {
+      Worker worker = workers.get(w);
+      long since = worker.inFlightSinceNs();
+      if (since != 0 && now - since > limitNs) {
+        String where = worker.inFlight();
+        control.abort();
+        threads.forEach(Thread::interrupt);
+        for (Thread t : threads) {
+          t.join(100);
+        }
+        throw new HungTransitionException(String.format(java.util.Locale.ROOT,
+            "config %s rep %d: worker %d has been in %s for %.1f s, longer than the duration "
+            + "bound (%.1f s): a transition that never returns cannot be measured, the run is "
+            + "stopped", config.id(), rep, w, where, (now - since) / 1e9,
+            limitNs / 1e9));
+      }
+    }
+  }
+
+  /**
+   * How long one transition may take before it counts as hung: the config's duration bound,
+   * but at least the busy timeout plus a second (a transition may legitimately wait that long
+   * for the write lock).
+   */
+  static long hangLimitNs(BenchConfig config) {
+    return Math.max(config.durationBound().toNanos(),
+        (config.sqlite().busyTimeoutMs() + 1000L) * 1_000_000L);
   }
 
   private static void awaitThenRun(CountDownLatch go, Worker worker) {
@@ -117,14 +155,23 @@ final class PassRunner {
     long conflicts = 0;
     long busy = 0;
     long rolledBack = 0;
+    long started = 0;
+    long terminal = 0;
+    long failedItems = 0;
+    java.util.Map<Integer, String> errors = new java.util.TreeMap<>();
     for (Worker w : workers) {
       committed += w.committed;
       conflicts += w.conflicts;
       busy += w.busyErrors;
       rolledBack += w.rolledBack;
+      started += w.started;
+      terminal += w.terminal;
+      failedItems += w.failedItems;
+      errors.putAll(w.errors);
     }
     boolean bounded = nextFile.get() < config.files();
-    IntegrityReport integrity = IntegrityCheck.run(db, config.flow(), committed, bounded);
+    IntegrityReport integrity = db.schema().check(db, config.flow(), new Schema.ItemCounts(
+        committed, terminal, failedItems, started, config.files(), bounded));
     if (!integrity.ok()) {
       throw new IntegrityViolation(config.id(), rep, integrity);
     }
@@ -132,7 +179,7 @@ final class PassRunner {
       rows.drainTo(sink);
     }
     return new PassResult(config, configCode, rep, wallNs, committed, conflicts, busy,
-        rolledBack, bounded, integrity);
+        rolledBack, bounded, integrity, 0, errors);
   }
 
   private static void rethrow(List<Worker> workers) {

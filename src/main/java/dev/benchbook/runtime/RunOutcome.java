@@ -50,6 +50,13 @@ public record RunOutcome(RunPlan plan, Map<String, Double> ceilings,
     return c;
   }
 
+  /** Code -> name of every error the run's rows record (of every pass), sorted by code. */
+  public Map<Integer, String> errors() {
+    Map<Integer, String> out = new java.util.TreeMap<>();
+    passes.forEach(p -> out.putAll(p.errors()));
+    return out;
+  }
+
   /** Passes of one config, in repetition order. */
   public List<PassResult> passesOf(String configId) {
     return passes.stream().filter(p -> p.config().id().equals(configId)).toList();

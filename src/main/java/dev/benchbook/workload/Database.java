@@ -4,28 +4,28 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 
 /**
- * A fresh SQLite database in its own temporary folder, removed on close, with a workload
- * file's schema and seed rows (the built-in file's: {@code files(id, name, state, version,
- * failures)} and the audit table {@code transitions}).
+ * A fresh SQLite database in its own temporary folder, removed on close.
+ *
+ * <p>Its tables come from the workload's {@link Schema}; the built-in one's are
+ * {@code files(id, name, state, version, failures)} and the audit table
+ * {@code transitions(id, file_id, from_state, to_state, version, worker)}.
  */
 public final class Database implements AutoCloseable {
 
   private final Path dir;
   private final Path file;
   private final SqliteSettings settings;
-  private final WorkloadFile workload;
+  private final Schema schema;
 
-  private Database(Path dir, SqliteSettings settings, WorkloadFile workload) {
+  private Database(Path dir, SqliteSettings settings, Schema schema) {
     this.dir = dir;
     this.file = dir.resolve("bench.db");
     this.settings = settings;
-    this.workload = workload;
+    this.schema = schema;
   }
 
   /** Prefix of every temporary database folder; the owner's process id follows it. */
@@ -37,7 +37,7 @@ public final class Database implements AutoCloseable {
    */
   public static Database create(Path parent, SqliteSettings settings, Flow flow, int files)
       throws IOException, SQLException {
-    return create(parent, settings, WorkloadFile.builtIn(), flow, files);
+    return create(parent, settings, Schema.BUILT_IN, flow, files);
   }
 
   /**
@@ -46,8 +46,14 @@ public final class Database implements AutoCloseable {
    */
   public static Database create(Path parent, SqliteSettings settings, WorkloadFile workload,
       Flow flow, int files) throws IOException, SQLException {
+    return create(parent, settings, Schema.of(workload), flow, files);
+  }
+
+  /** As {@link #create(Path, SqliteSettings, Flow, int)} with a workload's own schema. */
+  public static Database create(Path parent, SqliteSettings settings, Schema schema, Flow flow,
+      int files) throws IOException, SQLException {
     Path dir = Files.createTempDirectory(parent, PREFIX + ProcessHandle.current().pid() + "-");
-    Database db = new Database(dir, settings, workload);
+    Database db = new Database(dir, settings, schema);
     try {
       db.initialise(flow, files);
     } catch (SQLException | RuntimeException e) {
@@ -119,43 +125,28 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** The workload file's schema, then one seed row per file in the initial state. */
+  /** The schema's CREATE statements, then its seed rows of {@code files} items. */
   private void initialise(Flow flow, int files) throws SQLException {
-    WorkloadFile w = workload;
     try (Connection c = settings.open(file); Statement s = c.createStatement()) {
-      for (String create : w.schema()) {
+      for (String create : schema.create()) {
         s.execute(create);
       }
       c.setAutoCommit(false);
-      List<String> names = NamedSql.names(w.seed());
-      try (PreparedStatement p = c.prepareStatement(w.seed())) {
-        String initial = flow.states().get(flow.initial());
-        for (int i = 0; i < files; i++) {
-          for (int k = 0; k < names.size(); k++) {
-            if ("file_id".equals(names.get(k))) {
-              p.setInt(k + 1, i);
-            } else {
-              p.setString(k + 1, initial);
-            }
-          }
-          p.addBatch();
-        }
-        p.executeBatch();
-      }
+      schema.seed(c, flow, files);
       c.commit();
       c.setAutoCommit(true);
       s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
     }
   }
 
-  /** The workload file whose schema, seed, writes and integrity checks this database has. */
-  public WorkloadFile workload() {
-    return workload;
-  }
-
   /** Path of the database file. */
   public Path file() {
     return file;
+  }
+
+  /** The workload's schema this database was made with. */
+  public Schema schema() {
+    return schema;
   }
 
   /** Settings every connection uses. */

@@ -71,7 +71,6 @@ public final class FsmWorkload implements Workload {
     private final Flow flow;
     private final Edge[] edges;
     private final LatencyProfile[] latencies;
-    private final String[] stateNames;
     private final LatencyProfile profile;
     private final double failureProbability;
 
@@ -84,7 +83,6 @@ public final class FsmWorkload implements Workload {
         latencies[i] = file.flow().edges().equals(flow.edges())
             ? file.edges().get(i).latency().orElse(profile) : profile;
       }
-      this.stateNames = flow.states().toArray(new String[0]);
       this.profile = profile;
       this.failureProbability = failureProbability;
     }
@@ -105,17 +103,6 @@ public final class FsmWorkload implements Workload {
     @Override
     public void call(Step step, SplittableRandom rng) {
       Pause.ns(latencies[flow.edgeFrom(step.from)].drawNs(rng));
-    }
-
-    @Override
-    public void write(Step step, TransitionWrite write) {
-      write.fileId = step.file;
-      write.fromState = stateNames[step.from];
-      write.toState = stateNames[step.to];
-      write.expectedVersion = step.version;
-      write.failures = step.nextFailures;
-      write.fromCode = step.from;
-      write.failure = step.nextFailures != step.failures;
     }
 
     /**

@@ -17,10 +17,17 @@ public final class IntegrityCheck {
   private IntegrityCheck() {
   }
 
-  /** Runs every check and reports all violations. */
+  /** Runs every check of the database's workload file and reports all violations. */
   public static IntegrityReport run(Database db, Flow flow, long committedTransitions,
       boolean durationBounded) throws SQLException {
-    WorkloadFile w = db.workload();
+    return run(db, db.schema().file().orElseThrow(() -> new IllegalArgumentException(
+        "this database's schema has no workload file to check it against")), flow,
+        committedTransitions, durationBounded);
+  }
+
+  /** Runs every check {@code w} declares on the database and reports all violations. */
+  public static IntegrityReport run(Database db, WorkloadFile w, Flow flow,
+      long committedTransitions, boolean durationBounded) throws SQLException {
     List<String> violations = new ArrayList<>();
     try (Connection c = db.open(); Statement s = c.createStatement()) {
       String integrity = single(s, "PRAGMA integrity_check");

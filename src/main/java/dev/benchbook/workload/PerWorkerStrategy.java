@@ -101,7 +101,7 @@ public final class PerWorkerStrategy implements ConnectionStrategy {
         ? new BackoffBusyHandler(backoffMinUs, backoffMaxUs, timeoutMs, seed + worker)
         : new LadderBusyHandler(timeoutMs);
     BusyHandler.setHandler(c, handler);
-    return new Channel(new TransactionSql(c, db.workload(), holdNs), handler);
+    return new Channel(new TransactionSql(c, db.schema(), holdNs), handler);
   }
 
   @Override

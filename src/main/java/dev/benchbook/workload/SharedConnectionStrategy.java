@@ -43,7 +43,7 @@ public final class SharedConnectionStrategy implements ConnectionStrategy {
 
   /** Opens the shared connection; {@code fair} chooses a fair (FIFO) lock. */
   public SharedConnectionStrategy(Database db, long holdNs, boolean fair) throws SQLException {
-    this.sql = new TransactionSql(db.open(), db.workload(), holdNs);
+    this.sql = new TransactionSql(db.open(), db.schema(), holdNs);
     this.lock = new ReentrantLock(fair);
   }
 

@@ -51,7 +51,7 @@ public final class SharedInterleavedStrategy implements ConnectionStrategy {
 
   /** Opens the shared connection; {@code holdNs} is held between INSERT and COMMIT. */
   public SharedInterleavedStrategy(Database db, long holdNs) throws SQLException {
-    this.sql = new TransactionSql(db.open(), db.workload(), 0);
+    this.sql = new TransactionSql(db.open(), db.schema(), 0);
     this.holdNs = holdNs;
   }
 
@@ -70,6 +70,10 @@ public final class SharedInterleavedStrategy implements ConnectionStrategy {
     @Override
     public void apply(TransitionWrite write) {
       write.resetResult();
+      if (TransactionSql.isJava(write)) {
+        applyJava(write);
+        return;
+      }
       try {
         if (!update(write)) {
           write.result = Outcome.CONFLICT;
@@ -89,15 +93,61 @@ public final class SharedInterleavedStrategy implements ConnectionStrategy {
       }
     }
 
+    /**
+     * A Java DB step as one statement group inside the shared transaction (others' statements
+     * interleave before and after it), then this worker's COMMIT of whatever it holds.
+     */
+    private void applyJava(TransitionWrite write) {
+      boolean written;
+      statementLock.lock();
+      try {
+        joinShared(write);
+        written = sql.body(write);
+      } catch (Throwable t) {
+        rollbackShared();
+        write.failed(TransactionSql.rethrowFatal(t));
+        return;
+      } finally {
+        statementLock.unlock();
+      }
+      if (!written) {
+        write.result = Outcome.CONFLICT;
+        return;
+      }
+      Pause.ns(holdNs);
+      try {
+        endTransaction(true);
+        write.result = Outcome.COMMITTED;
+      } catch (SQLException e) {
+        write.failed(e);
+      }
+    }
+
+    private void rollbackShared() {
+      try {
+        endTransaction(false);
+      } catch (SQLException ignored) {
+        // rollbackQuietly does not throw; nothing else to undo
+      }
+    }
+
+    /**
+     * Under the statement lock: opens the shared transaction when none is open; the write's
+     * lock_wait ends here.
+     */
+    private void joinShared(TransitionWrite write) throws SQLException {
+      if (!open) {
+        sql.begin();
+        open = true;
+      }
+      write.lockWaitNs = System.nanoTime() - write.dbStartNs;
+    }
+
     /** Opens the shared transaction when none is open, then the UPDATE; true when applied. */
     private boolean update(TransitionWrite write) throws SQLException {
       statementLock.lock();
       try {
-        if (!open) {
-          sql.begin();
-          open = true;
-        }
-        write.lockWaitNs = System.nanoTime() - write.dbStartNs;
+        joinShared(write);
         return sql.update(write);
       } finally {
         statementLock.unlock();

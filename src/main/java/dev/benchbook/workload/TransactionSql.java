@@ -9,13 +9,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 /**
  * The statements of one transition on one connection, prepared once and reused: the write of
  * the transition's edge in the workload file (its select, its optimistic check, then its
- * statements), between BEGIN and COMMIT.
+ * statements) or the workload's Java {@link DbStep}, between BEGIN and COMMIT.
  *
  * <p>Not thread-safe: one user at a time, which each strategy guarantees.
  */
@@ -31,6 +32,7 @@ final class TransactionSql implements AutoCloseable {
   private final PreparedStatement commit;
   private final PreparedStatement rollback;
   private final long holdNs;
+  private final JavaSql java;
 
   /** The built-in workload's write. */
   TransactionSql(Connection connection, long holdNs) throws SQLException {
@@ -39,22 +41,39 @@ final class TransactionSql implements AutoCloseable {
 
   /** The writes of {@code workload}'s edges on {@code connection}. */
   TransactionSql(Connection connection, WorkloadFile workload, long holdNs) throws SQLException {
+    this(connection, Optional.of(workload), holdNs);
+  }
+
+  /**
+   * The writes of the schema's workload file, or none for a schema without one (a workload
+   * whose transitions write through a Java {@link DbStep}).
+   */
+  TransactionSql(Connection connection, Schema schema, long holdNs) throws SQLException {
+    this(connection, schema.file(), holdNs);
+  }
+
+  private TransactionSql(Connection connection, Optional<WorkloadFile> file, long holdNs)
+      throws SQLException {
     this.connection = connection;
     this.holdNs = holdNs;
+    this.java = new JavaSql(connection);
+    WorkloadFile workload = file.orElse(null);
     this.begin = connection.prepareStatement("BEGIN IMMEDIATE");
     this.commit = connection.prepareStatement("COMMIT");
     this.rollback = connection.prepareStatement("ROLLBACK");
     Map<WorkloadFile.WriteSql, Write> prepared = new LinkedHashMap<>();
-    int states = workload.states().size();
+    int states = workload == null ? 0 : workload.states().size();
     this.writes = new Write[states];
     this.failureWrites = new Write[states];
     try {
-      for (WorkloadFile.EdgeSpec e : workload.edges()) {
+      for (WorkloadFile.EdgeSpec e : workload == null ? List.<WorkloadFile.EdgeSpec>of()
+          : workload.edges()) {
         int from = workload.states().indexOf(e.from());
         writes[from] = prepare(prepared, workload.writeOf(e, false));
         failureWrites[from] = prepare(prepared, workload.writeOf(e, true));
       }
-      Write all = workload.write().isPresent() ? prepare(prepared, workload.write().get()) : null;
+      Write all = workload != null && workload.write().isPresent()
+          ? prepare(prepared, workload.write().get()) : null;
       for (int s = 0; s < states; s++) {
         writes[s] = writes[s] == null ? all : writes[s];
         failureWrites[s] = failureWrites[s] == null ? all : failureWrites[s];
@@ -91,7 +110,8 @@ final class TransactionSql implements AutoCloseable {
 
   /**
    * Runs the transaction body after BEGIN: the write's select and optimistic check, its
-   * statements, hold, COMMIT. Sets {@code write.result}; rolls back on conflict or error.
+   * statements (or the Java DB step), hold, COMMIT. Sets {@code write.result}; rolls back on
+   * conflict or error (an error of the workload's code or SQL is a failure with its throwable).
    */
   void bodyAndCommit(TransitionWrite write) {
     try {
@@ -102,17 +122,38 @@ final class TransactionSql implements AutoCloseable {
       }
       commit.executeUpdate();
       write.result = Outcome.COMMITTED;
-    } catch (SQLException | InjectedFailure e) {
+    } catch (Throwable e) {
       rollbackQuietly();
-      write.result = isBusy(e) ? Outcome.BUSY : Outcome.ROLLED_BACK;
+      write.failed(rethrowFatal(e));
     }
   }
 
+  /** Rethrows errors no transition can survive (out of memory); returns the others. */
+  static Throwable rethrowFatal(Throwable t) {
+    return ErrorCodes.survivable(t);
+  }
+
+  /** True when the write runs the workload's Java DB step. */
+  static boolean isJava(TransitionWrite write) {
+    return write.dbStep != null;
+  }
+
   /**
-   * Select and check, injected failure, statements and hold, inside a transaction the caller
-   * opened. Returns false on a failed optimistic check (nothing written by this call).
+   * Select and check, injected failure, statements and hold (or the Java DB step, injected
+   * failure and hold), inside a transaction the caller opened. Returns false on a failed
+   * optimistic check.
    */
-  boolean body(TransitionWrite write) throws SQLException {
+  boolean body(TransitionWrite write) throws Exception {
+    if (write.dbStep != null) {
+      if (!write.dbStep.run(write.step, java.forWorker(write.worker))) {
+        return false;
+      }
+      if (write.injectFailure) {
+        throw new InjectedFailure(write.fileId);
+      }
+      Pause.ns(holdNs);
+      return true;
+    }
     if (!update(write)) {
       return false;
     }
@@ -126,6 +167,10 @@ final class TransactionSql implements AutoCloseable {
 
   /** The select (when the write has one) and the optimistic check; true when both matched. */
   boolean update(TransitionWrite write) throws SQLException {
+    if (distinct.isEmpty()) {
+      throw new SQLException("this workload's schema has no write SQL; its transitions need a "
+          + "Java DB step (Transitions.dbStep)");
+    }
     Write w = of(write);
     return w.select(write) && w.check.bind(write).executeUpdate() == 1;
   }
@@ -207,13 +252,42 @@ final class TransactionSql implements AutoCloseable {
       TransitionWrite w = writes[i];
       try {
         w.result = body(w) ? Outcome.COMMITTED : Outcome.CONFLICT;
-      } catch (SQLException | InjectedFailure e) {
+      } catch (Throwable e) {
         rollbackQuietly();
-        w.result = isBusy(e) ? Outcome.BUSY : Outcome.ROLLED_BACK;
+        w.failed(rethrowFatal(e));
         return i;
       }
     }
     return -1;
+  }
+
+  /**
+   * One transition of a batch inside the caller's transaction, in its own savepoint: a
+   * conflict or a failure rolls back only this transition's statements. Sets the result
+   * (COMMITTED meaning: written, committed with the batch).
+   */
+  void inSavepoint(TransitionWrite write) throws SQLException {
+    java.prepare("SAVEPOINT benchbook_step").execute();
+    boolean written;
+    try {
+      written = body(write);
+    } catch (Throwable t) {
+      undoSavepoint();
+      write.failed(rethrowFatal(t));
+      return;
+    }
+    if (written) {
+      java.prepare("RELEASE benchbook_step").execute();
+      write.result = Outcome.COMMITTED;
+    } else {
+      undoSavepoint();
+      write.result = Outcome.CONFLICT;
+    }
+  }
+
+  private void undoSavepoint() throws SQLException {
+    java.prepare("ROLLBACK TO benchbook_step").execute();
+    java.prepare("RELEASE benchbook_step").execute();
   }
 
   /** ROLLBACK, ignoring errors (there may be no open transaction). */
@@ -242,6 +316,9 @@ final class TransactionSql implements AutoCloseable {
 
   @Override
   public void close() {
+    if (java != null) {
+      java.close();
+    }
     List<PreparedStatement> all = new ArrayList<>(List.of(begin, commit, rollback));
     if (distinct != null) {
       for (Write w : distinct) {

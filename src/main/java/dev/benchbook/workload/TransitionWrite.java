@@ -36,6 +36,10 @@ public final class TransitionWrite {
    * it, so that no extra clock read is needed and lock_wait never exceeds db_total.
    */
   public long dbStartNs;
+  /** Request: the workload's DB step in Java, or null to run the workload's SQL. */
+  public DbStep dbStep;
+  /** Request: the transition the Java DB step writes (set with {@link #dbStep}). */
+  public Transitions.Step step;
 
   /** Result: ns from asking for write access until holding it. */
   public long lockWaitNs;
@@ -43,11 +47,26 @@ public final class TransitionWrite {
   public int busyRetries;
   /** Result: what happened to the write. */
   public Outcome result = Outcome.ROLLED_BACK;
+  /** Result: what failed, when {@link #result} is {@link Outcome#FAILED}; else null. */
+  public Throwable thrown;
 
   /** Clears the result fields before a write. */
   public void resetResult() {
     lockWaitNs = 0;
     busyRetries = 0;
     result = Outcome.ROLLED_BACK;
+    thrown = null;
+  }
+
+  /** Sets the result of a write that threw: busy, an injected failure, or a failure. */
+  public void failed(Throwable t) {
+    if (t instanceof Exception e && TransactionSql.isBusy(e)) {
+      result = Outcome.BUSY;
+    } else if (t instanceof TransactionSql.InjectedFailure) {
+      result = Outcome.ROLLED_BACK;
+    } else {
+      result = Outcome.FAILED;
+      thrown = t;
+    }
   }
 }

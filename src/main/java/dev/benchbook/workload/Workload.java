@@ -1,10 +1,10 @@
 package dev.benchbook.workload;
 
 /**
- * A workload the runner can drive: its state machine as data (the database's schema, the
- * integrity check and the rows' state names come from it) and, per config, the
- * {@link Transitions} a worker runs. The built-in FSM is {@link FsmWorkload#STANDARD}; your own
- * workload implements this interface rather than editing the runner.
+ * A workload the runner can drive: its state machine as data (the rows' state names come from
+ * it), its database ({@link Schema}) and, per config, the {@link Transitions} a worker runs.
+ * The built-in FSM is {@link FsmWorkload#STANDARD}; your own workload implements this
+ * interface rather than editing the runner (docs/WORKLOADS.md, "Your code in the loop").
  */
 public interface Workload {
 
@@ -13,6 +13,17 @@ public interface Workload {
 
   /** The state machine: states, edges, initial and terminal states. */
   Flow flow();
+
+  /**
+   * The database the workload runs on: tables, seed rows, the workload file whose writes the
+   * strategies run (unless the transitions have a Java {@link DbStep}) and the check after
+   * every pass. Default: {@link #file()}'s. A Java workload on its own tables overrides it,
+   * usually with {@link Schema#of(java.util.List, String, String)}.
+   */
+  default Schema schema() {
+    WorkloadFile f = file();
+    return f == WorkloadFile.builtIn() ? Schema.BUILT_IN : Schema.of(f);
+  }
 
   /**
    * The transitions of one worker of a config with latency profile {@code profile} (the

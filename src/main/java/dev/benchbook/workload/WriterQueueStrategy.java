@@ -22,7 +22,9 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Atomicity per transition: a transition that fails inside the batch (an error between its
  * UPDATE and COMMIT) makes the writer roll the whole transaction back and run the rest of the
- * batch again without it, so the failed transition is rolled back alone. A failed optimistic
+ * batch again without it, so the failed transition is rolled back alone. A workload's Java DB
+ * steps run one after another, each in a savepoint that a conflict or an exception rolls back
+ * alone. A failed optimistic
  * check writes nothing and needs no rollback. lock_wait is the time from handing the
  * transition to the writer until the writer starts executing its batch (time in the queue).
  */
@@ -82,7 +84,7 @@ public final class WriterQueueStrategy implements ConnectionStrategy {
     if (batchWaitUs < 0) {
       throw new IllegalArgumentException("batch wait must be >= 0 us, got " + batchWaitUs);
     }
-    this.sql = new TransactionSql(db.open(), db.workload(), holdNs);
+    this.sql = new TransactionSql(db.open(), db.schema(), holdNs);
     this.batchMax = batchMax;
     this.batchWaitNs = batchWaitUs * 1000;
     this.batch = new Channel[batchMax];
@@ -221,6 +223,9 @@ public final class WriterQueueStrategy implements ConnectionStrategy {
       c.write.lockWaitNs = started - c.submittedNs;
       writes[i] = c.write;
     }
+    if (TransactionSql.isJava(writes[0])) {
+      return runJavaSteps(n);
+    }
     try {
       if (!sql.batchable()) {
         int failed = sql.runEach(writes, n);
@@ -241,6 +246,24 @@ public final class WriterQueueStrategy implements ConnectionStrategy {
         }
       }
       sql.insertBatch(writes, n);
+      sql.commit();
+      batches++;
+    } catch (SQLException | RuntimeException e) {
+      sql.rollbackQuietly();
+      setAll(n, resultOf(e));
+    }
+    return -1;
+  }
+
+  /**
+   * The Java DB steps of a batch inside the open transaction, each in its own savepoint (a
+   * failing or conflicting step is undone alone), then COMMIT. Returns -1.
+   */
+  private int runJavaSteps(int n) {
+    try {
+      for (int i = 0; i < n; i++) {
+        sql.inSavepoint(writes[i]);
+      }
       sql.commit();
       batches++;
     } catch (SQLException | RuntimeException e) {

@@ -250,7 +250,7 @@ CREATE TABLE states (
 );
 CREATE TABLE outcomes (
   outcome INTEGER PRIMARY KEY,
-  name TEXT NOT NULL UNIQUE           -- committed, conflict, busy, rolled_back
+  name TEXT NOT NULL UNIQUE           -- committed, conflict, busy, rolled_back, failed
 );
 
 -- @rows: generated from dev.benchbook.rows.Column (RowsSchema)

@@ -133,7 +133,7 @@ class RowsCsvTest {
           + "columns, found more columns",
       "bad outcome|c1-zero,0,0,1,PENDING,UPLOADING,0,1200,0,5000,90000,95000,95000,0,done"
           + "|line 3, column 15 (outcome): expected one of committed, conflict, busy, "
-          + "rolled_back, found \"done\"",
+          + "rolled_back, failed, found \"done\"",
       "int overflow|c1-zero,0,0,2147483648,PENDING,UPLOADING,0,1,0,5,9,9,9,0,committed"
           + "|line 3, column 4 (file_id): expected an integer no larger than 2147483647, "
           + "found \"2147483648\"",

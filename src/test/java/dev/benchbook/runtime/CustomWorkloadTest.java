@@ -107,8 +107,8 @@ class CustomWorkloadTest {
     assertEquals(List.of(0, 1), out.passes().stream().map(PassResult::fork).toList());
     assertEquals(List.of("NEW", "DONE", "LOST"), out.rows().stateNames());
     var m = dev.benchbook.api.Benchbook.measure(new TwoStep()).concurrency(1, 2).files(6).run();
-    assertEquals(List.of("two-step", "two-step"), m.file().configs().stream()
+    assertEquals(List.of("two-step", "two-step"), m.run().configs().stream()
         .map(c -> c.workload().orElseThrow().flow()).toList());
-    assertEquals(12, m.rows().size());
+    assertEquals(12, m.rows().orElseThrow().size());
   }
 }

@@ -26,6 +26,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 /**
  * Brings a lake up to date with a catalog, in batches: the runs it lacks are written as new
@@ -58,7 +61,6 @@ final class LakeExport {
   private int runsFromFiles;
   private int batches;
   private int merged;
-  private RowsFileWriter fromFiles;
 
   /**
    * An export of {@code catalogFile} into {@code lake}; with the catalog's data dir, raw rows
@@ -95,12 +97,63 @@ final class LakeExport {
     Files.createDirectories(LakeLayout.tmp(lake));
     try (Connection c = CatalogDb.openReadOnly(catalogFile);
         LakeWriter writer = new LakeWriter(c)) {
+      return update(c, writer, LakeSchema.read(c));
+    }
+  }
+
+  /**
+   * Writes the new runs' batches: every batch's raw rows are streamed from the rows files on the
+   * workers (one batch per core at a time, started up front), while this thread writes the other
+   * tables from the catalog and commits each batch in turn.
+   */
+  private void writeNew(Connection c, LakeWriter writer, List<LakeTable> tables,
+      List<List<Long>> chunks, Map<Long, Long> catalogRows) throws SQLException, IOException {
+    if (chunks.isEmpty()) {
+      return;
+    }
+    LakeTable rowsTable = tables.stream().filter(t -> t.name().equals("rows")
+        && t.scope() == Scope.RUN).findFirst().orElse(null);
+    RowsFileWriter files = rowsTable == null || dataDir.isEmpty() ? null
+        : new RowsFileWriter(c, dataDir.get(), rowsTable, writer.duck());
+    try {
+      List<String> ids = new ArrayList<>();
+      List<Future<Map<Long, Long>>> streams = new ArrayList<>();
+      for (List<Long> chunk : chunks) {
+        String id = nextId();
+        ids.add(id);
+        streams.add(files == null ? CompletableFuture.completedFuture(Map.of())
+            : files.stream(chunk, LakeLayout.tmp(lake).resolve(id).resolve("rows")
+                .resolve(LakeLayout.PART)));
+      }
+      for (int i = 0; i < chunks.size(); i++) {
+        writeNewBatch(writer, tables, chunks.get(i), ids.get(i), catalogRows,
+            new Rows(files, rowsTable, streams.get(i)));
+      }
+    } finally {
+      if (files != null) {
+        files.close();
+      }
+    }
+  }
+
+  /**
+   * The raw rows of one new batch: what its stream wrote, and the writer that stages the rest.
+   *
+   * @param files the rows-file writer (null without a data dir)
+   * @param table the lake's rows table (null when the catalog has none)
+   * @param stream the batch's stream of rows files
+   */
+  private record Rows(RowsFileWriter files, LakeTable table, Future<Map<Long, Long>> stream) {
+
+    /** The runs the stream wrote, with their raw rows. */
+    Map<Long, Long> streamed() throws IOException {
       try {
-        return update(c, writer, LakeSchema.read(c));
-      } finally {
-        if (fromFiles != null) {
-          fromFiles.close();
-        }
+        return stream.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while writing raw rows", e);
+      } catch (ExecutionException e) {
+        throw new IOException("cannot write raw rows: " + e.getCause(), e.getCause());
       }
     }
   }
@@ -124,9 +177,7 @@ final class LakeExport {
     List<Long> toWrite = catalogRuns.keySet().stream()
         .filter(id -> schemaChanged || !owners.containsKey(id)).toList();
     progress.started(toWrite.size());
-    for (List<Long> chunk : chunks(toWrite, catalogRuns)) {
-      writeNewBatch(c, writer, tables, chunk, catalogRuns);
-    }
+    writeNew(c, writer, tables, chunks(toWrite, catalogRuns), catalogRuns);
     tidy(LakeState.read(lake), catalogRuns.keySet(), writer, tables);
     compact(LakeState.read(lake), writer, tables);
     for (String id : LakeState.read(lake).uncommitted()) {
@@ -272,22 +323,21 @@ final class LakeExport {
     return out;
   }
 
-  /** Writes the catalog's runs {@code chunk} as a new batch. */
-  private void writeNewBatch(Connection c, LakeWriter writer, List<LakeTable> tables,
-      List<Long> chunk, Map<Long, Long> catalogRows) throws SQLException, IOException {
-    String id = nextId();
+  /** Writes the catalog's runs {@code chunk} as the new batch {@code id}. */
+  private void writeNewBatch(LakeWriter writer, List<LakeTable> tables, List<Long> chunk,
+      String id, Map<Long, Long> catalogRows, Rows rows) throws SQLException, IOException {
     Path dir = LakeLayout.tmp(lake).resolve(id);
     List<String> written = new ArrayList<>();
     for (LakeTable t : tables) {
-      if (t.scope() != Scope.RUN) {
+      if (t.scope() != Scope.RUN || t == rows.table()) {
         continue;
       }
-      Path file = dir.resolve(t.name()).resolve(LakeLayout.PART);
-      long n = t.name().equals("rows") ? writeRows(c, writer, t, chunk, file)
-          : writer.writeTable(t, chunk, file);
-      if (n > 0) {
+      if (writer.writeTable(t, chunk, dir.resolve(t.name()).resolve(LakeLayout.PART)) > 0) {
         written.add(t.name());
       }
+    }
+    if (rows.table() != null && writeRows(writer, rows, chunk, dir.resolve("rows")) > 0) {
+      written.add("rows");
     }
     Map<Long, Long> runs = new LinkedHashMap<>();
     chunk.forEach(run -> runs.put(run, catalogRows.getOrDefault(run, 0L)));
@@ -296,33 +346,33 @@ final class LakeExport {
   }
 
   /**
-   * Stages the chunk's raw rows (from the rows files where it can, the other runs from the
-   * catalog) and writes them as one file sorted by run; returns the rows written.
+   * The chunk's raw rows in {@code dir}: {@code part-0.parquet} as the stream wrote it, and the
+   * runs it did not write in {@code part-1.parquet}, staged from their rows files one by one
+   * where they can be read as the import read them, else from the catalog, and written sorted
+   * by run; returns the rows written.
    */
-  private long writeRows(Connection c, LakeWriter writer, LakeTable t, List<Long> chunk,
-      Path file) throws SQLException, IOException {
-    writer.createRowsStage(t);
-    RowsFileWriter files = fromFiles(c, t, writer);
-    Map<Long, Long> done = files == null ? Map.of() : files.stage(chunk, LakeWriter.ROWS_STAGE);
-    runsFromFiles += done.size();
-    List<Long> rest = chunk.stream().filter(id -> !done.containsKey(id)).toList();
-    long staged = done.values().stream().mapToLong(Long::longValue).sum()
-        + writer.appendFromCatalog(t, rest, LakeWriter.ROWS_STAGE);
-    if (staged == 0) {
-      return 0;
+  private long writeRows(LakeWriter writer, Rows rows, List<Long> chunk, Path dir)
+      throws SQLException, IOException {
+    Map<Long, Long> streamed = rows.streamed();
+    long n = streamed.values().stream().mapToLong(Long::longValue).sum();
+    List<Long> rest = chunk.stream().filter(id -> !streamed.containsKey(id)).toList();
+    int fromFiles = streamed.size();
+    if (!rest.isEmpty()) {
+      writer.createRowsStage(rows.table());
+      Map<Long, Long> staged = rows.files() == null ? Map.of()
+          : rows.files().stage(rest, LakeWriter.ROWS_STAGE);
+      fromFiles += staged.size();
+      List<Long> fromCatalog = rest.stream().filter(id -> !staged.containsKey(id)).toList();
+      long more = staged.values().stream().mapToLong(Long::longValue).sum()
+          + writer.appendFromCatalog(rows.table(), fromCatalog, LakeWriter.ROWS_STAGE);
+      if (more > 0) {
+        n += writer.writeStage(rows.table(), LakeWriter.ROWS_STAGE,
+            dir.resolve(streamed.isEmpty() ? LakeLayout.PART : "part-1.parquet"));
+      }
     }
-    long n = writer.writeStage(t, LakeWriter.ROWS_STAGE, file);
-    rows += n;
+    runsFromFiles += fromFiles;
+    this.rows += n;
     return n;
-  }
-
-  /** The rows-file writer, made on first use; null without a data dir. */
-  private RowsFileWriter fromFiles(Connection c, LakeTable rowsTable, LakeWriter writer)
-      throws SQLException {
-    if (fromFiles == null && dataDir.isPresent()) {
-      fromFiles = new RowsFileWriter(c, dataDir.get(), rowsTable, writer.duck());
-    }
-    return fromFiles;
   }
 
   /**

@@ -38,12 +38,17 @@ record LakeTable(String name, Scope scope, List<Column> columns, List<String> ke
 
   /**
    * The order of a batch file's rows: {@code run_id} first (so Parquet's row-group statistics
-   * skip the row groups of other runs), then the catalog's primary key.
+   * skip the row groups of other runs), then {@code row_no} in a table that has it (raw rows in
+   * rows-file order, as a stream of rows files writes them), else the catalog's primary key.
    */
   List<String> sortKeys() {
     List<String> out = new java.util.ArrayList<>();
     if (has("run_id")) {
       out.add("run_id");
+    }
+    if (has("row_no")) {
+      out.add("row_no");
+      return out;
     }
     key.stream().filter(k -> !out.contains(k)).forEach(out::add);
     return out;

@@ -62,7 +62,8 @@ final class RowsFileWriter implements AutoCloseable {
 
   /**
    * A writer for the catalog's {@code rows} table {@code table} into the DuckDB database of
-   * {@code duck}, with one worker connection per core.
+   * {@code duck}, with one worker connection per core; until it is closed, every DuckDB query
+   * of that database runs on one thread (the workers run side by side).
    */
   RowsFileWriter(Connection catalog, Path dataDir, LakeTable table, DuckDBConnection duck)
       throws SQLException {
@@ -75,6 +76,8 @@ final class RowsFileWriter implements AutoCloseable {
     int n = Math.max(1, Runtime.getRuntime().availableProcessors());
     this.threads = n;
     this.duck = duck;
+    // one thread per query: each worker's scan runs on its own thread, in file order
+    DuckDb.exec(duck, "SET threads = 1");
     for (int i = 0; i < n; i++) {
       workers.add(duck.duplicate());
     }
@@ -106,17 +109,11 @@ final class RowsFileWriter implements AutoCloseable {
     Map<Long, Source> sources = sources(runIds);
     List<Future<Optional<Long>>> futures = new ArrayList<>();
     List<Long> ids = new ArrayList<>(sources.keySet());
-    // one thread per query: each worker's INSERT runs on its own thread, in file order
-    DuckDb.exec(duck, "SET threads = 1");
-    try {
-      for (long id : ids) {
-        Source s = sources.get(id);
-        futures.add(pool.submit(() -> stageOne(s, stage)));
-      }
-      collect(ids, futures, out);
-    } finally {
-      DuckDb.exec(duck, "SET threads = " + threads);
+    for (long id : ids) {
+      Source s = sources.get(id);
+      futures.add(pool.submit(() -> stageOne(s, stage)));
     }
+    collect(ids, futures, out);
     return out;
   }
 
@@ -135,6 +132,169 @@ final class RowsFileWriter implements AutoCloseable {
     } catch (ExecutionException e) {
       throw new IOException("cannot stage raw rows: " + e.getCause(), e.getCause());
     }
+  }
+
+  /**
+   * Starts writing, on a worker, the raw rows of the runs of {@code runIds} whose rows files can
+   * be read in one scan into one Parquet file {@code file}: the unchanged files that share the
+   * most common header, in run id order (so the file is sorted by run, then by position in the
+   * rows file). The future gives the rows written per run, checked against the catalog: each run
+   * has all its raw rows, numbered 0 to n - 1. When the check fails, or DuckDB does not read the
+   * files as the import did, it gives no runs and leaves no file; the caller stages the runs.
+   */
+  Future<Map<Long, Long>> stream(List<Long> runIds, Path file) throws SQLException,
+      IOException {
+    if (!usable || runIds.isEmpty() || stateCodes.isEmpty() || outcomeCodes.isEmpty()) {
+      return java.util.concurrent.CompletableFuture.completedFuture(Map.of());
+    }
+    Map<String, List<Source>> groups = new LinkedHashMap<>();
+    Map<String, List<String>> headers = new HashMap<>();
+    Map<Long, Source> sources = sources(runIds);
+    for (long id : runIds.stream().sorted().toList()) {
+      Source s = sources.get(id);
+      if (s == null || !s.unchanged()) {
+        continue;
+      }
+      boolean gzip = gzip(s.file());
+      List<String> header = header(s.file(), gzip);
+      if (!header.isEmpty()) {
+        String key = gzip + " " + String.join(",", header);
+        groups.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
+        headers.put(key, header);
+      }
+    }
+    Optional<String> largest = groups.keySet().stream()
+        .max(java.util.Comparator.comparingInt(k -> groups.get(k).size()));
+    if (largest.isEmpty()) {
+      return java.util.concurrent.CompletableFuture.completedFuture(Map.of());
+    }
+    List<Source> group = groups.get(largest.get());
+    Optional<String> sql = streamSql(group, headers.get(largest.get()),
+        largest.get().startsWith("true"), file);
+    if (sql.isEmpty()) {
+      return java.util.concurrent.CompletableFuture.completedFuture(Map.of());
+    }
+    return pool.submit(() -> streamOne(group, sql.get(), file));
+  }
+
+  /** Runs a stream's COPY on a free worker connection and checks what it wrote. */
+  private Map<Long, Long> streamOne(List<Source> group, String sql, Path file)
+      throws IOException, InterruptedException {
+    Connection c = free.take();
+    try (Statement st = c.createStatement()) {
+      Files.createDirectories(file.getParent());
+      st.executeUpdate(sql);
+      Map<Long, Long> out = new LinkedHashMap<>();
+      try (ResultSet rs = st.executeQuery("SELECT run_id, count(*), min(row_no), max(row_no) "
+          + "FROM read_parquet(" + DuckDb.literal(file.toString()) + ") GROUP BY run_id")) {
+        while (rs.next()) {
+          out.put(rs.getLong(1), rs.getLong(2) == rs.getLong(4) + 1 && rs.getLong(3) == 0
+              ? rs.getLong(2) : -1L);
+        }
+      }
+      boolean whole = out.size() == group.size()
+          && group.stream().allMatch(s -> out.getOrDefault(s.runId(), -1L) == s.rawRows());
+      if (whole) {
+        return out;
+      }
+    } catch (SQLException e) {
+      // not readable the way the import read it: the caller stages these runs one by one
+    } finally {
+      free.put(c);
+    }
+    Files.deleteIfExists(file);
+    return Map.of();
+  }
+
+  /**
+   * One COPY over all the group's files: config ids, state names and outcome labels become codes
+   * through joins with small VALUES lists (a row whose name is not there is left out, so the
+   * check then fails), {@code row_no} is the row's position in the scan minus the rows of the
+   * files before it (the check finds a file with rows the import left out).
+   */
+  private Optional<String> streamSql(List<Source> group, List<String> header, boolean gzip,
+      Path file) {
+    StringBuilder files = new StringBuilder();
+    StringBuilder map = new StringBuilder();
+    long offset = 0;
+    for (Source s : group) {
+      String f = DuckDb.literal(s.file().toString());
+      files.append(files.length() == 0 ? "" : ", ").append(f);
+      for (Map.Entry<String, Long> e : s.configKeys().entrySet()) {
+        map.append(map.length() == 0 ? "" : ", ").append('(').append(f).append(", ")
+            .append(DuckDb.literal(e.getKey())).append(", ").append(e.getValue()).append(", ")
+            .append(s.runId()).append(", ").append(offset).append(')');
+      }
+      offset += s.rawRows();
+    }
+    List<String> select = new ArrayList<>();
+    StringBuilder joins = new StringBuilder(" JOIN (VALUES " + map
+        + ") AS m(m_file, m_config, m_key, m_run, m_off) ON m.m_file = r.filename"
+        + " AND m.m_config = r.\"config\"");
+    for (Column c : table.columns()) {
+      Optional<String> e = streamExpression(c.name(), header, joins);
+      if (e.isEmpty()) {
+        return Optional.empty();
+      }
+      select.add("CAST(" + e.get() + " AS " + c.type().duckType() + ") AS " + c.quoted());
+    }
+    String columns = header.stream().map(h -> DuckDb.literal(h) + ": "
+        + DuckDb.literal(csvType(h))).collect(Collectors.joining(", ", "{", "}"));
+    String read = "SELECT *, row_number() OVER () - 1 AS " + ROW_NO + " FROM read_csv(["
+        + files + "], header = true, auto_detect = false, delim = ',', quote = '', escape = '', "
+        + "compression = '" + (gzip ? "gzip" : "none") + "', filename = true, columns = "
+        + columns + ")";
+    return Optional.of("COPY (SELECT " + String.join(", ", select) + " FROM (" + read + ") r"
+        + joins + ") TO " + DuckDb.literal(file.toString()) + " (FORMAT parquet, "
+        + "COMPRESSION zstd)");
+  }
+
+  /**
+   * The value of a lake column in the stream's scan (joins it needs go to {@code joins}), or
+   * empty when the files cannot give it.
+   */
+  private Optional<String> streamExpression(String name, List<String> header,
+      StringBuilder joins) {
+    switch (name) {
+      case "config_key":
+        return Optional.of("m.m_key");
+      case "row_no":
+        return Optional.of("r." + ROW_NO + " - m.m_off");
+      case "run_id":
+        return Optional.of("m.m_run");
+      case "committed":
+        return header.contains("outcome") ? Optional.of(codeJoin("outcome", outcomeCodes, joins)
+            + " = 0") : Optional.empty();
+      default:
+        break;
+    }
+    Optional<dev.benchbook.rows.Column> col = dev.benchbook.rows.Column.byCsvKey(name);
+    if (col.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!header.contains(name)) {
+      return col.get().optional() ? Optional.of("NULL") : Optional.empty();
+    }
+    if (col.get() == dev.benchbook.rows.Column.OUTCOME) {
+      return Optional.of(codeJoin(name, outcomeCodes, joins));
+    }
+    if (col.get().kind() == dev.benchbook.rows.Column.Kind.CODE) {
+      return Optional.of(codeJoin(name, stateCodes, joins));
+    }
+    return Optional.of("r.\"" + name + '"');
+  }
+
+  /** Joins a column of names with its codes (once per column); returns the code's expression. */
+  private static String codeJoin(String column, Map<String, Long> codes, StringBuilder joins) {
+    String alias = "j_" + column.replaceAll("[^A-Za-z0-9_]", "_");
+    if (joins.indexOf(" AS " + alias + "(") < 0) {
+      String values = codes.entrySet().stream().map(e -> "(" + DuckDb.literal(e.getKey()) + ", "
+          + e.getValue() + ")").collect(Collectors.joining(", "));
+      joins.append(" JOIN (VALUES ").append(values).append(") AS ").append(alias)
+          .append("(name, code) ON ").append(alias).append(".name = r.\"").append(column)
+          .append('"');
+    }
+    return alias + ".code";
   }
 
   /** Stages one run's rows on a free worker connection; empty when it could not. */
@@ -333,6 +493,7 @@ final class RowsFileWriter implements AutoCloseable {
     for (Connection c : workers) {
       c.close();
     }
+    DuckDb.exec(duck, "SET threads = " + threads);
   }
 
   /**

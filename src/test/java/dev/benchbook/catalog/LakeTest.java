@@ -126,12 +126,12 @@ class LakeTest {
     Path rows = LakeLayout.batchDir(lake, "rows", batch.id()).resolve(LakeLayout.PART);
     try (var c = DuckDb.open(); var st = c.createStatement()) {
       String file = DuckDb.literal(rows.toString());
-      try (var rs = st.executeQuery("SELECT count(*) FILTER (WHERE (run_id, config_key, row_no) "
-          + "< prev), count(DISTINCT run_id) FROM (SELECT run_id, config_key, row_no, "
-          + "lag((run_id, config_key, row_no)) OVER (ORDER BY file_row_number) AS prev "
-          + "FROM read_parquet(" + file + ", file_row_number = true))")) {
+      try (var rs = st.executeQuery("SELECT count(*) FILTER (WHERE (run_id, row_no) <= prev), "
+          + "count(DISTINCT run_id) FROM (SELECT run_id, row_no, lag((run_id, row_no)) OVER "
+          + "(ORDER BY file_row_number) AS prev FROM read_parquet(" + file
+          + ", file_row_number = true))")) {
         rs.next();
-        assertEquals(0, rs.getLong(1), "rows sorted by run_id, config_key, row_no");
+        assertEquals(0, rs.getLong(1), "rows sorted by run_id, then row_no");
         assertEquals(2, rs.getLong(2), "run_id is a column of the file");
       }
       try (var rs = st.executeQuery("SELECT count(*) FROM parquet_metadata(" + file + ") "
@@ -358,6 +358,40 @@ class LakeTest {
         + "to_state, start_ns, fsm_net_ns, outcome)) FROM rows";
     assertEquals(LakeFixture.duck(fromCatalog, sum, Map.of()).value(0, 0),
         LakeFixture.duck(lake, sum, Map.of()).value(0, 0));
+  }
+
+  @Test
+  void oneStreamWritesABatchsRowsFilesCheckedAndGivesUpOnAFileThatDoesNotRead(
+      @TempDir Path dir) throws Exception {
+    Path data = dir.resolve("data");
+    Path catalog = twoRuns(data);
+    try (java.sql.Connection c = CatalogDb.openReadOnly(catalog);
+        LakeWriter writer = new LakeWriter(c)) {
+      LakeTable rows = LakeSchema.read(c).stream().filter(t -> t.name().equals("rows"))
+          .findFirst().orElseThrow();
+      List<Long> runs = new ArrayList<>();
+      try (var st = c.createStatement(); var rs = st.executeQuery("SELECT run_id FROM runs")) {
+        while (rs.next()) {
+          runs.add(rs.getLong(1));
+        }
+      }
+      try (RowsFileWriter files = new RowsFileWriter(c, data, rows, writer.duck())) {
+        Path out = dir.resolve("stream.parquet");
+        Map<Long, Long> written = files.stream(runs, out).get();
+        assertEquals(List.of(13_324L, 65_440L), written.values().stream().sorted().toList());
+        assertTrue(Files.isRegularFile(out));
+        // one file garbled inside (its size and time kept): the scan fails, nothing is left
+        Path garbled = data.resolve(MITIGATION + ".rows.csv.gz");
+        FileTime mtime = Files.getLastModifiedTime(garbled);
+        byte[] bytes = Files.readAllBytes(garbled);
+        java.util.Arrays.fill(bytes, bytes.length / 2, bytes.length / 2 + 64, (byte) 7);
+        Files.write(garbled, bytes);
+        Files.setLastModifiedTime(garbled, mtime);
+        Path again = dir.resolve("again.parquet");
+        assertEquals(Map.of(), files.stream(runs, again).get());
+        assertFalse(Files.exists(again), "no file left when the check fails");
+      }
+    }
   }
 
   @Test

@@ -301,14 +301,25 @@ final class LakeExport {
     commit(id, dir, written, rawRows);
   }
 
-  /** Runs in chunks within the limits' raw rows and runs. */
+  /**
+   * Runs in chunks within the limits' raw rows and runs, of about equal size, as many as a
+   * multiple of the cores when there are several (so the workers that write them finish
+   * together).
+   */
   private List<List<Long>> chunks(List<Long> runs, Map<Long, Long> rawRows) {
+    long total = runs.stream().mapToLong(id -> rawRows.getOrDefault(id, 0L)).sum();
+    long count = Math.max(1, (total + limits.batchRows() - 1) / limits.batchRows());
+    int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+    if (count > 1) {
+      count = (count + cores - 1) / cores * cores;
+    }
+    long target = Math.max(1, (total + count - 1) / count);
     List<List<Long>> out = new ArrayList<>();
     List<Long> chunk = new ArrayList<>();
     long n = 0;
     for (long id : runs) {
       long r = rawRows.getOrDefault(id, 0L);
-      if (!chunk.isEmpty() && (n + r > limits.batchRows()
+      if (!chunk.isEmpty() && (n + r > limits.batchRows() || n >= target
           || chunk.size() >= limits.batchRuns())) {
         out.add(chunk);
         chunk = new ArrayList<>();

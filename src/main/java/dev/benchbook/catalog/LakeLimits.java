@@ -4,8 +4,8 @@ package dev.benchbook.catalog;
  * How big a lake's batches get and when small ones are merged.
  *
  * @param batchRows raw rows per batch at most (one Parquet file per table and batch): bounds
- *     the file size (2M raw rows are about 45 MB of zstd Parquet) and the memory DuckDB stages
- *     (about 350 MB for 2M rows)
+ *     the file size (2M raw rows are 8 to 45 MB of zstd Parquet) and the work one worker does
+ *     at a time
  * @param batchRuns runs per batch at most (SQL lists of run ids stay short)
  * @param compactAt small batches of one data dir (under half of both caps) past which an export
  *     merges them into as few as the caps allow

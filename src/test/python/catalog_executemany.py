@@ -8,6 +8,8 @@ the work `benchbook catalog` does for raw rows, done the way a Python user would
     /usr/bin/python3 src/test/python/catalog_executemany.py DATA_DIR OUT.db
 
 Prints the time to read the rows (gzip + csv) and the time to insert them, separately.
+The rows table is created with the catalog's own DDL, read from the catalog `benchbook catalog`
+left in DATA_DIR (the table is generated from the Java rows columns, so run that first).
 """
 import csv
 import gzip
@@ -19,16 +21,25 @@ import sqlite3
 import sys
 import time
 
-SCHEMA = "src/main/resources/dev/benchbook/catalog/schema.sql"
-OUTCOMES = {"committed": 0, "conflict": 1, "busy": 2, "rolled_back": 3}
+CATALOG = ".benchbook-catalog.db"
+OUTCOMES = {"committed": 0, "conflict": 1, "busy": 2, "rolled_back": 3, "failed": 4}
 INSERT = ("INSERT INTO rows (config_key, row_no, run_id, rep, worker, file_id, from_state, "
           "to_state, start_ns, fsm_dispatch_ns, api_ns, lock_wait_ns, db_total_ns, fsm_net_ns, "
           "total_ns, retries, outcome) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
 
 
-def rows_table_ddl():
-    text = open(SCHEMA).read()
-    return re.search(r"CREATE TABLE rows \(.*?\) WITHOUT ROWID;", text, re.S).group(0)
+def rows_table_ddl(data_dir):
+    """The catalog's CREATE TABLE rows statement, from the catalog file in data_dir."""
+    path = os.path.join(data_dir, CATALOG)
+    if not os.path.exists(path):
+        sys.exit(f"{path}: no catalog; run `./benchbook catalog --data-dir {data_dir}` first")
+    src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    ddl = src.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'rows'")
+    row = ddl.fetchone()
+    src.close()
+    if row is None:
+        sys.exit(f"{path}: the catalog has no rows table")
+    return row[0]
 
 
 def read_rows(path, run_id, keys, states):
@@ -62,7 +73,7 @@ def main():
     db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = NORMAL")
     db.execute("PRAGMA wal_autocheckpoint = 0")
-    db.execute(rows_table_ddl())
+    db.execute(rows_table_ddl(data_dir))
     files = sorted(os.path.join(d, f) for d, _, fs in os.walk(data_dir) for f in fs
                    if f.startswith("results-") and f.endswith(".json"))
     read_s = insert_s = insert_cpu_s = 0.0

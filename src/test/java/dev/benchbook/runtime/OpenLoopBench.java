@@ -21,9 +21,12 @@ import java.util.Locale;
  * (2) whether it keeps 10,000/s with 4 idle workers (achieved rate, lateness P50/P99);
  * (3) closed loop vs open loop side by side in one run, reps interleaved: throughput of the
  * closed loop and of the open loop asked for more than it can serve (1,000,000/s), and the open
- * loop at half the closed loop's throughput. Args: [reps] [files].
+ * loop at half the closed loop's throughput. Args: [reps] [files] [workers] (defaults 7, 300, 4;
+ * 1 worker takes SQLite's lock contention out of the comparison).
  */
 public final class OpenLoopBench {
+
+  private static int workers = 4;
 
   private OpenLoopBench() {
   }
@@ -32,6 +35,7 @@ public final class OpenLoopBench {
   public static void main(String[] args) throws Exception {
     int reps = args.length > 0 ? Integer.parseInt(args[0]) : 7;
     int files = args.length > 1 ? Integer.parseInt(args[1]) : 300;
+    workers = args.length > 2 ? Integer.parseInt(args[2]) : 4;
     dispatchCost(1);
     dispatchCost(2);
     keepsRate(10_000, 4, 20_000);
@@ -111,7 +115,7 @@ public final class OpenLoopBench {
   }
 
   private static BenchConfig config(String id, int files) {
-    return new BenchConfig(id, 4, LatencyProfile.named("zero"), StrategySpec.named(
+    return new BenchConfig(id, workers, LatencyProfile.named("zero"), StrategySpec.named(
         "per-worker"), files, SqliteSettings.defaults(), 0, 0.0, Duration.ofSeconds(60));
   }
 
@@ -138,11 +142,11 @@ public final class OpenLoopBench {
     for (int i = 0; i < reps; i++) {
       ratio[i] = o[i] / c[i];
     }
-    System.out.printf(Locale.ROOT, "closed vs open, c4-zero per-worker, %d files, %d reps "
+    System.out.printf(Locale.ROOT, "closed vs open, c%d-zero per-worker, %d files, %d reps "
         + "interleaved:%n  closed median %,.0f tx/s%n  open at 1,000,000/s (saturated) median "
         + "%,.0f tx/s; per-rep ratio open/closed median %.3f (min %.3f, max %.3f)%n"
         + "  open at %,.0f/s (half the closed loop): achieved %,.1f/s, median committed "
-        + "%,.0f tx/s%n", files, reps, Percentiles.of(c, 0.5), Percentiles.of(o, 0.5),
+        + "%,.0f tx/s%n", workers, files, reps, Percentiles.of(c, 0.5), Percentiles.of(o, 0.5),
         Percentiles.of(ratio, 0.5), Percentiles.min(ratio), Percentiles.max(ratio), half,
         OpenLoopRates.achievedPerS(out.rows(), 2), Percentiles.of(h, 0.5));
   }

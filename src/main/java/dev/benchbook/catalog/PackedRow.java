@@ -17,15 +17,15 @@ import java.util.Optional;
  * ?2  rep (62..48)  worker (47..32)  from_state (31..24)  to_state (23..16)  retries (15..8)
  *     outcome (7..0)
  * ?3  start_ns
- * ?4  fsm_dispatch_ns (62..32)  api_ns (31..0)
- * ?5  lock_wait_ns (62..32)  db_total_ns (31..0)
- * ?6  fsm_net_ns (62..32)  total_ns (31..0)
+ * ?4  fsm_dispatch_ns (63..32)  api_ns (31..0)
+ * ?5  lock_wait_ns (63..32)  db_total_ns (31..0)
+ * ?6  fsm_net_ns (63..32)  total_ns (31..0)
  * </pre>
  *
  * A file is packed only when it has exactly the first format's columns ({@link #COLUMNS}, no
  * column absent, none added: a file with another timed column falls back) and every value fits
- * its field (durations under 2^31 ns, about 2.1 s,
- * in the high halves, 2^32 ns in the low ones; small counters under 2^8 to 2^16); otherwise the
+ * its field (durations under 2^32 ns, about 4.3 s: a high half is unpacked with a mask after the
+ * shift, so a sign bit set by it comes out positive; small counters under 2^8 to 2^16); otherwise the
  * whole file uses one bind per value. Both paths store the same rows (tested). The column arrays
  * are taken from the rows once per file, not per row and value.
  */
@@ -39,6 +39,7 @@ final class PackedRow {
 
   private static final long LOW32 = 0xFFFF_FFFFL;
   private static final long HIGH31 = Integer.MAX_VALUE;
+  private static final String LOW = " & 4294967295";
 
   private final int[] stateCodes;
   private final int[] rep;
@@ -77,8 +78,9 @@ final class PackedRow {
   /** The VALUES list, with the config key and run id as literals. */
   static String values(long configKey, long runId) {
     return configKey + ", ?1 >> 32, " + runId + ", ?2 >> 48, (?2 >> 32) & 65535, "
-        + "?1 & 4294967295, (?2 >> 24) & 255, (?2 >> 16) & 255, ?3, ?4 >> 32, ?4 & 4294967295, "
-        + "?5 >> 32, ?5 & 4294967295, ?6 >> 32, ?6 & 4294967295, (?2 >> 8) & 255, ?2 & 255";
+        + "?1" + LOW + ", (?2 >> 24) & 255, (?2 >> 16) & 255, ?3, (?4 >> 32)" + LOW + ", ?4" + LOW
+        + ", (?5 >> 32)" + LOW + ", ?5" + LOW + ", (?6 >> 32)" + LOW + ", ?6" + LOW
+        + ", (?2 >> 8) & 255, ?2 & 255";
   }
 
   /**
@@ -116,9 +118,9 @@ final class PackedRow {
   }
 
   private boolean nsFit(int i) {
-    return startNs[i] >= 0 && in(dispatchNs[i], HIGH31) && in(apiNs[i], LOW32)
-        && in(lockWaitNs[i], HIGH31) && in(dbTotalNs[i], LOW32)
-        && in(fsmNetNs[i], HIGH31) && in(totalNs[i], LOW32);
+    return startNs[i] >= 0 && in(dispatchNs[i], LOW32) && in(apiNs[i], LOW32)
+        && in(lockWaitNs[i], LOW32) && in(dbTotalNs[i], LOW32)
+        && in(fsmNetNs[i], LOW32) && in(totalNs[i], LOW32);
   }
 
   private static boolean in(long value, long max) {

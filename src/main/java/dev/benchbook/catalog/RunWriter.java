@@ -61,7 +61,7 @@ final class RunWriter {
       if (loaded.rows().isPresent()) {
         RowsWriter.insert(c, runId, keys, loaded.rows().get());
         for (ConfigResult config : run.allConfigs()) {
-          WorkerWriter.insert(c, in, runId, keys.get(config.id()), config);
+          WorkerWriter.insert(in, runId, loaded.rows().get(), config);
         }
       }
       return runId;

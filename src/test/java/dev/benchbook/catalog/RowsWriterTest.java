@@ -24,13 +24,16 @@ class RowsWriterTest {
   @TempDir
   Path dir;
 
+  /** The largest duration a packed field holds (2^32 - 1 ns, about 4.3 s). */
+  private static final long MAX32 = 4_294_967_295L;
+
   /** Rows near every field's limit of the packed layout, in two configs, out of order. */
   static RawRows edgeRows(long lockWaitNs) {
     RawRows rows = new RawRows(List.of("a", "b"), List.of("NEW", "UPLOADED", "DONE"), 8);
     TestRows.add(rows, 1, 0, 0, 0, 0, 1, 0L, 0, 0, 0, 0, 0, 0, 0, Outcome.COMMITTED);
     TestRows.add(rows, 0, 32_767, 65_535, Integer.MAX_VALUE, 1, 2, Long.MAX_VALUE / 2,
-        Integer.MAX_VALUE, 4_294_967_295L, lockWaitNs, 4_294_967_295L, Integer.MAX_VALUE,
-        4_294_967_295L, 255, Outcome.CONFLICT);
+        MAX32, 4_294_967_295L, lockWaitNs, 4_294_967_295L, MAX32, 4_294_967_295L, 255,
+        Outcome.CONFLICT);
     TestRows.add(rows, 1, 7, 3, 818, 2, 0, 123_456_789L, 26_640, 1_000_000, 900_000, 1_000_000, 1_336_500,
         2_400_000, 2, Outcome.BUSY);
     return rows;
@@ -38,7 +41,7 @@ class RowsWriterTest {
 
   @Test
   void packedAndPlainBindsStoreTheSameValues() throws SQLException {
-    RawRows rows = edgeRows(Integer.MAX_VALUE);
+    RawRows rows = edgeRows(MAX32);
     try (Connection c = CatalogDb.openWritable(dir.resolve("c.db"))) {
       assertTrue(PackedRow.fits(rows, new int[] {1, 2, 3}));
       assertEquals(3, RowsWriter.insert(c, 7, Map.of("a", 10L, "b", 11L), rows, true));
@@ -48,8 +51,7 @@ class RowsWriterTest {
       List<Long> edge = packed.get(0);
       long done = stateCode(c, "DONE");
       assertEquals(List.of(7L, 32_767L, 65_535L, (long) Integer.MAX_VALUE), edge.subList(1, 5));
-      assertEquals(List.of(Long.MAX_VALUE / 2, (long) Integer.MAX_VALUE, 4_294_967_295L,
-          (long) Integer.MAX_VALUE, 4_294_967_295L, (long) Integer.MAX_VALUE, 4_294_967_295L,
+      assertEquals(List.of(Long.MAX_VALUE / 2, MAX32, MAX32, MAX32, MAX32, MAX32, MAX32,
           255L, (long) Outcome.CONFLICT.ordinal()), edge.subList(7, 16));
       assertEquals(done, edge.get(6), "to_state is the catalog's code of DONE");
       assertEquals(1L, edge.get(0), "row_no: the row's position in the file");
@@ -58,12 +60,12 @@ class RowsWriterTest {
 
   @Test
   void aFileWithAValueOutsideThePackedLayoutIsStoredExactly() throws SQLException {
-    long threeSeconds = 3_000_000_000L;
-    RawRows rows = edgeRows(threeSeconds);
+    long fiveSeconds = 5_000_000_000L;
+    RawRows rows = edgeRows(fiveSeconds);
     assertFalse(PackedRow.fits(rows, new int[] {1, 2, 3}));
     try (Connection c = CatalogDb.openWritable(dir.resolve("c.db"))) {
       RowsWriter.insert(c, 7, Map.of("a", 10L, "b", 11L), rows);
-      assertEquals(threeSeconds, read(c, 10, 11).get(0).get(10), "lock_wait_ns");
+      assertEquals(fiveSeconds, read(c, 10, 11).get(0).get(10), "lock_wait_ns");
     }
   }
 

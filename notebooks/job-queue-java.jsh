@@ -49,6 +49,9 @@ int jobs = 60;
 
 // %%
 import dev.benchbook.workload.*;
+// Flow by name: IJava (like the jshell tool) starts with import java.util.concurrent.*, whose
+// Flow would make the name ambiguous and the class below would not compile there.
+import dev.benchbook.workload.Flow;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 

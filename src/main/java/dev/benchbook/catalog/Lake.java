@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Parquet lake: every catalog table as Hive-partitioned Parquet files (one folder per
- * table, {@code run_id=<id>} per run), with the catalog's column names, types and units,
- * readable by DuckDB, Spark, Trino, pandas/pyarrow and Polars; queried in-process with DuckDB.
- * See docs/CATALOG.md, "The Parquet lake".
+ * The Parquet lake: every catalog table as Parquet files (one folder per table, one file per
+ * batch of runs in {@code batch=<id>}, {@code run_id} a column), with the catalog's column
+ * names, types and units, readable by DuckDB, Spark, Trino, pandas/pyarrow and Polars; queried
+ * in-process with DuckDB. See docs/CATALOG.md, "The Parquet lake".
  */
 public final class Lake {
 
@@ -31,7 +31,7 @@ public final class Lake {
    * writes its new runs, removes the runs it dropped, rewrites damaged ones.
    */
   public static LakeReport export(Path catalogFile, Path lake, ImportProgress progress) {
-    return export(catalogFile, java.util.Optional.empty(), lake, progress);
+    return export(catalogFile, java.util.Optional.empty(), lake, progress, false);
   }
 
   /**
@@ -41,17 +41,33 @@ public final class Lake {
    */
   public static LakeReport export(Path catalogFile, Path dataDir, Path lake,
       ImportProgress progress) {
-    return export(catalogFile, java.util.Optional.of(dataDir), lake, progress);
+    return export(catalogFile, java.util.Optional.of(dataDir), lake, progress, false);
+  }
+
+  /**
+   * As {@link #export(Path, Path, Path, ImportProgress)}, then merges every small batch this
+   * data dir wrote into as few batches as the size caps allow (an export does that by itself
+   * once there are many of them).
+   */
+  public static LakeReport compact(Path catalogFile, Path dataDir, Path lake,
+      ImportProgress progress) {
+    return export(catalogFile, java.util.Optional.of(dataDir), lake, progress, true);
   }
 
   private static LakeReport export(Path catalogFile, java.util.Optional<Path> dataDir, Path lake,
-      ImportProgress progress) {
+      ImportProgress progress, boolean compact) {
+    return export(catalogFile, dataDir, lake, progress, compact, LakeLimits.DEFAULT);
+  }
+
+  /** An export with other batch limits (tests: small batches, early merges). */
+  static LakeReport export(Path catalogFile, java.util.Optional<Path> dataDir, Path lake,
+      ImportProgress progress, boolean compact, LakeLimits limits) {
     if (!Files.isRegularFile(catalogFile)) {
       throw new CatalogQueryException("no catalog at " + catalogFile
           + "; build it with benchbook catalog");
     }
     try {
-      return new LakeExport(catalogFile, dataDir, lake, progress).run();
+      return new LakeExport(catalogFile, dataDir, lake, progress, compact, limits).run();
     } catch (SQLException e) {
       throw new CatalogQueryException("cannot write the lake " + lake + ": "
           + DuckDb.message(e));

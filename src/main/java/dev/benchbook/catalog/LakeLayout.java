@@ -15,29 +15,48 @@ import java.util.stream.Stream;
  * Where things are in a lake folder:
  *
  * <pre>
- * LAKE/&lt;table&gt;/run_id=&lt;id&gt;/part-0.parquet   a run's rows of a per-run table
+ * LAKE/&lt;table&gt;/batch=&lt;id&gt;/part-0.parquet   the rows of a batch's runs in a per-run table
  * LAKE/&lt;table&gt;/part-&lt;code&gt;.parquet          one row of a lookup table (states, outcomes)
+ * LAKE/_benchbook/batches/&lt;id&gt;.batch        a batch's manifest: its source and its runs
  * LAKE/_benchbook/schema/&lt;table&gt;.parquet     an empty file with the table's columns
- * LAKE/_benchbook/sources/&lt;id&gt;.runs          the run ids one data dir exported
- * LAKE/_benchbook/tmp/                         partitions being written (never read)
+ * LAKE/_benchbook/tmp/                         batches being written (never read)
  * LAKE/_benchbook/lock                         held while a lake is written
  * </pre>
  *
- * A run is in the lake when its {@code runs} partition is: it is renamed into place last.
- * Readers (DuckDB, Spark, pyarrow) skip folders starting with {@code _}.
+ * A batch is in the lake once its manifest is: it is written after the batch's folders are
+ * renamed into place. Readers (DuckDB, Spark, pyarrow) skip folders starting with {@code _}.
  */
 final class LakeLayout {
 
   static final String PART = "part-0.parquet";
   static final String META = "_benchbook";
+  static final String BATCH_PREFIX = "batch=";
+  private static final String MANIFEST_SUFFIX = ".batch";
   private static final byte[] MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
 
   private LakeLayout() {
   }
 
-  /** The partition folder of a run in a table. */
-  static Path partition(Path lake, String table, long runId) {
-    return lake.resolve(table).resolve("run_id=" + runId);
+  /** The folder of a batch in a table. */
+  static Path batchDir(Path lake, String table, String batchId) {
+    return lake.resolve(table).resolve(BATCH_PREFIX + batchId);
+  }
+
+  /** The manifest of a batch. */
+  static Path manifest(Path lake, String batchId) {
+    return manifests(lake).resolve(batchId + MANIFEST_SUFFIX);
+  }
+
+  /** The folder of the batch manifests. */
+  static Path manifests(Path lake) {
+    return lake.resolve(META).resolve("batches");
+  }
+
+  /** The batch id of a manifest file, or empty when the file is not one. */
+  static Optional<String> manifestId(Path file) {
+    String n = file.getFileName().toString();
+    return n.endsWith(MANIFEST_SUFFIX) && !n.startsWith(".")
+        ? Optional.of(n.substring(0, n.length() - MANIFEST_SUFFIX.length())) : Optional.empty();
   }
 
   /** The file of one lookup-table row. */
@@ -53,7 +72,8 @@ final class LakeLayout {
     return lake.resolve(META).resolve("tmp");
   }
 
-  static Path sources(Path lake) {
+  /** Where the lakes before batches listed the runs each data dir exported. */
+  static Path oldSources(Path lake) {
     return lake.resolve(META).resolve("sources");
   }
 
@@ -61,35 +81,34 @@ final class LakeLayout {
     return lake.resolve(META).resolve("lock");
   }
 
-  /** The run ids whose {@code runs} partition is in place. */
-  static List<Long> runsPresent(Path lake) throws IOException {
-    return partitionIds(lake.resolve("runs"));
+  /** The batch id of a {@code batch=<id>} folder. */
+  static Optional<String> batchIdOf(Path folder) {
+    String n = folder.getFileName().toString();
+    return n.startsWith(BATCH_PREFIX) && n.length() > BATCH_PREFIX.length()
+        ? Optional.of(n.substring(BATCH_PREFIX.length())) : Optional.empty();
   }
 
-  /** The run ids of a table's partition folders. */
-  static List<Long> partitionIds(Path tableDir) throws IOException {
-    List<Long> ids = new ArrayList<>();
+  /** The {@code batch=<id>} folders of a table folder, sorted. */
+  static List<Path> batchDirs(Path tableDir) throws IOException {
     if (!Files.isDirectory(tableDir)) {
-      return ids;
+      return List.of();
     }
     try (Stream<Path> s = Files.list(tableDir)) {
-      for (Path p : (Iterable<Path>) s::iterator) {
-        runIdOf(p).ifPresent(ids::add);
-      }
+      return s.filter(Files::isDirectory).filter(p -> batchIdOf(p).isPresent()).sorted().toList();
     }
-    return ids;
   }
 
-  /** The run id of a {@code run_id=<id>} folder. */
-  static Optional<Long> runIdOf(Path partition) {
-    String n = partition.getFileName().toString();
-    if (!n.startsWith("run_id=")) {
-      return Optional.empty();
+  /**
+   * The folders of the per-run layout before batches ({@code run_id=<id>}) in a table folder:
+   * the next export deletes them and writes those runs again in batches.
+   */
+  static List<Path> oldRunDirs(Path tableDir) throws IOException {
+    if (!Files.isDirectory(tableDir)) {
+      return List.of();
     }
-    try {
-      return Optional.of(Long.parseLong(n.substring("run_id=".length())));
-    } catch (NumberFormatException e) {
-      return Optional.empty();
+    try (Stream<Path> s = Files.list(tableDir)) {
+      return s.filter(Files::isDirectory)
+          .filter(p -> p.getFileName().toString().startsWith("run_id=")).sorted().toList();
     }
   }
 
@@ -138,11 +157,23 @@ final class LakeLayout {
     }
   }
 
-  /** The Parquet files of a folder (a partition), sorted. */
+  /** The Parquet files of a folder (a batch's), sorted. */
   static List<Path> parquetFiles(Path dir) throws IOException {
     try (Stream<Path> s = Files.list(dir)) {
       return s.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().toList();
     }
+  }
+
+  /** Every Parquet file under a folder, sorted (none when it is absent). */
+  static List<Path> allParquetFiles(Path dir) throws IOException {
+    List<Path> out = new ArrayList<>();
+    if (!Files.isDirectory(dir)) {
+      return out;
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      s.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().forEach(out::add);
+    }
+    return out;
   }
 
   /** Deletes a file or a folder with everything in it (nothing when it is absent). */

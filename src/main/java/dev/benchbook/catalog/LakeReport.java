@@ -16,9 +16,11 @@ import java.util.Locale;
  * @param elapsedNs time taken, in nanoseconds
  * @param runsFromRowsFiles runs whose raw rows were read from their rows file (the others'
  *     from the catalog)
+ * @param batches batches written (new runs, rewrites without removed runs, merges)
+ * @param merged small batches merged into larger ones
  */
 public record LakeReport(Path lake, int written, int removed, int kept, long rows,
-    List<String> repaired, long elapsedNs, int runsFromRowsFiles) {
+    List<String> repaired, long elapsedNs, int runsFromRowsFiles, int batches, int merged) {
 
   /** Copies the list. */
   public LakeReport {
@@ -28,17 +30,18 @@ public record LakeReport(Path lake, int written, int removed, int kept, long row
   /** A report without runs read from rows files. */
   public LakeReport(Path lake, int written, int removed, int kept, long rows,
       List<String> repaired, long elapsedNs) {
-    this(lake, written, removed, kept, rows, repaired, elapsedNs, 0);
+    this(lake, written, removed, kept, rows, repaired, elapsedNs, 0, 0, 0);
   }
 
-  /** This report with {@code n} runs read from their rows files. */
-  public LakeReport withRunsFromRowsFiles(int n) {
-    return new LakeReport(lake, written, removed, kept, rows, repaired, elapsedNs, n);
+  /** This report with runs read from rows files, batches written and batches merged. */
+  public LakeReport with(int runsFromRowsFiles, int batches, int merged) {
+    return new LakeReport(lake, written, removed, kept, rows, repaired, elapsedNs,
+        runsFromRowsFiles, batches, merged);
   }
 
   /** True when the export changed the lake. */
   public boolean changed() {
-    return written > 0 || removed > 0;
+    return written > 0 || removed > 0 || batches > 0;
   }
 
   /** One line: what changed, or that the lake was up to date. */
@@ -48,6 +51,8 @@ public record LakeReport(Path lake, int written, int removed, int kept, long row
           elapsedNs / 1e9);
     }
     return String.format(Locale.ROOT, "lake %s: %d runs written (%,d raw rows), %d removed, "
-        + "%d unchanged in %.2f s", lake, written, rows, removed, kept, elapsedNs / 1e9);
+        + "%d unchanged%s; %d %s written in %.2f s", lake, written, rows, removed, kept,
+        merged == 0 ? "" : ", " + merged + " small batches merged", batches,
+        batches == 1 ? "batch" : "batches", elapsedNs / 1e9);
   }
 }

@@ -14,8 +14,9 @@ import java.util.Set;
 /**
  * The lake's tables, read from the catalog's own schema (so a table or column added to the
  * catalog reaches the lake with no change here): every table but the catalog's bookkeeping
- * ({@code meta}, {@code files}); those with a {@code run_id} or {@code config_key} column split
- * per run, the others (states, outcomes) are lookup tables.
+ * ({@code meta}, {@code files}); those with a {@code run_id} or {@code config_key} column are
+ * written in batches of runs (a table with {@code config_key} only gains {@code run_id}), the
+ * others (states, outcomes) are lookup tables.
  */
 final class LakeSchema {
 
@@ -29,10 +30,15 @@ final class LakeSchema {
   static List<LakeTable> read(Connection catalog) throws SQLException {
     List<LakeTable> out = new ArrayList<>();
     for (String name : tableNames(catalog)) {
-      List<Column> columns = columns(catalog, name);
-      boolean perRun = columns.stream().anyMatch(c -> c.name().equals("run_id")
-          || c.name().equals("config_key"));
-      out.add(new LakeTable(name, perRun ? Scope.RUN : Scope.LOOKUP, columns));
+      List<String> key = new ArrayList<>();
+      List<Column> columns = columns(catalog, name, key);
+      boolean hasRunId = columns.stream().anyMatch(c -> c.name().equals("run_id"));
+      boolean perRun = hasRunId || columns.stream().anyMatch(c -> c.name().equals("config_key"));
+      if (perRun && !hasRunId) {
+        columns.add(new Column("run_id", Type.BIGINT));
+      }
+      out.add(new LakeTable(name, perRun ? Scope.RUN : Scope.LOOKUP, columns, key,
+          perRun && !hasRunId));
     }
     return out;
   }
@@ -51,18 +57,27 @@ final class LakeSchema {
     return names;
   }
 
-  /** Columns with generated ones (table_xinfo), hidden ones of virtual tables left out. */
-  private static List<Column> columns(Connection c, String table) throws SQLException {
+  /**
+   * Columns with generated ones (table_xinfo), hidden ones of virtual tables left out; the
+   * primary key's columns go to {@code key}, in key order.
+   */
+  private static List<Column> columns(Connection c, String table, List<String> key)
+      throws SQLException {
     List<Column> out = new ArrayList<>();
+    java.util.TreeMap<Integer, String> pk = new java.util.TreeMap<>();
     try (Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("PRAGMA table_xinfo(\"" + table.replace("\"", "\"\"")
             + "\")")) {
       while (rs.next()) {
         if (rs.getInt("hidden") != 1) {
           out.add(new Column(rs.getString("name"), Type.of(rs.getString("type"))));
+          if (rs.getInt("pk") > 0) {
+            pk.put(rs.getInt("pk"), rs.getString("name"));
+          }
         }
       }
     }
+    key.addAll(pk.values());
     return out;
   }
 }

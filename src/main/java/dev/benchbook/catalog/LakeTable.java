@@ -10,26 +10,43 @@ import java.util.Locale;
  * @param scope how its rows split: per run (a {@code run_id} column, or {@code config_key}
  *     joined to configs), or a lookup table written whole, one file per row
  * @param columns its columns in the catalog's order (generated ones included)
+ * @param key the catalog's primary key columns, in key order (empty when it has none)
+ * @param runIdFromConfigs true when the catalog's table has {@code config_key} but no
+ *     {@code run_id}: the lake adds {@code run_id} (last), from {@code configs}
  */
-record LakeTable(String name, Scope scope, List<Column> columns) {
+record LakeTable(String name, Scope scope, List<Column> columns, List<String> key,
+    boolean runIdFromConfigs) {
 
   /** How a table's rows are split into the lake's files. */
   enum Scope {
-    /** One Hive partition per run, {@code run_id=<id>}; the run id is the folder's. */
+    /** Runs in batches: one file per batch ({@code batch=<id>}), {@code run_id} a column. */
     RUN,
     /** One file per row, named by its first column (a code), so merged lakes do not clash. */
     LOOKUP
   }
 
-  /** Copies the list. */
+  /** Copies the lists. */
   LakeTable {
     columns = List.copyOf(columns);
+    key = List.copyOf(key);
   }
 
-  /** The columns a file holds: all but {@code run_id} in a partitioned table. */
-  List<Column> fileColumns() {
-    return scope == Scope.RUN ? columns.stream().filter(c -> !c.name().equals("run_id")).toList()
-        : columns;
+  /** A table without a primary key whose columns are all the catalog's. */
+  LakeTable(String name, Scope scope, List<Column> columns) {
+    this(name, scope, columns, List.of(), false);
+  }
+
+  /**
+   * The order of a batch file's rows: {@code run_id} first (so Parquet's row-group statistics
+   * skip the row groups of other runs), then the catalog's primary key.
+   */
+  List<String> sortKeys() {
+    List<String> out = new java.util.ArrayList<>();
+    if (has("run_id")) {
+      out.add("run_id");
+    }
+    key.stream().filter(k -> !out.contains(k)).forEach(out::add);
+    return out;
   }
 
   /** True when the table has a column of that name. */

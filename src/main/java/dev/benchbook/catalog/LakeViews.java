@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,9 +16,11 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * One DuckDB view per lake table, named and ordered as the catalog's, over the lake's Parquet
- * files of the runs whose {@code runs} partition is in place. A file that is not Parquet (truncated, overwritten) leaves its run out of every view
- * and is named in a warning, so the rest still answers; lookup-table files likewise.
+ * One DuckDB view per lake table, named and ordered as the catalog's, over the Parquet files of
+ * the lake's whole committed batches ({@link LakeState}); a run that several batches list is
+ * read from the newest. A file that is not Parquet (truncated, overwritten) leaves its batch's
+ * runs out of every view and is named in a warning, so the rest still answers; lookup-table
+ * files likewise.
  */
 final class LakeViews {
 
@@ -32,20 +33,35 @@ final class LakeViews {
     if (schemas.isEmpty()) {
       throw new CatalogQueryException("no lake at " + lake + "; write it with benchbook lake");
     }
-    List<String> warnings = new ArrayList<>();
-    Set<Long> badRuns = new LinkedHashSet<>();
-    Map<String, List<Path>> files = new LinkedHashMap<>();
-    for (String table : schemas.keySet()) {
-      files.put(table, goodFiles(lake, table, warnings, badRuns));
-    }
-    // a run is listed once its runs partition is in place (renamed last): partitions of a run
-    // being written, or of an export killed half-way, are left out until it is
-    Set<Long> committed = new java.util.HashSet<>(LakeLayout.runsPresent(lake));
-    for (Map.Entry<String, List<Path>> e : files.entrySet()) {
-      List<Path> keep = e.getValue().stream()
-          .filter(f -> LakeLayout.runIdOf(f.getParent())
-              .map(id -> committed.contains(id) && !badRuns.contains(id)).orElse(true)).toList();
-      createView(duck, e.getKey(), schemas.get(e.getKey()), keep);
+    LakeState state = LakeState.read(lake);
+    List<String> warnings = new ArrayList<>(state.warnings(lake));
+    Map<String, Set<Long>> shadowed = state.shadowed();
+    for (Map.Entry<String, Path> e : schemas.entrySet()) {
+      String table = e.getKey();
+      List<Read> reads = new ArrayList<>();
+      List<Path> plain = new ArrayList<>();
+      for (LakeBatch b : state.whole()) {
+        List<Path> files = state.files(b.id(), table);
+        Set<Long> hidden = shadowed.getOrDefault(b.id(), Set.of());
+        if (files.isEmpty()) {
+          continue;
+        }
+        if (hidden.isEmpty()) {
+          plain.addAll(files);
+        } else {
+          reads.add(new Read(files, hidden.stream().map(String::valueOf)
+              .collect(Collectors.joining(", ", " WHERE run_id NOT IN (", ")"))));
+        }
+      }
+      Map<String, String> columns = describe(duck, "read_parquet(" + DuckDb.literal(
+          e.getValue().toString()) + ")");
+      if (!columns.containsKey("run_id")) {
+        plain.addAll(lookupFiles(lake, table, warnings));
+      }
+      if (!plain.isEmpty()) {
+        reads.add(0, new Read(plain, ""));
+      }
+      createView(duck, table, e.getValue(), columns, reads);
     }
     return warnings;
   }
@@ -67,60 +83,77 @@ final class LakeViews {
     return out;
   }
 
-  /** The table's Parquet files that look whole; bad ones go to the warnings. */
-  private static List<Path> goodFiles(Path lake, String table, List<String> warnings,
-      Set<Long> badRuns) throws IOException {
+  /**
+   * The files of a lookup table (a table without {@code run_id}: one file per row, directly in
+   * its folder) that look whole; bad ones warned.
+   */
+  private static List<Path> lookupFiles(Path lake, String table, List<String> warnings)
+      throws IOException {
     Path dir = lake.resolve(table);
     List<Path> out = new ArrayList<>();
     if (!Files.isDirectory(dir)) {
       return out;
     }
-    try (Stream<Path> s = Files.walk(dir, 2)) {
-      for (Path f : s.filter(p -> p.toString().endsWith(".parquet")).sorted().toList()) {
-        var bad = LakeLayout.notParquet(f);
-        if (bad.isEmpty()) {
-          out.add(f);
-          continue;
-        }
-        var run = LakeLayout.runIdOf(f.getParent());
-        run.ifPresent(badRuns::add);
-        warnings.add(f + ": " + bad.get() + (run.isPresent() ? "; run " + run.get()
-            + " left out of every table (benchbook lake writes it again)" : "; left out"));
+    for (Path f : LakeLayout.parquetFiles(dir)) {
+      var bad = LakeLayout.notParquet(f);
+      if (bad.isEmpty()) {
+        out.add(f);
+      } else {
+        warnings.add(f + ": " + bad.get() + "; left out");
       }
     }
     return out;
   }
 
-  private static void createView(Connection duck, String table, Path schema, List<Path> files)
-      throws SQLException {
-    Map<String, String> columns = describe(duck, "read_parquet(" + DuckDb.literal(
-        schema.toString()) + ")");
+  private static String list(List<Path> files) {
+    return files.stream().map(f -> DuckDb.literal(f.toString()))
+        .collect(Collectors.joining(", ", "[", "]"));
+  }
+
+  /**
+   * Files read together, with a filter (a WHERE clause, or empty).
+   *
+   * @param files the Parquet files
+   * @param filter what to leave out of them
+   */
+  private record Read(List<Path> files, String filter) {
+  }
+
+  /**
+   * The view: the union of its reads (one over the plain files, and one per batch that lists
+   * runs a newer batch holds, leaving those out); the schema file alone when there are none.
+   */
+  private static void createView(Connection duck, String table, Path schema,
+      Map<String, String> columns, List<Read> parts) throws SQLException {
     String view = quote(table);
-    if (files.isEmpty()) {
+    if (parts.isEmpty()) {
       DuckDb.exec(duck, "CREATE VIEW " + view + " AS SELECT * FROM read_parquet("
           + DuckDb.literal(schema.toString()) + ")");
       return;
     }
-    boolean partitioned = LakeLayout.runIdOf(files.get(0).getParent()).isPresent();
-    String list = files.stream().map(f -> DuckDb.literal(f.toString()))
-        .collect(Collectors.joining(", ", "[", "]"));
-    String hive = partitioned ? ", hive_partitioning = true, hive_types = {'run_id': BIGINT}" : "";
-    String plain = "read_parquet(" + list + hive + ")";
     String names = columns.keySet().stream().map(LakeViews::quote)
         .collect(Collectors.joining(", "));
     try {
       // every file has the schema's columns (one export writes one schema): DuckDB reads one
       // footer to bind, not all of them
-      DuckDb.exec(duck, "CREATE VIEW " + view + " AS SELECT " + names + " FROM " + plain);
+      DuckDb.exec(duck, "CREATE VIEW " + view + " AS " + parts.stream().map(p -> "SELECT "
+          + names + " FROM read_parquet(" + list(p.files()) + ", hive_partitioning = false)"
+          + p.filter())
+          .collect(Collectors.joining(" UNION ALL ")));
     } catch (SQLException e) {
       // lakes of different versions merged: union the files' columns by name, NULL for
       // a column no file has
-      String source = "read_parquet(" + list + hive + ", union_by_name = true)";
-      Map<String, String> present = describe(duck, source);
-      String select = columns.entrySet().stream().map(c -> present.containsKey(c.getKey())
-          ? quote(c.getKey()) : "CAST(NULL AS " + c.getValue() + ") AS " + quote(c.getKey()))
-          .collect(Collectors.joining(", "));
-      DuckDb.exec(duck, "CREATE VIEW " + view + " AS SELECT " + select + " FROM " + source);
+      List<String> selects = new ArrayList<>();
+      for (Read p : parts) {
+        String source = "read_parquet(" + list(p.files()) + ", hive_partitioning = false, "
+            + "union_by_name = true)";
+        Map<String, String> present = describe(duck, source);
+        String select = columns.entrySet().stream().map(c -> present.containsKey(c.getKey())
+            ? quote(c.getKey()) : "CAST(NULL AS " + c.getValue() + ") AS " + quote(c.getKey()))
+            .collect(Collectors.joining(", "));
+        selects.add("SELECT " + select + " FROM " + source + p.filter());
+      }
+      DuckDb.exec(duck, "CREATE VIEW " + view + " AS " + String.join(" UNION ALL ", selects));
     }
   }
 

@@ -11,19 +11,23 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
- * Copies catalog tables into Parquet files through DuckDB: the catalog's rows are read with
- * sqlite-jdbc, appended to a DuckDB staging table, and written with {@code COPY ... TO}
+ * Writes lake files through DuckDB: a batch's rows of a catalog table are read with sqlite-jdbc,
+ * appended to a DuckDB staging table and written sorted by run with {@code COPY ... TO}
  * (zstd-compressed Parquet) into a temporary folder; {@link LakeExport} renames them into place.
+ * Batches already in the lake are merged or rewritten from their own Parquet files.
  */
 final class LakeWriter implements AutoCloseable {
 
   private static final String STAGE = "stage";
+  /** The staging table of a batch's raw rows (from rows files and from the catalog). */
+  static final String ROWS_STAGE = "rows_stage";
   private final Connection catalog;
   private final DuckDBConnection duck;
   private final StateCodes states;
@@ -34,34 +38,88 @@ final class LakeWriter implements AutoCloseable {
     this.states = StateCodes.of(catalog);
   }
 
+  /** The writer's DuckDB database (the rows-file writer's connections share it). */
+  DuckDBConnection duck() {
+    return duck;
+  }
+
   /**
-   * Writes the rows of a per-run table for every run in {@code runIds} into {@code dir}, one
-   * Hive partition per run that has rows ({@code dir/run_id=<id>/part-0.parquet}; the file leaves
-   * out {@code run_id}, which the folder carries); returns the rows written.
+   * Writes the catalog's rows of a per-run table for every run in {@code runIds} into one
+   * Parquet file, sorted by run; returns the rows written (no file when there are none).
    */
-  long writeRuns(LakeTable table, List<Long> runIds, Path dir) throws SQLException, IOException {
-    List<Column> cols = new ArrayList<>(table.fileColumns());
+  long writeTable(LakeTable table, List<Long> runIds, Path file) throws SQLException,
+      IOException {
+    createStage(table.columns(), STAGE);
+    long n = appendFromCatalog(table, runIds, STAGE);
+    return n == 0 ? 0 : writeStage(table, STAGE, file);
+  }
+
+  /** Creates (or empties) the staging table of a batch's raw rows. */
+  void createRowsStage(LakeTable rows) throws SQLException {
+    createStage(rows.columns(), ROWS_STAGE);
+  }
+
+  /** Appends the catalog's rows of a per-run table for {@code runIds} to a staging table. */
+  long appendFromCatalog(LakeTable table, List<Long> runIds, String stage)
+      throws SQLException {
+    if (runIds.isEmpty()) {
+      return 0;
+    }
     String ids = runIds.stream().map(String::valueOf).collect(Collectors.joining(", "));
     String from;
-    if (table.has("run_id") && !(table.has("config_key") && !table.name().equals("configs"))) {
+    if (!table.runIdFromConfigs() && !table.has("config_key") || table.name().equals("configs")) {
       from = " FROM \"" + table.name() + "\" t WHERE t.run_id IN (" + ids + ")";
     } else {
+      // by config_key: the key of the rows table's primary key, so SQLite reads by its index
       from = " FROM \"" + table.name() + "\" t JOIN configs k ON k.config_key = t.config_key "
           + "WHERE t.config_key IN (SELECT config_key FROM configs WHERE run_id IN (" + ids
           + "))";
     }
-    String runIdExpr = table.has("run_id") ? "t.run_id" : "k.run_id";
-    cols.add(new Column("run_id", Type.BIGINT));
-    String sql = "SELECT " + selectList(cols.subList(0, cols.size() - 1), "t.") + ", "
-        + runIdExpr + from;
-    try (Statement st = catalog.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-      long n = stage(cols, rs);
-      Files.createDirectories(dir.getParent());
-      DuckDb.exec(duck, "COPY (SELECT " + casts(cols) + " FROM " + STAGE + ") TO "
-          + DuckDb.literal(dir.toString()) + " (FORMAT parquet, COMPRESSION zstd, "
-          + "PARTITION_BY (run_id), FILENAME_PATTERN 'part-{i}', OVERWRITE_OR_IGNORE)");
-      return n;
+    String select = table.columns().stream().map(c -> c.name().equals("run_id")
+        && table.runIdFromConfigs() ? "k.run_id" : selectItem(c, "t."))
+        .collect(Collectors.joining(", "));
+    try (Statement st = catalog.createStatement();
+        ResultSet rs = st.executeQuery("SELECT " + select + from)) {
+      return stage(table.columns(), rs, stage);
     }
+  }
+
+  /** Writes a staging table into one Parquet file sorted by run; returns the rows written. */
+  long writeStage(LakeTable table, String stage, Path file) throws SQLException, IOException {
+    return copy(table.columns(), "SELECT * FROM " + stage, orderBy(table), file);
+  }
+
+  /**
+   * Writes the rows of {@code runs} found in lake files {@code files} of one table into one
+   * Parquet file sorted by run (a merge or a rewrite of batches); returns the rows written, and
+   * writes no file when there are none.
+   */
+  long copyFromLake(LakeTable table, List<Path> files, Collection<Long> runs, Path file)
+      throws SQLException, IOException {
+    if (files.isEmpty() || runs.isEmpty()) {
+      return 0;
+    }
+    String list = files.stream().map(f -> DuckDb.literal(f.toString()))
+        .collect(Collectors.joining(", ", "[", "]"));
+    String names = table.columns().stream().map(Column::quoted).collect(Collectors.joining(", "));
+    String ids = runs.stream().map(String::valueOf).collect(Collectors.joining(", "));
+    Files.createDirectories(file.getParent());
+    long n;
+    try (Statement st = duck.createStatement()) {
+      n = st.executeUpdate("COPY (SELECT " + names + " FROM read_parquet(" + list
+          + ", hive_partitioning = false) WHERE run_id IN (" + ids + ")" + orderBy(table)
+          + ") TO " + DuckDb.literal(file.toString()) + " (FORMAT parquet, COMPRESSION zstd)");
+    }
+    if (n == 0) {
+      Files.deleteIfExists(file);
+    }
+    return n;
+  }
+
+  private static String orderBy(LakeTable table) {
+    List<String> keys = table.sortKeys();
+    return keys.isEmpty() ? "" : keys.stream().map(k -> '"' + k.replace("\"", "\"\"") + '"')
+        .collect(Collectors.joining(", ", " ORDER BY ", ""));
   }
 
   /** Writes each row of a lookup table to its own file (absent ones only); returns how many. */
@@ -70,7 +128,8 @@ final class LakeWriter implements AutoCloseable {
     try (Statement st = catalog.createStatement();
         ResultSet rs = st.executeQuery("SELECT " + selectList(cols) + " FROM \"" + table.name()
             + "\"")) {
-      stage(cols, rs);
+      createStage(cols, STAGE);
+      stage(cols, rs, STAGE);
     }
     String key = cols.get(0).quoted();
     List<Long> codes = new ArrayList<>();
@@ -87,7 +146,7 @@ final class LakeWriter implements AutoCloseable {
         continue;
       }
       Path tmp = tmpDir.resolve(table.name() + "-" + code + ".parquet");
-      copy(cols, "SELECT * FROM " + STAGE + " WHERE " + key + " = " + code, tmp);
+      copy(cols, "SELECT * FROM " + STAGE + " WHERE " + key + " = " + code, "", tmp);
       Files.createDirectories(target.getParent());
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE,
           StandardCopyOption.REPLACE_EXISTING);
@@ -99,17 +158,18 @@ final class LakeWriter implements AutoCloseable {
   /** Writes an empty file with every column of the table (run_id included) as its schema. */
   void writeSchema(LakeTable table, Path file) throws SQLException, IOException {
     List<Column> cols = table.columns();
-    createStage(cols);
-    copy(cols, "SELECT * FROM " + STAGE, file);
+    createStage(cols, STAGE);
+    copy(cols, "SELECT * FROM " + STAGE, "", file);
   }
 
   private static String selectList(List<Column> cols) {
-    return selectList(cols, "");
+    return cols.stream().map(c -> selectItem(c, "")).collect(Collectors.joining(", "));
   }
 
-  private static String selectList(List<Column> cols, String prefix) {
-    return cols.stream().map(c -> c.type() == Type.ANY ? "CAST(" + prefix + c.quoted()
-        + " AS TEXT)" : prefix + c.quoted()).collect(Collectors.joining(", "));
+  /** A catalog column as read for the lake (the untyped one as its SQLite text). */
+  private static String selectItem(Column c, String prefix) {
+    return c.type() == Type.ANY ? "CAST(" + prefix + c.quoted() + " AS TEXT)"
+        : prefix + c.quoted();
   }
 
   /** The staged columns as the lake types them (timestamps cast from ISO text). */
@@ -119,10 +179,10 @@ final class LakeWriter implements AutoCloseable {
         .collect(Collectors.joining(", "));
   }
 
-  private void createStage(List<Column> cols) throws SQLException {
+  private void createStage(List<Column> cols, String name) throws SQLException {
     String defs = cols.stream().map(c -> c.quoted() + " " + stageType(c.type()))
         .collect(Collectors.joining(", "));
-    DuckDb.exec(duck, "CREATE OR REPLACE TABLE " + STAGE + " (" + defs + ")");
+    DuckDb.exec(duck, "CREATE OR REPLACE TABLE " + name + " (" + defs + ")");
   }
 
   /** Timestamps arrive as ISO text and are cast when written; the rest as they will be. */
@@ -130,8 +190,7 @@ final class LakeWriter implements AutoCloseable {
     return t == Type.TIMESTAMP ? "VARCHAR" : t.duckType();
   }
 
-  private long stage(List<Column> cols, ResultSet rs) throws SQLException {
-    createStage(cols);
+  private long stage(List<Column> cols, ResultSet rs, String stage) throws SQLException {
     int n = cols.size();
     Type[] types = new Type[n];
     boolean[] stateCol = new boolean[n];
@@ -140,7 +199,7 @@ final class LakeWriter implements AutoCloseable {
       stateCol[i] = types[i] == Type.BIGINT && StateCodes.isStateColumn(cols.get(i).name());
     }
     long rows = 0;
-    try (DuckDBAppender a = duck.createAppender("main", STAGE)) {
+    try (DuckDBAppender a = duck.createAppender("main", stage)) {
       while (rs.next()) {
         a.beginRow();
         for (int i = 0; i < n; i++) {
@@ -191,11 +250,14 @@ final class LakeWriter implements AutoCloseable {
     }
   }
 
-  private void copy(List<Column> cols, String from, Path file) throws SQLException,
-      IOException {
+  private long copy(List<Column> cols, String from, String orderBy, Path file)
+      throws SQLException, IOException {
     Files.createDirectories(file.getParent());
-    DuckDb.exec(duck, "COPY (SELECT " + casts(cols) + " FROM (" + from + ")) TO "
-        + DuckDb.literal(file.toString()) + " (FORMAT parquet, COMPRESSION zstd)");
+    try (Statement st = duck.createStatement()) {
+      return st.executeUpdate("COPY (SELECT " + casts(cols) + " FROM (" + from + ")" + orderBy
+          + ") TO "
+          + DuckDb.literal(file.toString()) + " (FORMAT parquet, COMPRESSION zstd)");
+    }
   }
 
   @Override

@@ -27,17 +27,18 @@ import java.util.zip.GZIPInputStream;
 import org.duckdb.DuckDBConnection;
 
 /**
- * Writes the lake's {@code rows} partitions straight from the runs' raw-rows files, the fast
- * path of an export: DuckDB's CSV reader decompresses and parses each file natively and one
- * {@code COPY} per run writes its Parquet file, one run per core at a time. Reading the same rows
- * back from the catalog costs one sqlite-jdbc call per value (docs/PERFORMANCE.md, "Lake and DuckDB").
+ * Stages a batch's raw rows straight from the runs' raw-rows files, the fast path of an export:
+ * DuckDB's CSV reader decompresses and parses each file natively and one {@code INSERT} per run
+ * appends its rows to the batch's staging table, one run per core at a time; the batch is then
+ * written as one Parquet file. Reading the same rows back from the catalog costs one sqlite-jdbc
+ * call per value (docs/PERFORMANCE.md, "Lake and DuckDB").
  *
  * <p>The values are the catalog's: {@code row_no} is the row's position in the file, config ids
  * become the catalog's {@code config_key}, state names the lake's state codes, outcome labels the
  * catalog's outcome codes, a timed column the file lacks is NULL, and rows of a config the run does
  * not list are left out, as the import leaves them out. A run is written this way only when its
  * rows file has the size and modification time the catalog imported and the run's every row was
- * written; otherwise (or on any error) its partition is removed and the caller writes the run
+ * staged; otherwise (or on any error) its staged rows are deleted and the caller stages the run
  * from the catalog. The lake's {@code rows} columns are read from the catalog, so a column this
  * class cannot fill from a file sends every run to the catalog path instead.
  */
@@ -50,6 +51,7 @@ final class RowsFileWriter implements AutoCloseable {
   private final Path dataDir;
   private final LakeTable table;
   private final DuckDBConnection duck;
+  private final int threads;
   private final ExecutorService pool;
   private final List<Connection> workers = new ArrayList<>();
   private final java.util.concurrent.BlockingQueue<Connection> free =
@@ -58,18 +60,21 @@ final class RowsFileWriter implements AutoCloseable {
   private final Map<String, Long> outcomeCodes;
   private final boolean usable;
 
-  /** A writer for the catalog's {@code rows} table {@code table}, with one worker per core. */
-  RowsFileWriter(Connection catalog, Path dataDir, LakeTable table) throws SQLException {
+  /**
+   * A writer for the catalog's {@code rows} table {@code table} into the DuckDB database of
+   * {@code duck}, with one worker connection per core.
+   */
+  RowsFileWriter(Connection catalog, Path dataDir, LakeTable table, DuckDBConnection duck)
+      throws SQLException {
     this.catalog = catalog;
     this.dataDir = dataDir;
     this.table = table;
     this.stateCodes = names(catalog, "SELECT name FROM states", true);
     this.outcomeCodes = names(catalog, "SELECT name, outcome FROM outcomes", false);
-    this.usable = table.fileColumns().stream().allMatch(RowsFileWriter::fillable);
+    this.usable = table.columns().stream().allMatch(RowsFileWriter::fillable);
     int n = Math.max(1, Runtime.getRuntime().availableProcessors());
-    this.duck = DuckDb.open().unwrap(DuckDBConnection.class);
-    // One thread per query: each worker's COPY runs on its own thread, in file order.
-    DuckDb.exec(duck, "SET threads = 1");
+    this.threads = n;
+    this.duck = duck;
     for (int i = 0; i < n; i++) {
       workers.add(duck.duplicate());
     }
@@ -84,16 +89,16 @@ final class RowsFileWriter implements AutoCloseable {
   /** True when a column of the rows table can be filled from a raw-rows file. */
   private static boolean fillable(Column c) {
     return switch (c.name()) {
-      case "config_key", "row_no", "committed" -> true;
+      case "config_key", "row_no", "committed", "run_id" -> true;
       default -> dev.benchbook.rows.Column.byCsvKey(c.name()).isPresent();
     };
   }
 
   /**
-   * Writes the {@code rows} partition of each run it can into {@code dir}
-   * ({@code dir/run_id=<id>/part-0.parquet}); returns the rows written per run it wrote.
+   * Appends the raw rows of each run it can to the staging table {@code stage} (the lake's
+   * {@code rows} columns); returns the rows staged per run it staged.
    */
-  Map<Long, Long> write(List<Long> runIds, Path dir) throws SQLException, IOException {
+  Map<Long, Long> stage(List<Long> runIds, String stage) throws SQLException, IOException {
     Map<Long, Long> out = new LinkedHashMap<>();
     if (!usable || runIds.isEmpty()) {
       return out;
@@ -101,10 +106,22 @@ final class RowsFileWriter implements AutoCloseable {
     Map<Long, Source> sources = sources(runIds);
     List<Future<Optional<Long>>> futures = new ArrayList<>();
     List<Long> ids = new ArrayList<>(sources.keySet());
-    for (long id : ids) {
-      Source s = sources.get(id);
-      futures.add(pool.submit(() -> writeOne(s, dir)));
+    // one thread per query: each worker's INSERT runs on its own thread, in file order
+    DuckDb.exec(duck, "SET threads = 1");
+    try {
+      for (long id : ids) {
+        Source s = sources.get(id);
+        futures.add(pool.submit(() -> stageOne(s, stage)));
+      }
+      collect(ids, futures, out);
+    } finally {
+      DuckDb.exec(duck, "SET threads = " + threads);
     }
+    return out;
+  }
+
+  private static void collect(List<Long> ids, List<Future<Optional<Long>>> futures,
+      Map<Long, Long> out) throws IOException {
     try {
       for (int i = 0; i < ids.size(); i++) {
         Optional<Long> n = futures.get(i).get();
@@ -114,23 +131,21 @@ final class RowsFileWriter implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IOException("interrupted while writing the rows partitions", e);
+      throw new IOException("interrupted while staging raw rows", e);
     } catch (ExecutionException e) {
-      throw new IOException("cannot write a rows partition: " + e.getCause(), e.getCause());
+      throw new IOException("cannot stage raw rows: " + e.getCause(), e.getCause());
     }
-    return out;
   }
 
-  /** Writes one run's partition on a free worker connection; empty when it could not. */
-  private Optional<Long> writeOne(Source s, Path dir) throws IOException, InterruptedException {
-    Path target = dir.resolve("run_id=" + s.runId());
-    Files.createDirectories(target);
+  /** Stages one run's rows on a free worker connection; empty when it could not. */
+  private Optional<Long> stageOne(Source s, String stage) throws IOException,
+      InterruptedException {
     Connection c = free.take();
     try {
+      long n = -1;
       try {
-        Optional<String> sql = copySql(s, target.resolve(LakeLayout.PART));
+        Optional<String> sql = insertSql(s, stage);
         if (sql.isPresent()) {
-          long n;
           try (Statement st = c.createStatement()) {
             n = st.executeUpdate(sql.get());
           }
@@ -139,17 +154,24 @@ final class RowsFileWriter implements AutoCloseable {
           }
         }
       } catch (SQLException | IOException e) {
-        // not readable the way the import read it: the catalog path writes this run
+        // not readable the way the import read it: the catalog path stages this run
+      }
+      if (n > 0) {
+        try (Statement st = c.createStatement()) {
+          st.executeUpdate("DELETE FROM " + stage + " WHERE run_id = " + s.runId());
+        } catch (SQLException e) {
+          throw new IOException("cannot take back the raw rows of run " + s.runId() + ": "
+              + DuckDb.message(e), e);
+        }
       }
     } finally {
       free.put(c);
     }
-    LakeLayout.deleteTree(target);
     return Optional.empty();
   }
 
-  /** The run's COPY, or empty when its file is not the one imported. */
-  private Optional<String> copySql(Source s, Path out) throws IOException {
+  /** The run's INSERT, or empty when its file is not the one imported. */
+  private Optional<String> insertSql(Source s, String stage) throws IOException {
     Path file = s.file();
     if (!s.unchanged()) {
       return Optional.empty();
@@ -166,7 +188,7 @@ final class RowsFileWriter implements AutoCloseable {
         + "quote = '', escape = '', compression = '" + (gzip ? "gzip" : "none") + "', columns = "
         + columns + ")";
     List<String> select = new ArrayList<>();
-    for (Column c : table.fileColumns()) {
+    for (Column c : table.columns()) {
       Optional<String> e = expression(c.name(), header, s);
       if (e.isEmpty()) {
         return Optional.empty();
@@ -175,9 +197,8 @@ final class RowsFileWriter implements AutoCloseable {
     }
     String configs = s.configKeys().keySet().stream().map(DuckDb::literal)
         .collect(Collectors.joining(", "));
-    return Optional.of("COPY (SELECT " + String.join(", ", select) + " FROM (" + read
-        + ") WHERE \"config\" IN (" + configs + ")) TO " + DuckDb.literal(out.toString())
-        + " (FORMAT parquet, COMPRESSION zstd)");
+    return Optional.of("INSERT INTO " + stage + " SELECT " + String.join(", ", select)
+        + " FROM (" + read + ") WHERE \"config\" IN (" + configs + ")");
   }
 
   /** The value of a lake column for a row of the file, or empty when the file cannot give it. */
@@ -187,6 +208,8 @@ final class RowsFileWriter implements AutoCloseable {
         return Optional.of(lookup("\"config\"", s.configKeys(), "config"));
       case "row_no":
         return Optional.of(ROW_NO);
+      case "run_id":
+        return Optional.of(Long.toString(s.runId()));
       case "committed":
         return Optional.of("(" + lookup("\"outcome\"", outcomeCodes, "outcome") + ") = 0");
       default:
@@ -310,7 +333,6 @@ final class RowsFileWriter implements AutoCloseable {
     for (Connection c : workers) {
       c.close();
     }
-    duck.close();
   }
 
   /**

@@ -8,8 +8,9 @@
  * connection after refusing anything that would write; {@link dev.benchbook.catalog.QueryResult#table()}
  * hands results to the output model's renderers and {@link dev.benchbook.catalog.ResultTables} turns them into Tablesaw
  * tables; {@link dev.benchbook.catalog.NamedQueries} are the shipped {@code queries/*.sql}.
- * {@link dev.benchbook.catalog.Lake} writes the catalog's tables as a Hive-partitioned Parquet
- * lake and queries it with DuckDB in-process ({@link dev.benchbook.catalog.Engine#DUCKDB}).
+ * {@link dev.benchbook.catalog.Lake} writes the catalog's tables as a Parquet lake (many runs
+ * per file, in batches) and queries it with DuckDB in-process
+ * ({@link dev.benchbook.catalog.Engine#DUCKDB}).
  * Schema and lake: docs/CATALOG.md.
  */
 package dev.benchbook.catalog;

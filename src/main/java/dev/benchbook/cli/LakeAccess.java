@@ -25,15 +25,19 @@ final class LakeAccess {
     return given != null ? given : Lake.defaultDir(dataDir);
   }
 
-  /** Updates the catalog, then the lake, with progress bars on a terminal unless quiet. */
-  static LakeReport update(CatalogLocation location, Path lake, boolean quiet, PrintWriter err)
-      throws BadInputException {
+  /**
+   * Updates the catalog, then the lake (merging every small batch when {@code compact}), with
+   * progress bars on a terminal unless quiet.
+   */
+  static LakeReport update(CatalogLocation location, Path lake, boolean quiet, boolean compact,
+      PrintWriter err) throws BadInputException {
     Path file = location.file(err);
     ImportReport report = CatalogAccess.update(location.dataDir, file, quiet);
     report.problemLines().forEach(l -> err.println("benchbook: " + l));
     err.flush();
-    return Lake.export(file, location.dataDir, lake,
-        CatalogAccess.progress(quiet, "lake", " runs"));
+    var progress = CatalogAccess.progress(quiet, "lake", " runs");
+    return compact ? Lake.compact(file, location.dataDir, lake, progress)
+        : Lake.export(file, location.dataDir, lake, progress);
   }
 
   /**
@@ -45,7 +49,7 @@ final class LakeAccess {
     Path lake = dir(location.dataDir, given);
     if (given == null || Files.isDirectory(location.dataDir) && given.equals(
         Lake.defaultDir(location.dataDir))) {
-      update(location, lake, true, err);
+      update(location, lake, true, false, err);
     }
     List<String> warnings = new ArrayList<>();
     QueryResult result = Lake.query(lake, sql, params, warnings);

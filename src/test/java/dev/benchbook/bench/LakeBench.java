@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  *                                   from the catalog
  * LakeBench duckdb LAKE [reps]      the query on DuckDB only, over an existing lake
  * LakeBench sqlite CATALOG [reps]   the query on SQLite only
- * LakeBench multiply LAKE OUT K     a lake with every run copied K times under new run ids
+ * LakeBench multiply LAKE OUT K     a lake with every batch copied K times under new run ids
  * LakeBench grow CATALOG OUT K      a copy of a catalog whose rows table holds every row K times
  *                                   (the same config keys, row_no * K + k), in key order
  * </pre>
@@ -189,48 +189,90 @@ public final class LakeBench {
     }
   }
 
-  /** A copy of a Parquet file whose config keys are moved by {@code shift} (distinct configs). */
-  private static void shiftConfigKeys(Path from, Path to, int shift) throws IOException {
+  /**
+   * A copy of a batch file with every run id moved by {@code runShift} and, when asked, every
+   * config key by {@code keyShift} (distinct configs).
+   */
+  private static void shifted(Path from, Path to, long runShift, long keyShift)
+      throws IOException {
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement st = c.createStatement()) {
-      st.execute("COPY (SELECT * REPLACE (config_key + " + shift + " AS config_key) FROM "
-          + "read_parquet('" + from + "')) TO '" + to + "' (FORMAT parquet, COMPRESSION zstd)");
+      boolean hasKey;
+      try (var rs = st.executeQuery("SELECT count(*) FROM (DESCRIBE SELECT * FROM read_parquet('"
+          + from + "')) WHERE column_name = 'config_key'")) {
+        rs.next();
+        hasKey = rs.getLong(1) > 0 && keyShift != 0;
+      }
+      st.execute("COPY (SELECT * REPLACE ((run_id + " + runShift + ") & " + Long.MAX_VALUE
+          + " AS run_id" + (hasKey ? ", config_key + " + keyShift + " AS config_key" : "")
+          + ") FROM read_parquet('" + from + "') ORDER BY run_id) TO '" + to
+          + "' (FORMAT parquet, COMPRESSION zstd)");
     } catch (SQLException e) {
       throw new IOException(e);
     }
   }
 
   /**
-   * Copies every run partition K times under new run ids (a larger lake, same shape). The
-   * copies keep their config keys (so each config has K times the rows) unless
-   * {@code -Dlakebench.shiftConfigKeys=true}, which rewrites each copy's keys (slower).
+   * Copies every batch of a lake K times under new run ids (a larger lake, same shape): each
+   * copy is a batch of its own with every run id moved by {@code i * 7919}. The copies keep
+   * their config keys (so each config has K times the rows) unless
+   * {@code -Dlakebench.shiftConfigKeys=true}, which moves each copy's keys too.
    */
   private static void multiply(Path lake, Path out, int k) throws IOException {
     boolean shift = Boolean.getBoolean("lakebench.shiftConfigKeys");
+    Path manifests = lake.resolve("_benchbook").resolve("batches");
     try (Stream<Path> s = Files.walk(lake)) {
       for (Path f : s.filter(Files::isRegularFile).toList()) {
         Path rel = lake.relativize(f);
-        String dir = rel.getParent() == null ? "" : rel.getParent().getFileName().toString();
-        if (!dir.startsWith("run_id=")) {
+        boolean batchFile = rel.getNameCount() == 3
+            && rel.getName(1).toString().startsWith("batch=");
+        if (!batchFile && !f.getParent().equals(manifests)) {
           Path target = out.resolve(rel.toString());
           Files.createDirectories(target.getParent());
           Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
-          continue;
-        }
-        long id = Long.parseLong(dir.substring("run_id=".length()));
-        String table = rel.getParent().getParent().toString();
-        for (int i = 0; i < k; i++) {
-          Path target = out.resolve(table).resolve("run_id=" + ((id + i * 7_919L)
-              & Long.MAX_VALUE)).resolve(f.getFileName().toString());
-          Files.createDirectories(target.getParent());
-          if (i > 0 && shift && (table.equals("rows") || table.equals("configs"))) {
-            shiftConfigKeys(f, target, i);
-          } else {
-            Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
-          }
         }
       }
     }
-    System.out.println("wrote " + out + " (" + k + " copies of every run)");
+    try (Stream<Path> s = Files.list(manifests)) {
+      for (Path m : s.filter(p -> p.toString().endsWith(".batch")).toList()) {
+        String id = m.getFileName().toString().replace(".batch", "");
+        for (int i = 0; i < k; i++) {
+          copyBatch(lake, out, id, i, shift);
+        }
+      }
+    }
+    System.out.println("wrote " + out + " (" + k + " copies of every batch)");
+  }
+
+  private static void copyBatch(Path lake, Path out, String id, int i, boolean shift)
+      throws IOException {
+    long runShift = i * 7_919L;
+    String copy = id.substring(0, id.lastIndexOf('-') + 1)
+        + String.format(Locale.ROOT, "%08x", (id.hashCode() + i) & 0xffffffffL);
+    List<Path> tables;
+    try (Stream<Path> s = Files.list(lake)) {
+      tables = s.filter(Files::isDirectory)
+          .filter(p -> !p.getFileName().toString().startsWith("_")).toList();
+    }
+    for (Path table : tables) {
+      Path from = table.resolve("batch=" + id).resolve("part-0.parquet");
+      if (!Files.exists(from)) {
+        continue;
+      }
+      Path to = out.resolve(table.getFileName().toString()).resolve("batch=" + copy)
+          .resolve("part-0.parquet");
+      Files.createDirectories(to.getParent());
+      shifted(from, to, runShift, shift ? i : 0);
+    }
+    StringBuilder manifest = new StringBuilder();
+    for (String line : Files.readAllLines(lake.resolve("_benchbook").resolve("batches")
+        .resolve(id + ".batch"))) {
+      String[] f = line.split(" ");
+      manifest.append(f.length == 3 && f[0].equals("run") ? "run " + ((Long.parseLong(f[1])
+          + runShift) & Long.MAX_VALUE) + " " + f[2] : line).append('\n');
+    }
+    Path target = out.resolve("_benchbook").resolve("batches").resolve(copy + ".batch");
+    Files.createDirectories(target.getParent());
+    Files.writeString(target, manifest.toString());
   }
 }

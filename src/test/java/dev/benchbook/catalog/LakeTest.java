@@ -37,6 +37,53 @@ class LakeTest {
     return Lake.export(catalog, catalog.getParent(), lake, ImportProgress.NONE);
   }
 
+  /** As {@link #export(Path, Path)} with other batch limits. */
+  private static LakeReport export(Path catalog, Path lake, LakeLimits limits) {
+    return Lake.export(catalog, java.util.Optional.of(catalog.getParent()), lake,
+        ImportProgress.NONE, false, limits);
+  }
+
+  /** A data dir whose matrix run was exported first, the mitigation run after: two batches. */
+  private static Path twoBatches(Path dir, Path lake) throws IOException {
+    CatalogFixture.copySome(dir, MATRIX + ".json", MATRIX + ".rows.csv.gz");
+    assertTrue(Catalog.update(dir).ok());
+    Path catalog = Catalog.defaultFile(dir);
+    assertEquals(1, export(catalog, lake).batches());
+    CatalogFixture.copySome(dir, MITIGATION + ".json", MITIGATION + ".rows.csv.gz");
+    assertTrue(Catalog.update(dir).ok());
+    assertEquals(1, export(catalog, lake).batches());
+    assertEquals(2, LakeState.read(lake).committed().size());
+    return catalog;
+  }
+
+  /** The id of the one committed batch that lists the run named {@code name}. */
+  private static String batchOf(Path lake, String name) throws IOException {
+    long run = ((Number) LakeFixture.duck(lake, "SELECT run_id FROM runs WHERE name = '" + name
+        + "'", Map.of()).value(0, 0)).longValue();
+    return LakeState.read(lake).committed().stream().filter(b -> b.runs().containsKey(run))
+        .map(LakeBatch::id).findFirst().orElseThrow();
+  }
+
+  /** Every batch folder of every table is a committed batch's; no run is listed twice. */
+  private static void assertTidy(Path lake) throws IOException {
+    LakeState state = LakeState.read(lake);
+    assertEquals(java.util.Set.of(), state.uncommitted(), "batch folders without a manifest");
+    List<Long> listed = state.committed().stream().flatMap(b -> b.runs().keySet().stream())
+        .toList();
+    assertEquals(listed.size(), new java.util.HashSet<>(listed).size(), "a run in two batches");
+    assertFalse(Files.exists(LakeLayout.tmp(lake)), "temporary files removed");
+  }
+
+  /** Row counts of every per-run table, lake against catalog. */
+  private static void assertSameCounts(Path catalog, Path lake) {
+    for (String t : List.of("runs", "run_params", "configs", "segment_stats", "repetitions",
+        "repetition_stats", "workers", "comparisons", "comparison_segments", "rows")) {
+      long lite = ((Number) Catalog.query(catalog, "SELECT count(*) FROM " + t, Map.of())
+          .value(0, 0)).longValue();
+      assertEquals(lite, LakeFixture.count(lake, "SELECT count(*) FROM " + t), t);
+    }
+  }
+
   /** Every file of a lake (outside _benchbook) with its modification time. */
   private static Map<String, FileTime> files(Path lake) throws IOException {
     Map<String, FileTime> out = new TreeMap<>();
@@ -52,27 +99,47 @@ class LakeTest {
   }
 
   @Test
-  void eachRunIsOneHivePartitionPerTableAndASecondExportWritesNothing(@TempDir Path dir)
-      throws Exception {
+  void oneExportWritesOneBatchOfOneFilePerTableSortedByRunAndASecondWritesNothing(
+      @TempDir Path dir) throws Exception {
     Path catalog = twoRuns(dir.resolve("data"));
     Path lake = dir.resolve("lake");
     LakeReport first = export(catalog, lake);
     assertEquals(2, first.written());
+    assertEquals(1, first.batches());
     assertEquals(65_440 + 13_324, first.rows());
     assertEquals(2, first.runsFromRowsFiles(), "both runs' rows read from their rows files");
-    List<Long> ids = LakeLayout.runsPresent(lake);
-    assertEquals(2, ids.size());
-    // tables with rows for both runs (a matrix has no comparisons: no partition for it there)
+    List<LakeBatch> batches = LakeState.read(lake).committed();
+    assertEquals(1, batches.size());
+    LakeBatch batch = batches.get(0);
+    assertEquals(2, batch.runs().size());
+    assertEquals(65_440 + 13_324, batch.rows());
+    // one file per table with rows (a matrix has no comparisons, the mitigation has)
     for (String table : List.of("runs", "configs", "segment_stats", "repetitions",
-        "repetition_stats", "run_params", "rows", "workers")) {
-      for (long id : ids) {
-        Path part = LakeLayout.partition(lake, table, id).resolve(LakeLayout.PART);
-        assertTrue(Files.isRegularFile(part), part.toString());
-        assertTrue(LakeLayout.notParquet(part).isEmpty(), part.toString());
-      }
+        "repetition_stats", "run_params", "rows", "workers", "comparisons")) {
+      Path part = LakeLayout.batchDir(lake, table, batch.id()).resolve(LakeLayout.PART);
+      assertTrue(Files.isRegularFile(part), part.toString());
+      assertTrue(LakeLayout.notParquet(part).isEmpty(), part.toString());
+      assertTrue(batch.tables().contains(table), table);
     }
     assertTrue(Files.isRegularFile(lake.resolve("states")
         .resolve("part-" + StateCodes.global("INDEXED") + ".parquet")), "states by global code");
+    Path rows = LakeLayout.batchDir(lake, "rows", batch.id()).resolve(LakeLayout.PART);
+    try (var c = DuckDb.open(); var st = c.createStatement()) {
+      String file = DuckDb.literal(rows.toString());
+      try (var rs = st.executeQuery("SELECT count(*) FILTER (WHERE (run_id, config_key, row_no) "
+          + "< prev), count(DISTINCT run_id) FROM (SELECT run_id, config_key, row_no, "
+          + "lag((run_id, config_key, row_no)) OVER (ORDER BY file_row_number) AS prev "
+          + "FROM read_parquet(" + file + ", file_row_number = true))")) {
+        rs.next();
+        assertEquals(0, rs.getLong(1), "rows sorted by run_id, config_key, row_no");
+        assertEquals(2, rs.getLong(2), "run_id is a column of the file");
+      }
+      try (var rs = st.executeQuery("SELECT count(*) FROM parquet_metadata(" + file + ") "
+          + "WHERE path_in_schema = 'run_id' AND stats_min_value IS NOT NULL")) {
+        rs.next();
+        assertTrue(rs.getLong(1) >= 1, "run_id min/max in the row groups' statistics");
+      }
+    }
     Map<String, FileTime> before = files(lake);
     Thread.sleep(20);
     LakeReport second = export(catalog, lake);
@@ -80,10 +147,67 @@ class LakeTest {
     assertEquals(2, second.kept());
     assertFalse(second.changed());
     assertEquals(before, files(lake), "nothing rewritten");
+    assertTidy(lake);
   }
 
   @Test
-  void aRunRemovedFromTheDataDirLeavesTheLakeAndANewOneArrives(@TempDir Path dir)
+  void oneExportSplitsItsRunsIntoBatchesWithinTheRowCap(@TempDir Path dir) throws Exception {
+    Path data = dir.resolve("data");
+    CatalogFixture.copySome(data, MATRIX + ".json", MATRIX + ".rows.csv.gz", MITIGATION
+        + ".json", MITIGATION + ".rows.csv.gz", "contention/results-20261126-210527.json",
+        "contention/results-20261126-210527.rows.csv.gz");
+    assertTrue(Catalog.update(data).ok());
+    Path catalog = Catalog.defaultFile(data);
+    Path lake = dir.resolve("lake");
+    // 13,324 + 8,000 rows exceed 20,000: every run is a batch of its own
+    LakeReport r = export(catalog, lake, new LakeLimits(20_000, 500, 16));
+    assertEquals(3, r.written());
+    assertEquals(3, r.batches());
+    for (LakeBatch b : LakeState.read(lake).committed()) {
+      assertEquals(1, b.runs().size(), b.toString());
+    }
+    assertSameCounts(catalog, lake);
+    assertTidy(lake);
+  }
+
+  @Test
+  void exportingOneRunAtATimeMergesSmallBatchesPastTheThreshold(@TempDir Path dir)
+      throws Exception {
+    Path data = dir.resolve("data");
+    Path catalog = Catalog.defaultFile(data);
+    Path lake = dir.resolve("lake");
+    LakeLimits limits = new LakeLimits(2_000_000, 500, 2);
+    List<String[]> runs = List.of(new String[] {MATRIX + ".json", MATRIX + ".rows.csv.gz"},
+        new String[] {"contention/results-20261126-210527.json",
+            "contention/results-20261126-210527.rows.csv.gz"},
+        new String[] {MITIGATION + ".json", MITIGATION + ".rows.csv.gz"});
+    List<LakeReport> reports = new ArrayList<>();
+    List<Integer> batches = new ArrayList<>();
+    for (String[] run : runs) {
+      CatalogFixture.copySome(data, run);
+      assertTrue(Catalog.update(data).ok());
+      reports.add(export(catalog, lake, limits));
+      batches.add(LakeState.read(lake).committed().size());
+    }
+    assertEquals(List.of(1, 2, 1), batches, "two small batches are not more than 2; three are");
+    assertEquals(0, reports.get(1).merged());
+    assertEquals(3, reports.get(2).merged(), "three small batches merged into one");
+    assertTrue(reports.get(2).summary().contains("3 small batches merged"),
+        reports.get(2).summary());
+    LakeBatch merged = LakeState.read(lake).committed().get(0);
+    assertEquals(3, merged.runs().size());
+    assertEquals(13_324 + 8_000 + 65_440, merged.rows());
+    assertSameCounts(catalog, lake);
+    String p95 = "SELECT config_key, percentile_cont(fsm_net_ns, 0.95) AS p FROM rows "
+        + "WHERE committed GROUP BY config_key ORDER BY 1";
+    EngineEquivalenceTest.assertSameAnswers("P95 per config after a merge",
+        Catalog.query(catalog, p95, Map.of()), LakeFixture.duck(lake, p95, Map.of()));
+    assertTidy(lake);
+    assertFalse(export(catalog, lake, limits).changed(), "one batch: nothing to merge");
+  }
+
+  @Test
+  void aRunRemovedFromTheDataDirIsRewrittenOutOfItsBatchAndANewOneArrives(@TempDir Path dir)
       throws Exception {
     Path data = dir.resolve("data");
     Path catalog = twoRuns(data);
@@ -98,38 +222,77 @@ class LakeTest {
     assertEquals(1, r.removed());
     assertEquals(1, r.written());
     assertEquals(1, r.kept());
+    assertEquals(2, r.batches(), "the new run's batch, and the old batch without the removed run");
     assertEquals(2, LakeFixture.count(lake, "SELECT count(*) FROM runs"));
     assertEquals(0, LakeFixture.count(lake, "SELECT count(*) FROM runs WHERE name = '"
         + MATRIX + "'"));
     assertEquals(0, LakeFixture.count(lake, "SELECT count(*) FROM rows r WHERE NOT EXISTS "
         + "(SELECT 1 FROM configs c WHERE c.config_key = r.config_key)"), "orphan rows");
-    for (Path t : LakeLayout.tableDirs(lake)) {
-      assertTrue(LakeLayout.partitionIds(t).size() <= 2, t + " holds only the two runs");
-    }
+    assertEquals(2, LakeState.read(lake).committed().size());
+    assertSameCounts(catalog, lake);
+    assertTidy(lake);
   }
 
   @Test
-  void anExportKilledBetweenTwoRenamesIsFinishedByTheNextOne(@TempDir Path dir)
-      throws Exception {
-    Path catalog = twoRuns(dir.resolve("data"));
+  void aBatchKilledBeforeItsManifestIsNotReadAndTheNextExportWritesItsRunsAgain(
+      @TempDir Path dir) throws Exception {
+    Path data = dir.resolve("data");
     Path lake = dir.resolve("lake");
-    export(catalog, lake);
-    long id = LakeLayout.runsPresent(lake).get(0);
-    // as kill -9 leaves it: a run whose runs partition was not renamed yet, one of whose
-    // tables is missing too, and a half-written temporary folder
-    LakeLayout.deleteTree(LakeLayout.partition(lake, "runs", id));
-    LakeLayout.deleteTree(LakeLayout.partition(lake, "rows", id));
-    Path half = LakeLayout.tmp(lake).resolve(Long.toString(id)).resolve("rows");
+    Path catalog = twoBatches(data, lake);
+    // as kill -9 leaves it: the second batch's folders in place, its manifest not written yet,
+    // and a half-written batch in the temporary folder
+    String second = batchOf(lake, MITIGATION);
+    Files.delete(LakeLayout.manifest(lake, second));
+    Path half = LakeLayout.tmp(lake).resolve("20270101T000000000Z-x-y").resolve("rows");
     Files.createDirectories(half);
     Files.write(half.resolve(LakeLayout.PART), new byte[] {'P', 'A', 'R', '1', 0, 1});
     assertEquals(1, LakeFixture.count(lake, "SELECT count(*) FROM runs"));
-    assertEquals(1, LakeFixture.count(lake, "SELECT count(DISTINCT run_id) FROM configs"),
-        "DuckDB leaves out the partitions of a run whose runs partition is not in place");
+    assertEquals(13_324, LakeFixture.count(lake, "SELECT count(*) FROM rows"),
+        "the folders of a batch without its manifest are not read");
     LakeReport r = export(catalog, lake);
     assertEquals(1, r.written());
-    assertFalse(Files.exists(LakeLayout.tmp(lake)), "temporary files removed");
+    assertEquals(1, r.kept());
+    assertFalse(Files.exists(LakeLayout.batchDir(lake, "rows", second)), "left-overs deleted");
     assertEquals(2, LakeFixture.count(lake, "SELECT count(*) FROM runs"));
     assertEquals(65_440 + 13_324, LakeFixture.count(lake, "SELECT count(*) FROM rows"));
+    assertTidy(lake);
+  }
+
+  @Test
+  void aRewriteKilledBeforeTheOldBatchWentCountsNoRunTwiceAndTheNextExportFinishesIt(
+      @TempDir Path dir) throws Exception {
+    Path data = dir.resolve("data");
+    Path catalog = twoRuns(data);
+    Path lake = dir.resolve("lake");
+    export(catalog, lake);
+    String old = LakeState.read(lake).committed().get(0).id();
+    Path saved = dir.resolve("saved");
+    CatalogFixture.copy(lake, saved);
+    Files.delete(data.resolve(MATRIX + ".json"));
+    Catalog.update(data);
+    LakeReport rewrite = export(catalog, lake);
+    assertEquals(1, rewrite.removed());
+    // as kill -9 between the two steps leaves it: the new batch (mitigation only) committed,
+    // the old one (matrix and mitigation) not deleted yet
+    for (Path t : LakeLayout.tableDirs(saved)) {
+      Path from = LakeLayout.batchDir(saved, t.getFileName().toString(), old);
+      if (Files.isDirectory(from)) {
+        CatalogFixture.copy(from, LakeLayout.batchDir(lake, t.getFileName().toString(), old));
+      }
+    }
+    Files.copy(LakeLayout.manifest(saved, old), LakeLayout.manifest(lake, old));
+    assertEquals(2, LakeState.read(lake).committed().size());
+    // a reader sees the removed run still (its removal is not finished), and each run once
+    assertEquals(2, LakeFixture.count(lake, "SELECT count(*) FROM runs"));
+    assertEquals(65_440 + 13_324, LakeFixture.count(lake, "SELECT count(*) FROM rows"));
+    assertEquals(LakeFixture.count(lake, "SELECT count(DISTINCT config_key) FROM configs"),
+        LakeFixture.count(lake, "SELECT count(*) FROM configs"), "each config once");
+    LakeReport next = export(catalog, lake);
+    assertTrue(next.changed());
+    assertEquals(1, LakeState.read(lake).committed().size());
+    assertEquals(1, LakeFixture.count(lake, "SELECT count(*) FROM runs"));
+    assertSameCounts(catalog, lake);
+    assertTidy(lake);
   }
 
   @Test
@@ -206,12 +369,12 @@ class LakeTest {
         CatalogFixture.DATA.toString(), Integer.toString(runs)});
     assertTrue(Catalog.update(data).ok());
     Path lake = dir.resolve("lake");
-    Process child = ChildJvm.start(dir, "lake", "lake", "--data-dir", data.toString(),
-        "--lake", lake.toString(), "-q");
-    Path writing = LakeLayout.tmp(lake).resolve("batch").resolve("rows");
+    // one run per batch, so the child is killed between batches or inside one
+    Process child = ChildJvm.start(dir, "lake", List.of("-Dbenchbook.lake.batchRows=13324"),
+        "lake", "--data-dir", data.toString(), "--lake", lake.toString(), "-q");
     long deadline = System.nanoTime() + 30_000_000_000L;
-    while (child.isAlive() && LakeLayout.partitionIds(writing).size() < 2
-        && LakeLayout.runsPresent(lake).isEmpty() && System.nanoTime() < deadline) {
+    while (child.isAlive() && !(committed(lake) >= 1 && writing(lake))
+        && System.nanoTime() < deadline) {
       Thread.sleep(1);
     }
     assertTrue(child.isAlive(), "the export ended before it could be killed: "
@@ -235,22 +398,42 @@ class LakeTest {
         }
       }
     }
+    assertTrue(present.size() >= 1 && present.size() < runs, "runs committed: "
+        + present.size());
     LakeReport next = export(Catalog.defaultFile(data), lake);
     assertEquals(runs - present.size(), next.written());
-    assertFalse(Files.exists(LakeLayout.tmp(lake)), "temporary files removed");
     assertEquals(runs, LakeFixture.count(lake, "SELECT count(*) FROM runs"));
     assertEquals(runs * 13_324L, LakeFixture.count(lake, "SELECT count(*) FROM rows"));
+    assertTidy(lake);
+  }
+
+  /** Manifests in place. */
+  private static int committed(Path lake) throws IOException {
+    Path dir = LakeLayout.manifests(lake);
+    if (!Files.isDirectory(dir)) {
+      return 0;
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      return (int) s.filter(p -> LakeLayout.manifestId(p).isPresent()).count();
+    }
+  }
+
+  /** True while a batch is being written in the temporary folder. */
+  private static boolean writing(Path lake) throws IOException {
+    try (Stream<Path> s = Files.list(LakeLayout.tmp(lake))) {
+      return s.anyMatch(Files::isDirectory);
+    } catch (java.nio.file.NoSuchFileException e) {
+      return false;
+    }
   }
 
   @Test
   void aCorruptParquetFileIsNamedTheRestAnswersAndTheNextExportRewritesIt(@TempDir Path dir)
       throws Exception {
-    Path catalog = twoRuns(dir.resolve("data"));
     Path lake = dir.resolve("lake");
-    export(catalog, lake);
-    long bad = ((Number) LakeFixture.duck(lake, "SELECT run_id FROM runs WHERE name = '"
-        + MATRIX + "'", Map.of()).value(0, 0)).longValue();
-    Path rows = LakeLayout.partition(lake, "rows", bad).resolve(LakeLayout.PART);
+    Path catalog = twoBatches(dir.resolve("data"), lake);
+    String bad = batchOf(lake, MATRIX);
+    Path rows = LakeLayout.batchDir(lake, "rows", bad).resolve(LakeLayout.PART);
     byte[] bytes = Files.readAllBytes(rows);
     Files.write(rows, java.util.Arrays.copyOf(bytes, bytes.length / 2));
     List<String> warnings = new ArrayList<>();
@@ -258,14 +441,18 @@ class LakeTest {
     assertEquals(1, warnings.size(), warnings.toString());
     assertTrue(warnings.get(0).startsWith(rows.toString() + ": "), warnings.get(0));
     assertTrue(warnings.get(0).contains("truncated"), warnings.get(0));
-    assertEquals(1, r.size(), "the damaged run is left out of every table");
+    assertTrue(warnings.get(0).contains("the 1 run of batch " + bad + " left out of every "
+        + "table"), warnings.get(0));
+    assertEquals(1, r.size(), "the damaged batch's run is left out of every table");
     assertEquals(MITIGATION, r.value(0, 0));
-    Files.writeString(LakeLayout.partition(lake, "configs", bad).resolve(LakeLayout.PART),
+    Files.writeString(LakeLayout.batchDir(lake, "configs", bad).resolve(LakeLayout.PART),
         "not parquet at all");
     LakeReport again = export(catalog, lake);
     assertEquals(1, again.written());
     assertEquals(2, again.repaired().size(), again.repaired().toString());
     assertEquals(2, LakeFixture.count(lake, "SELECT count(*) FROM runs"));
+    assertSameCounts(catalog, lake);
+    assertTidy(lake);
   }
 
   @Test
@@ -274,9 +461,11 @@ class LakeTest {
     CatalogFixture.copySome(a, MATRIX + ".json", MATRIX + ".rows.csv.gz");
     Catalog.update(a);
     Path b = dir.resolve("b");
+    // the matrix run on both runners (the same results file): read once from the merged lake
     CatalogFixture.copySome(b, MITIGATION + ".json", MITIGATION + ".rows.csv.gz",
         "contention/results-20261126-210527.json",
-        "contention/results-20261126-210527.rows.csv.gz");
+        "contention/results-20261126-210527.rows.csv.gz", MATRIX + ".json",
+        MATRIX + ".rows.csv.gz");
     Catalog.update(b);
     export(Catalog.defaultFile(a), a.resolve("lake"));
     export(Catalog.defaultFile(b), b.resolve("lake"));
@@ -296,6 +485,8 @@ class LakeTest {
       }
     }
     assertEquals(List.of(), clashes, "no file of one lake replaces a different one");
+    assertEquals(2, LakeState.read(merged).committed().size(), "one batch of each runner");
+    assertEquals(3, LakeFixture.count(merged, "SELECT count(*) FROM runs"));
     assertEquals(3, LakeFixture.count(merged, "SELECT count(DISTINCT run_id) FROM runs"));
     assertEquals(13_324 + 65_440 + 8_000, LakeFixture.count(merged,
         "SELECT count(*) FROM rows"));

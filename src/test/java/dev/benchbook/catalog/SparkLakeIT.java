@@ -22,7 +22,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Spark SQL (local mode, test scope only) reads the lake as a team's cluster would: every table
- * folder registered as a view, partition discovery giving {@code run_id}, and every named query
+ * folder registered as a view ({@code run_id} a column of the files, partition discovery adding
+ * the {@code batch} column of the batch folders), and every named query
  * gives SQLite's answers. The queries run with three spellings changed for Spark's dialect
  * ({@link #forSpark}): its exact {@code percentile} for SQLite's {@code percentile_cont} (both
  * linear interpolation between closest ranks; Spark's {@code percentile_approx} is another
@@ -123,7 +124,7 @@ class SparkLakeIT {
   }
 
   @Test
-  void everyTableHasTheCatalogsRowCountAndRunIdFromItsPartition() {
+  void everyTableHasTheCatalogsRowCountAndRunIdAsAColumn() {
     for (Path table : listTables()) {
       String name = table.getFileName().toString();
       long expected = ((Number) Catalog.query(catalog,
@@ -131,6 +132,8 @@ class SparkLakeIT {
       assertEquals(expected, spark.sql("SELECT count(*) FROM " + name).first().getLong(0), name);
     }
     assertEquals(4L, spark.sql("SELECT count(DISTINCT run_id) FROM runs").first().getLong(0));
+    assertEquals(1L, spark.sql("SELECT count(DISTINCT batch) FROM rows").first().getLong(0),
+        "one export, one batch: its folder's name is the batch column");
   }
 
   private static List<Path> listTables() {

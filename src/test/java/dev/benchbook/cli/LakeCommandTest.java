@@ -58,8 +58,47 @@ class LakeCommandTest {
   }
 
   @Test
+  void lakeCompactMergesTheSmallBatchesOfOneRunAtATimeExports(@TempDir Path dir)
+      throws Exception {
+    Path data = dir.resolve("data");
+    CatalogFixture.copySome(data, "results-20261126-211822.json",
+        "results-20261126-211822.rows.csv.gz");
+    Cli.run("lake", "--data-dir", data.toString(), "-q").assertCode(0);
+    CatalogFixture.copySome(data, "contention/results-20261126-210527.json",
+        "contention/results-20261126-210527.rows.csv.gz");
+    Cli.Result second = Cli.run("lake", "--data-dir", data.toString()).assertCode(0);
+    assertTrue(second.out().contains("1 runs written (8,000 raw rows)"), second.describe());
+    assertEquals(2, batches(data, "rows"));
+    Cli.Result compact = Cli.run("lake", "--data-dir", data.toString(), "--compact")
+        .assertCode(0);
+    assertTrue(compact.out().contains("2 small batches merged; 1 batch written"),
+        compact.describe());
+    assertEquals(1, batches(data, "rows"));
+    assertEquals(1, batches(data, "configs"));
+    Cli.Result r = Cli.run("query", "--data-dir", data.toString(), "--engine", "duckdb",
+        "--format", "csv", "SELECT count(*) AS runs, (SELECT count(*) FROM rows) AS n FROM runs")
+        .assertCode(0);
+    assertEquals(List.of("runs,n", "2,21324"), r.out().lines().toList());
+    Cli.Result again = Cli.run("lake", "--data-dir", data.toString(), "--compact")
+        .assertCode(0);
+    assertTrue(again.out().contains("is up to date"), again.describe());
+  }
+
+  /** The number of batch folders of a table in the data dir's lake. */
+  private static long batches(Path data, String table) throws Exception {
+    try (Stream<Path> s = Files.list(data.resolve(".benchbook-lake").resolve(table))) {
+      return s.filter(p -> p.getFileName().toString().startsWith("batch=")).count();
+    }
+  }
+
+  @Test
   void badEngineWriteAndDamageGiveOneLineEach(@TempDir Path dir) throws Exception {
-    Path data = data(dir);
+    Path data = dir.resolve("data");
+    // two exports, two batches: the damage below leaves the second one's run
+    CatalogFixture.copySome(data, "results-20261126-211822.json",
+        "results-20261126-211822.rows.csv.gz");
+    Cli.run("lake", "--data-dir", data.toString(), "-q").assertCode(0);
+    CatalogFixture.copySome(data, "seed-phase-14/results-mitigation-20260222-114707.json");
     Cli.run("query", "--data-dir", data.toString(), "--engine", "spark", "SELECT 1")
         .assertCode(2).assertOneErrorLine("--engine must be one of sqlite, duckdb", "spark")
         .assertNoStackTrace();
@@ -72,7 +111,9 @@ class LakeCommandTest {
     Path lake = data.resolve(".benchbook-lake");
     Path victim;
     try (Stream<Path> s = Files.walk(lake.resolve("configs"))) {
-      victim = s.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow();
+      // the older batch: the matrix run's
+      victim = s.filter(p -> p.toString().endsWith(".parquet")).sorted().findFirst()
+          .orElseThrow();
     }
     Files.writeString(victim, "garbage");
     Cli.Result r = Cli.run("query", "--lake", lake.toString(), "--data-dir",
@@ -83,7 +124,12 @@ class LakeCommandTest {
     assertTrue(r.firstErrLine().startsWith("benchbook: warning: " + victim + ": not Parquet"),
         r.firstErrLine());
     Cli.Result fixed = Cli.run("lake", "--data-dir", data.toString()).assertCode(0);
-    assertTrue(fixed.err().contains("rewrote a damaged run"), fixed.describe());
+    assertTrue(fixed.err().contains("rewrote the runs of a damaged batch: " + victim
+        + ": not Parquet"), fixed.describe());
+    Cli.Result whole = Cli.run("query", "--data-dir", data.toString(), "--engine", "duckdb",
+        "--format", "csv", "SELECT count(*) AS n FROM runs").assertCode(0);
+    assertEquals(List.of("n", "2"), whole.out().lines().toList());
+    assertEquals("", whole.err());
   }
 
   @Test

@@ -43,7 +43,7 @@ class JupyterKernelIT {
       + "python3-jupyter-kernel-test python3-pytest python3-ipykernel";
   private static final Path JAR = Path.of("target", "benchbook.jar").toAbsolutePath();
   private static final Path NOTEBOOKS = Path.of("notebooks").toAbsolutePath();
-  private static final Path REFERENCE = Path.of("reports", "notebooks").toAbsolutePath();
+  static final Path REFERENCE = Path.of("reports", "notebooks").toAbsolutePath();
 
   @TempDir
   static Path tmp;
@@ -143,14 +143,14 @@ class JupyterKernelIT {
     }
   }
 
-  private static List<Path> notebooks() throws IOException {
+  static List<Path> notebooks() throws IOException {
     try (Stream<Path> s = Files.list(NOTEBOOKS)) {
       return s.filter(p -> p.toString().endsWith(".ipynb")).sorted().toList();
     }
   }
 
   /** Each code cell's rich outputs (display_data, execute_result), failing on any error. */
-  private static List<List<Output>> jupyterOutputs(JsonNode notebook) {
+  static List<List<Output>> jupyterOutputs(JsonNode notebook) {
     List<List<Output>> cells = new ArrayList<>();
     for (JsonNode cell : notebook.get("cells")) {
       if (!cell.get("cell_type").asText().equals("code")) {

@@ -226,8 +226,8 @@ class DocExamplesTest {
         new Snippet("x.md:7", "java", "var run = Benchbook.load(\"a.json\");   // load\n"
             + "Benchbook.compare(run,\n    \"x\", \"y\");\n"),
         new Snippet("x.md:11", "sql", "SELECT 1\n")), got);
-    assertEquals(List.of("run", "--files", "8", "--data-dir", "T", "--duration", "2s",
-        "--no-warmup", "--no-report", "-q"),
+    assertEquals(List.of("run", "--files", "8", "--data-dir", "T", "--reps", "1", "--forks", "1",
+        "--duration", "2s", "--no-warmup", "--no-report", "-q"),
         Commands.runnable(Commands.words("./benchbook run --files 400 --data-dir ci-run"),
             Path.of("T")));
     assertEquals(List.of("query", "--format", "csv", "SELECT 'a b' # x"),
@@ -431,9 +431,13 @@ class DocExamplesTest {
       }
     }
 
+    /** Caps the flag's number at {@code max}, adding the flag at {@code max} when absent. */
     private static void cap(List<String> args, String flag, int max) {
       int i = args.indexOf(flag);
-      if (i >= 0 && i + 1 < args.size() && args.get(i + 1).matches("\\d+")
+      if (i < 0) {
+        args.add(flag);
+        args.add(Integer.toString(max));
+      } else if (i + 1 < args.size() && args.get(i + 1).matches("\\d+")
           && Integer.parseInt(args.get(i + 1)) > max) {
         args.set(i + 1, Integer.toString(max));
       }

@@ -187,8 +187,8 @@ Benchbook.throughputChart(run)
 // baseline and the writer queue at 4 workers; the chart shows their P95 per segment.
 
 // %%
-var mit = Benchbook.measure(new JobQueue(-1)).concurrency(4).files(jobs).reps(3)
-    .mitigate("writer-queue");
+var mit = Benchbook.measure(new JobQueue(-1)).concurrency(4).files(jobs).reps(3).mitigate(
+    "writer-queue");
 Benchbook.mitigations(mit).stream().map(c -> c.id() + ": " + c.transitions() + " transitions in "
     + c.reps() + " repetitions").toList()
 

@@ -44,18 +44,18 @@ String file = "";        // a results-mitigation-*.json; "" = the newest measure
 String mitigation = "";  // a mitigation config of that file; "" = its first mitigation
 
 // %%
-var run = file.isEmpty()
+var run = (file.isEmpty()
     ? Benchbook.newest("data", "mitigation").filter(r -> r.rows().isPresent())
         .orElseThrow(() -> new IllegalStateException("no measured mitigation run under data/;"
             + " make one with ./benchbook mitigate"))
-    : Benchbook.load(file);
+    : Benchbook.load(file));
 var baselineId = Benchbook.baseline(run).id();
 var mitigationId = mitigation.isEmpty() ? Benchbook.mitigations(run).get(0).id() : mitigation;
 var reps = Benchbook.baseline(run).repetitions();
 var forks = reps.stream().map(r -> r.fork()).filter(Optional::isPresent).distinct().count();
-run.name() + ": " + baselineId + " against " + mitigationId + " (" + reps.size()
-    + (reps.size() == 1 ? " repetition" : " repetitions")
-    + (forks > 1 ? " in " + forks + " forks" : "") + ")"
+run.name() + ": " + baselineId + " against " + mitigationId + " (" + reps.size() +
+    (reps.size() == 1 ? " repetition" : " repetitions") +
+    (forks > 1 ? " in " + forks + " forks" : "") + ")"
 
 // %% [markdown]
 // ## Before and after
@@ -93,8 +93,8 @@ Benchbook.spectrum(run, "lock_wait_ms")
 
 // %%
 var stats = Benchbook.stats(run);
-stats.where(stats.stringColumn("segment").isEqualTo("lock_wait_ms"))
-    .selectColumns("config", "count", "p50_ms", "p95_ms", "p99_ms", "transitions_per_s")
+stats.where(stats.stringColumn("segment").isEqualTo("lock_wait_ms")).selectColumns("config",
+    "count", "p50_ms", "p95_ms", "p99_ms", "transitions_per_s")
 
 // %% [markdown]
 // ## Did every worker get its share?

@@ -26,14 +26,13 @@ import org.duckdb.DuckDBConnection;
 final class LakeWriter implements AutoCloseable {
 
   /**
-   * How every lake file is written: zstd pages in Parquet's version 2 format (delta-encoded
-   * integers) and no dictionaries. Measured on the benchmark's raw rows, DuckDB encodes them in
-   * about half the time of its default (dictionaries tried per column, then given up for the
-   * timing columns, which barely repeat), for files within 10% of the size; every Parquet reader
-   * the lake is documented for reads these pages (docs/PERFORMANCE.md, Step 14).
+   * How every lake file is written: zstd-compressed, without dictionaries. DuckDB otherwise
+   * builds one per column and row group and gives it up for the timing columns, whose values
+   * barely repeat: the raw rows encode faster without, for files of about the same size
+   * (docs/PERFORMANCE.md, Step 14). Parquet's version 2 pages were tried too: DuckDB writes
+   * doubles in them as BYTE_STREAM_SPLIT, which Spark's reader refuses (SparkLakeIT).
    */
-  static final String PARQUET = "(FORMAT parquet, COMPRESSION zstd, PARQUET_VERSION V2, "
-      + "DICTIONARY_SIZE_LIMIT 1)";
+  static final String PARQUET = "(FORMAT parquet, COMPRESSION zstd, DICTIONARY_SIZE_LIMIT 1)";
   private static final String STAGE = "stage";
   /** The staging table of a batch's raw rows (from rows files and from the catalog). */
   static final String ROWS_STAGE = "rows_stage";

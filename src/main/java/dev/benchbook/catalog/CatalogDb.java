@@ -64,6 +64,19 @@ final class CatalogDb {
     }
   }
 
+  /**
+   * A connection that only checkpoints the WAL of an existing catalog (no schema work), with the
+   * writer's {@code synchronous=NORMAL}: a checkpoint syncs the WAL before it copies frames into
+   * the file and the file after, so a crash in the middle loses nothing.
+   */
+  static Connection openCheckpointer(Path file) throws SQLException {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setBusyTimeout(BUSY_TIMEOUT_MS);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+    config.setCacheSize(-64);
+    return config.createConnection("jdbc:sqlite:" + file);
+  }
+
   /** A read-only connection ({@code SQLITE_OPEN_READONLY} and {@code query_only}). */
   static Connection openReadOnly(Path file) throws SQLException {
     SQLiteConfig config = new SQLiteConfig();

@@ -43,6 +43,13 @@ import java.util.zip.CRC32C;
 final class CatalogUpdater {
 
   private static final int READ_AHEAD = 2;
+  /**
+   * Checkpoints on a thread of their own during an import ({@link Checkpointer}); the system
+   * property {@code benchbook.catalog.noBackgroundCheckpoints=true} turns them off, for A/B
+   * measurements (docs/PERFORMANCE.md, Step 17).
+   */
+  private static final boolean BACKGROUND_CHECKPOINTS =
+      !Boolean.getBoolean("benchbook.catalog.noBackgroundCheckpoints");
   private final Path dataDir;
   private final Path dbFile;
   private final ImportProgress progress;
@@ -161,7 +168,8 @@ final class CatalogUpdater {
   /**
    * Reads, hashes and validates the files on a helper thread, {@value #READ_AHEAD} files ahead
    * of this thread, which writes them one transaction each in path order: on two cores the
-   * parsing of the next file overlaps the inserts of this one.
+   * parsing of the next file overlaps the inserts of this one. After each commit a third thread
+   * copies the committed WAL frames into the catalog file, so little is left to copy at the end.
    */
   private void importAll(Connection c, List<Path> todo, Map<String, KnownFile> known)
       throws IOException, SQLException {
@@ -172,7 +180,7 @@ final class CatalogUpdater {
     });
     java.lang.management.ThreadMXBean threads =
         java.lang.management.ManagementFactory.getThreadMXBean();
-    try {
+    try (Checkpointer checkpointer = new Checkpointer(dbFile)) {
       List<Future<Prepared>> ahead = new ArrayList<>();
       int next = 0;
       for (int i = 0; i < todo.size(); i++) {
@@ -189,6 +197,9 @@ final class CatalogUpdater {
         insertNs += System.nanoTime() - t0;
         insertCpuNs += threads.getCurrentThreadCpuTime() - cpu0;
         readNs += p.readNs();
+        if (BACKGROUND_CHECKPOINTS) {
+          checkpointer.afterCommit();
+        }
         progress.fileDone(p.rel());
       }
     } finally {

@@ -47,8 +47,6 @@ final class SweepCommand implements Callable<Integer> {
       description = "Strategies to sweep: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   List<String> strategies = new ArrayList<>(List.of(Strategies.BASELINE.name()));
 
-
-
   @Mixin
   PointOptions point;
 

@@ -60,25 +60,21 @@ final class MarkdownRenderer implements Renderer {
 
   @Override
   public String document(Document document, Layout layout) {
-    StringBuilder out = new StringBuilder();
-    for (Document.Block b : document.blocks()) {
-      if (out.length() > 0) {
-        out.append('\n');
-      }
-      if (b instanceof Document.Heading h) {
-        out.append("#".repeat(h.level())).append(' ').append(h.text()).append('\n');
-      } else if (b instanceof Document.Paragraph p) {
-        out.append(p.text()).append('\n');
-      } else if (b instanceof Document.TableBlock t) {
-        if (!t.table().title().isBlank()) {
-          out.append("**").append(t.table().title()).append("**\n\n");
-        }
-        out.append(table(t.table(), layout));
-      } else if (b instanceof Document.ChartRef c) {
-        out.append("![").append(c.title()).append("](").append(c.path()).append(")\n");
-      }
+    return Renderer.joinBlocks(document, b -> block(b, layout));
+  }
+
+  private String block(Document.Block b, Layout layout) {
+    if (b instanceof Document.Heading h) {
+      return "#".repeat(h.level()) + ' ' + h.text() + '\n';
+    } else if (b instanceof Document.Paragraph p) {
+      return p.text() + '\n';
+    } else if (b instanceof Document.TableBlock t) {
+      String title = t.table().title().isBlank() ? "" : "**" + t.table().title() + "**\n\n";
+      return title + table(t.table(), layout);
+    } else if (b instanceof Document.ChartRef c) {
+      return "![" + c.title() + "](" + c.path() + ")\n";
     }
-    return out.toString();
+    return "";
   }
 
   /** Renders a header and rows of ready text as a padded Markdown table. */

@@ -127,25 +127,23 @@ final class TextRenderer implements Renderer {
 
   @Override
   public String document(Document document, Layout layout) {
-    StringBuilder out = new StringBuilder();
-    for (Document.Block b : document.blocks()) {
-      if (out.length() > 0) {
-        out.append('\n');
-      }
-      if (b instanceof Document.Heading h) {
-        String text = plain(h.text());
-        out.append(text).append('\n');
-        out.append((h.level() == 1 ? "=" : "-").repeat(Math.min(text.length(), layout.width())))
-            .append('\n');
-      } else if (b instanceof Document.Paragraph p) {
-        out.append(plain(p.text())).append('\n');
-      } else if (b instanceof Document.TableBlock t) {
-        out.append(table(t.table(), layout, false));
-      } else if (b instanceof Document.ChartRef c) {
-        out.append("Chart: ").append(c.title()).append(" (").append(c.path()).append(")\n");
-      }
+    return Renderer.joinBlocks(document, b -> block(b, layout));
+  }
+
+  /** One block as plain text (a table drawn without its title line). */
+  String block(Document.Block b, Layout layout) {
+    if (b instanceof Document.Heading h) {
+      String text = plain(h.text());
+      return text + '\n'
+          + (h.level() == 1 ? "=" : "-").repeat(Math.min(text.length(), layout.width())) + '\n';
+    } else if (b instanceof Document.Paragraph p) {
+      return plain(p.text()) + '\n';
+    } else if (b instanceof Document.TableBlock t) {
+      return table(t.table(), layout, false);
+    } else if (b instanceof Document.ChartRef c) {
+      return "Chart: " + c.title() + " (" + c.path() + ")\n";
     }
-    return out.toString();
+    return "";
   }
 
   /** Markdown's bold and code marks dropped. */

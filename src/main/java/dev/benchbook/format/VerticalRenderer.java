@@ -44,17 +44,8 @@ final class VerticalRenderer implements Renderer {
 
   @Override
   public String document(Document document, Layout layout) {
-    StringBuilder out = new StringBuilder();
-    for (Document.Block b : document.blocks()) {
-      if (out.length() > 0) {
-        out.append('\n');
-      }
-      if (b instanceof Document.TableBlock t) {
-        out.append(table(t.table(), layout));
-      } else {
-        out.append(new TextRenderer().document(new Document(java.util.List.of(b)), layout));
-      }
-    }
-    return out.toString();
+    TextRenderer text = new TextRenderer();
+    return Renderer.joinBlocks(document, b -> b instanceof Document.TableBlock t
+        ? table(t.table(), layout) : text.block(b, layout));
   }
 }

@@ -3,8 +3,8 @@ package dev.benchbook.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.benchbook.TinyTmpfs;
 import dev.benchbook.results.ConfigResult;
 import dev.benchbook.results.ResultsReader;
 import dev.benchbook.results.RunFile;
@@ -60,12 +60,8 @@ class PhaseTest {
 
   @Test
   void aPhaseIntoAFullDataFolderIsRefusedBeforeMeasuring() throws Exception {
-    Path mount = Files.createDirectories(tmp.resolve("full"));
-    Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=200k", "tmpfs",
-        mount.toString()).redirectErrorStream(true).start();
-    boolean mounted = p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-    assumeTrue(mounted, "mounting a tmpfs needs root and a kernel that allows it");
-    try {
+    try (TinyTmpfs full = TinyTmpfs.under(tmp)) {
+      Path mount = full.path();
       PhaseSpec spec = PhaseSpec.standard(mount, tmp.resolve("reports"));
       long t0 = System.nanoTime();
       java.io.IOException e = assertThrows(java.io.IOException.class, () -> Phase.run(spec));
@@ -76,8 +72,6 @@ class PhaseTest {
       try (var files = Files.list(mount)) {
         assertEquals(List.of(), files.toList());
       }
-    } finally {
-      new ProcessBuilder("umount", mount.toString()).start().waitFor(10, TimeUnit.SECONDS);
     }
   }
 }

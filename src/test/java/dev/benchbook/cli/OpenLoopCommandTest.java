@@ -33,11 +33,7 @@ class OpenLoopCommandTest {
     assertTrue(r.out().contains("Rate req/achieved"), r.out());
     assertTrue(r.out().contains("queue_wait_ms P50/P95/P99"), r.out());
     assertTrue(r.out().contains("c2-zero-r300"), r.out());
-    Path json;
-    try (Stream<Path> files = Files.list(data)) {
-      json = files.filter(p -> p.toString().endsWith(".json")).findFirst().orElseThrow();
-    }
-    RunFile f = ResultsReader.read(json).run();
+    RunFile f = onlyRun(data);
     ConfigResult c = f.configs().get(0);
     assertEquals(300, c.openLoop().orElseThrow().requestedRatePerS());
     assertEquals("poisson", c.openLoop().orElseThrow().arrivals());
@@ -46,12 +42,7 @@ class OpenLoopCommandTest {
     assertTrue(c.segments().containsKey("response_ms"));
     assertEquals(300.0, f.manifest().parameters().get("rate_per_s"));
     assertEquals("poisson", f.manifest().parameters().get("arrivals"));
-    Path report;
-    try (Stream<Path> files = Files.walk(tmp.resolve("reports"))) {
-      report = files.filter(p -> p.getFileName().toString().equals("README.md")
-          && p.getParent().getFileName().toString().startsWith("results-")).findFirst()
-          .orElseThrow();
-    }
+    Path report = runReport();
     String md = Files.readString(report);
     assertTrue(md.contains("## Open loop: latency from the intended start"), md);
     assertTrue(md.matches("(?s).*\\| c2-zero-r300 +\\| poisson +\\| 300 +\\|.*"), md);
@@ -113,23 +104,14 @@ class OpenLoopCommandTest {
         "--data-dir", data.toString(), "--out", tmp.resolve("reports").toString())
         .assertCode(0);
     assertTrue(r.out().contains("| per-worker | 50,000"), r.out());
-    Path json;
-    try (Stream<Path> files = Files.list(data)) {
-      json = files.filter(p -> p.toString().endsWith(".json")).findFirst().orElseThrow();
-    }
-    RunFile f = ResultsReader.read(json).run();
+    RunFile f = onlyRun(data);
     assertEquals(List.of("c1-zero-r100", "c1-zero-r200", "c1-zero-r50000"),
         f.configs().stream().map(ConfigResult::id).toList());
     String knee = f.sweep().orElseThrow().knees().get("per-worker");
     assertTrue(List.of("100", "200", "50000").contains(knee), "one worker holding the lock 1 ms "
         + "per write cannot start 50,000/s: that point is saturated, so the knee is there at "
         + "the latest; got " + knee);
-    Path report;
-    try (Stream<Path> files = Files.walk(tmp.resolve("reports"))) {
-      report = files.filter(p -> p.getFileName().toString().equals("README.md")
-          && p.getParent().getFileName().toString().startsWith("results-")).findFirst()
-          .orElseThrow();
-    }
+    Path report = runReport();
     String md = Files.readString(report);
     assertTrue(md.contains("## Latency vs throughput (open loop)"), md);
     assertTrue(md.contains("Knees: per-worker: " + knee + "/s."), md);
@@ -180,5 +162,22 @@ class OpenLoopCommandTest {
     Cli.small("phase", "--open-loop", "--rate", "100", "--data-dir",
         tmp.resolve("never").toString()).assertCode(2).assertNoStackTrace()
         .assertOneErrorLine("--open-loop", "--rate 100/s");
+  }
+
+  /** The run of the only results file in {@code data}. */
+  private static RunFile onlyRun(Path data) throws Exception {
+    try (Stream<Path> files = Files.list(data)) {
+      Path json = files.filter(p -> p.toString().endsWith(".json")).findFirst().orElseThrow();
+      return ResultsReader.read(json).run();
+    }
+  }
+
+  /** The README.md of the run's report under the test's reports folder. */
+  private Path runReport() throws Exception {
+    try (Stream<Path> files = Files.walk(tmp.resolve("reports"))) {
+      return files.filter(p -> p.getFileName().toString().equals("README.md")
+          && p.getParent().getFileName().toString().startsWith("results-")).findFirst()
+          .orElseThrow();
+    }
   }
 }

@@ -3,8 +3,8 @@ package dev.benchbook.results;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.benchbook.TinyTmpfs;
 import dev.benchbook.cli.Cli;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -102,12 +102,8 @@ class FullDiskTest {
 
   @Test
   void aRealFullTmpfsIsRefusedBeforeMeasuring() throws Exception {
-    Path mount = Files.createDirectories(dir.resolve("full"));
-    Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=200k", "tmpfs",
-        mount.toString()).redirectErrorStream(true).start();
-    boolean mounted = p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-    assumeTrue(mounted, "mounting a tmpfs needs root and a kernel that allows it");
-    try {
+    try (TinyTmpfs full = TinyTmpfs.under(dir)) {
+      Path mount = full.path();
       long t0 = System.nanoTime();
       Cli.Result r = Cli.run("run", "--data-dir", mount.toString(), "--no-report",
           "--profile", "zero", "--concurrency", "1,10", "--files", "818", "-q");
@@ -115,8 +111,6 @@ class FullDiskTest {
           + ": 200 KB free, this run writes about", "nothing was measured");
       assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(30), "refused up front");
       assertEquals(List.of(), names(mount));
-    } finally {
-      new ProcessBuilder("umount", mount.toString()).start().waitFor(10, TimeUnit.SECONDS);
     }
   }
 }

@@ -73,7 +73,11 @@ class OpenLoopTest {
       assertTrue(rows.longs(Column.DB_TOTAL_NS)[i] <= rows.longs(Column.FSM_NET_NS)[i]);
     }
     double achieved = OpenLoopRates.achievedPerS(rows, 0);
-    assertEquals(250, achieved, 2.5, "achieved within 1% of requested when not saturated");
+    // The schedule is checked exactly above; the achieved rate is a slope over the actual
+    // starts, which a loaded 2-core runner delays by a few ms here and there (253.6/s was seen
+    // beside a full build). 4% still fails a run that ignores the schedule (a closed loop of 4
+    // workers on this profile goes at thousands per second) or drops arrivals.
+    assertEquals(250, achieved, 10, "achieved within 4% of requested when not saturated");
   }
 
   @Test

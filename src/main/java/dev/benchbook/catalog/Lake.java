@@ -77,6 +77,40 @@ public final class Lake {
     }
   }
 
+  /**
+   * Starts loading the DuckDB engine in the background (a command checks the catalog meanwhile);
+   * close the handle before the process exits.
+   */
+  public static EngineLoad loadEngine() {
+    return DuckDb.preload();
+  }
+
+  /** The background load of the DuckDB engine; {@link #close()} waits for it to end. */
+  public static final class EngineLoad implements AutoCloseable {
+
+    private final Thread thread;
+
+    EngineLoad(Thread thread) {
+      this.thread = thread;
+    }
+
+    /** Waits until the engine is loaded (or failed to load). */
+    @Override
+    public void close() {
+      boolean interrupted = false;
+      while (thread.isAlive()) {
+        try {
+          thread.join();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
   /** Deletes a lake folder and everything in it. */
   public static void delete(Path lake) {
     try {

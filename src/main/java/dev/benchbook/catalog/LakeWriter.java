@@ -25,6 +25,14 @@ import org.duckdb.DuckDBConnection;
  */
 final class LakeWriter implements AutoCloseable {
 
+  /**
+   * How every lake file is written: zstd-compressed, without dictionaries. DuckDB otherwise
+   * builds one per column and row group and gives it up for the timing columns, whose values
+   * barely repeat: the raw rows encode faster without, for files of about the same size
+   * (docs/PERFORMANCE.md, Step 14). Parquet's version 2 pages were tried too: DuckDB writes
+   * doubles in them as BYTE_STREAM_SPLIT, which Spark's reader refuses (SparkLakeIT).
+   */
+  static final String PARQUET = "(FORMAT parquet, COMPRESSION zstd, DICTIONARY_SIZE_LIMIT 1)";
   private static final String STAGE = "stage";
   /** The staging table of a batch's raw rows (from rows files and from the catalog). */
   static final String ROWS_STAGE = "rows_stage";
@@ -108,7 +116,7 @@ final class LakeWriter implements AutoCloseable {
     try (Statement st = duck.createStatement()) {
       n = st.executeUpdate("COPY (SELECT " + names + " FROM read_parquet(" + list
           + ", hive_partitioning = false) WHERE run_id IN (" + ids + ")" + orderBy(table)
-          + ") TO " + DuckDb.literal(file.toString()) + " (FORMAT parquet, COMPRESSION zstd)");
+          + ") TO " + DuckDb.literal(file.toString()) + " " + PARQUET);
     }
     if (n == 0) {
       Files.deleteIfExists(file);
@@ -256,7 +264,7 @@ final class LakeWriter implements AutoCloseable {
     try (Statement st = duck.createStatement()) {
       return st.executeUpdate("COPY (SELECT " + casts(cols) + " FROM (" + from + ")" + orderBy
           + ") TO "
-          + DuckDb.literal(file.toString()) + " (FORMAT parquet, COMPRESSION zstd)");
+          + DuckDb.literal(file.toString()) + " " + PARQUET);
     }
   }
 

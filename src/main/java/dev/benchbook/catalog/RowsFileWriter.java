@@ -46,6 +46,12 @@ final class RowsFileWriter implements AutoCloseable {
 
   /** The name given to the file position inside the per-run query. */
   private static final String ROW_NO = "__benchbook_row_no";
+  /**
+   * The name given to a row's file in a stream's scan: its position in the file list (DuckDB's
+   * {@code file_index}), a number, so the join that maps it and the config id to the run and
+   * the config key hashes an integer, not the file's path.
+   */
+  private static final String FILE_INDEX = "__benchbook_file";
 
   private final Connection catalog;
   private final Path dataDir;
@@ -209,27 +215,29 @@ final class RowsFileWriter implements AutoCloseable {
   /**
    * One COPY over all the group's files: config ids, state names and outcome labels become codes
    * through joins with small VALUES lists (a row whose name is not there is left out, so the
-   * check then fails), {@code row_no} is the row's position in the scan minus the rows of the
-   * files before it (the check finds a file with rows the import left out).
+   * check then fails; the config list is keyed by the file's index in the scan and the config
+   * id), {@code row_no} is the row's position in the scan minus the rows of the files before it
+   * (the check finds a file with rows the import left out).
    */
   private Optional<String> streamSql(List<Source> group, List<String> header, boolean gzip,
       Path file) {
     StringBuilder files = new StringBuilder();
     StringBuilder map = new StringBuilder();
     long offset = 0;
+    int index = 0;
     for (Source s : group) {
-      String f = DuckDb.literal(s.file().toString());
-      files.append(files.length() == 0 ? "" : ", ").append(f);
+      files.append(files.length() == 0 ? "" : ", ").append(DuckDb.literal(s.file().toString()));
       for (Map.Entry<String, Long> e : s.configKeys().entrySet()) {
-        map.append(map.length() == 0 ? "" : ", ").append('(').append(f).append(", ")
+        map.append(map.length() == 0 ? "" : ", ").append('(').append(index).append(", ")
             .append(DuckDb.literal(e.getKey())).append(", ").append(e.getValue()).append(", ")
             .append(s.runId()).append(", ").append(offset).append(')');
       }
       offset += s.rawRows();
+      index++;
     }
     List<String> select = new ArrayList<>();
     StringBuilder joins = new StringBuilder(" JOIN (VALUES " + map
-        + ") AS m(m_file, m_config, m_key, m_run, m_off) ON m.m_file = r.filename"
+        + ") AS m(m_file, m_config, m_key, m_run, m_off) ON m.m_file = r." + FILE_INDEX
         + " AND m.m_config = r.\"config\"");
     for (Column c : table.columns()) {
       Optional<String> e = streamExpression(c.name(), header, joins);
@@ -240,13 +248,12 @@ final class RowsFileWriter implements AutoCloseable {
     }
     String columns = header.stream().map(h -> DuckDb.literal(h) + ": "
         + DuckDb.literal(csvType(h))).collect(Collectors.joining(", ", "{", "}"));
-    String read = "SELECT *, row_number() OVER () - 1 AS " + ROW_NO + " FROM read_csv(["
-        + files + "], header = true, auto_detect = false, delim = ',', quote = '', escape = '', "
-        + "compression = '" + (gzip ? "gzip" : "none") + "', filename = true, columns = "
-        + columns + ")";
+    String read = "SELECT *, file_index AS " + FILE_INDEX + ", row_number() OVER () - 1 AS "
+        + ROW_NO + " FROM read_csv([" + files + "], header = true, auto_detect = false, "
+        + "delim = ',', quote = '', escape = '', compression = '" + (gzip ? "gzip" : "none")
+        + "', columns = " + columns + ")";
     return Optional.of("COPY (SELECT " + String.join(", ", select) + " FROM (" + read + ") r"
-        + joins + ") TO " + DuckDb.literal(file.toString()) + " (FORMAT parquet, "
-        + "COMPRESSION zstd)");
+        + joins + ") TO " + DuckDb.literal(file.toString()) + " " + LakeWriter.PARQUET);
   }
 
   /**

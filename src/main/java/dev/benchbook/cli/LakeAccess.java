@@ -27,17 +27,22 @@ final class LakeAccess {
 
   /**
    * Updates the catalog, then the lake (merging every small batch when {@code compact}), with
-   * progress bars on a terminal unless quiet.
+   * progress bars on a terminal unless quiet; DuckDB's native library loads meanwhile.
    */
   static LakeReport update(CatalogLocation location, Path lake, boolean quiet, boolean compact,
       PrintWriter err) throws BadInputException {
     Path file = location.file(err);
-    ImportReport report = CatalogAccess.update(location.dataDir, file, quiet);
-    report.problemLines().forEach(l -> err.println("benchbook: " + l));
-    err.flush();
-    var progress = CatalogAccess.progress(quiet, "lake", " runs");
-    return compact ? Lake.compact(file, location.dataDir, lake, progress)
-        : Lake.export(file, location.dataDir, lake, progress);
+    Lake.EngineLoad engine = Lake.loadEngine();
+    try {
+      ImportReport report = CatalogAccess.update(location.dataDir, file, quiet);
+      report.problemLines().forEach(l -> err.println("benchbook: " + l));
+      err.flush();
+      var progress = CatalogAccess.progress(quiet, "lake", " runs");
+      return compact ? Lake.compact(file, location.dataDir, lake, progress)
+          : Lake.export(file, location.dataDir, lake, progress);
+    } finally {
+      engine.close();
+    }
   }
 
   /**

@@ -33,7 +33,7 @@ public final class Main {
    * default, System.out or System.err) and returns its exit code.
    */
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = commandLine(args);
     if (out != null) {
       cli.setOut(out);
     }
@@ -44,6 +44,32 @@ public final class Main {
     cli.setParameterExceptionHandler(Main::onBadFlags);
     boolean query = args.length > 0 && args[0].equals("query");
     return cli.execute(query ? QueryCommand.commentedSql(args) : args);
+  }
+
+  /**
+   * The command line for these arguments: when the first one names a subcommand, a root holding
+   * that subcommand alone, since building the model of every subcommand by reflection costs a
+   * sixth of a second of each run, twice what one costs (docs/PERFORMANCE.md, Step 17);
+   * otherwise (help, version, a mistyped name) the root with all of them.
+   */
+  static CommandLine commandLine(String... args) {
+    if (args.length > 0) {
+      for (Class<?> sub : Main.class.getAnnotation(Command.class).subcommands()) {
+        if (sub != CommandLine.HelpCommand.class
+            && sub.getAnnotation(Command.class).name().equals(args[0])) {
+          CommandLine root = new CommandLine(new Root());
+          root.addSubcommand(args[0], new CommandLine(sub));
+          return root;
+        }
+      }
+    }
+    return new CommandLine(new Main());
+  }
+
+  /** The root command when one subcommand runs: its name and standard options, as on Main. */
+  @Command(name = "benchbook", mixinStandardHelpOptions = true,
+      versionProvider = VersionProvider.class)
+  static final class Root {
   }
 
   /** One line: the problem and where the usage is, never the whole usage. */

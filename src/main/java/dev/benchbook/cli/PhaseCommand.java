@@ -11,7 +11,6 @@ import dev.benchbook.runtime.Arrivals;
 import dev.benchbook.runtime.PlanSettings;
 import dev.benchbook.runtime.RunPlan;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -49,7 +48,7 @@ final class PhaseCommand implements Callable<Integer> {
   int mitigationReps = 5;
 
   @Option(names = "--open-loop", description = "Step 3: run the target and its mitigations "
-      + "open-loop (Poisson arrivals) at 90% of the baseline's closed-loop throughput there, "
+      + "open-loop (Poisson arrivals) at 90%% of the baseline's closed-loop throughput there, "
       + "where the baseline is near saturation and strategies differ most; writes a third "
       + "results file with queue_wait and response times.")
   boolean openLoop;
@@ -70,17 +69,15 @@ final class PhaseCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     workload.validate();
     matrixOptions.validate();
-    if (workload.out == null) {
-      workload.out = Path.of("reports");
-    }
     Phase.Result result = Phase.run(phaseSpec(), new Printed());
     PrintWriter o = spec.commandLine().getOut();
     o.println();
     result.openLoop().ifPresent(w -> o.println(w.report().map(r -> "Open-loop report: " + r)
         .orElse("Open-loop results: " + w.files().json())));
     o.println(result.mitigation().report().map(r -> "Phase report: " + r)
-        .orElse("Phase results: " + result.mitigation().files().json()
-            + " (--no-report: no report written)"));
+        .orElse("Phase results: " + result.mitigation().files().json() + " (no report: "
+            + (workload.noReport ? "--no-report" : "give --out DIR; without it only a run into "
+            + "the default data folder writes one, to reports") + ")"));
     o.flush();
     return ExitCode.OK;
   }

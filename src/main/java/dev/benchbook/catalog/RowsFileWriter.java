@@ -52,6 +52,11 @@ final class RowsFileWriter implements AutoCloseable {
    * the config key hashes an integer, not the file's path.
    */
   private static final String FILE_INDEX = "__benchbook_file";
+  /** The prefixes of a name column's names and codes in a stream's joins (then its number). */
+  private static final String NAME = "__benchbook_name";
+  private static final String CODE = "__benchbook_code";
+  /** At most this many combinations of names are joined as one list (else one per column). */
+  private static final long MAX_COMBINATIONS = 4096;
 
   private final Connection catalog;
   private final Path dataDir;
@@ -236,16 +241,17 @@ final class RowsFileWriter implements AutoCloseable {
       index++;
     }
     List<String> select = new ArrayList<>();
-    StringBuilder joins = new StringBuilder(" JOIN (VALUES " + map
-        + ") AS m(m_file, m_config, m_key, m_run, m_off) ON m.m_file = r." + FILE_INDEX
-        + " AND m.m_config = r.\"config\"");
+    Map<String, Map<String, Long>> codes = new LinkedHashMap<>();
     for (Column c : table.columns()) {
-      Optional<String> e = streamExpression(c.name(), header, joins);
+      Optional<String> e = streamExpression(c.name(), header, codes);
       if (e.isEmpty()) {
         return Optional.empty();
       }
       select.add("CAST(" + e.get() + " AS " + c.type().duckType() + ") AS " + c.quoted());
     }
+    String joins = " JOIN (VALUES " + map + ") AS m(m_file, m_config, m_key, m_run, m_off) ON "
+        + "m.m_file = r." + FILE_INDEX + " AND m.m_config = r.\"config\""
+        + codeJoins(codes, MAX_COMBINATIONS);
     String columns = header.stream().map(h -> DuckDb.literal(h) + ": "
         + DuckDb.literal(csvType(h))).collect(Collectors.joining(", ", "{", "}"));
     String read = "SELECT *, file_index AS " + FILE_INDEX + ", row_number() OVER () - 1 AS "
@@ -257,11 +263,11 @@ final class RowsFileWriter implements AutoCloseable {
   }
 
   /**
-   * The value of a lake column in the stream's scan (joins it needs go to {@code joins}), or
-   * empty when the files cannot give it.
+   * The value of a lake column in the stream's scan, or empty when the files cannot give it; a
+   * column of names it maps to codes goes to {@code codes} (its name lists, by column).
    */
   private Optional<String> streamExpression(String name, List<String> header,
-      StringBuilder joins) {
+      Map<String, Map<String, Long>> codes) {
     switch (name) {
       case "config_key":
         return Optional.of("m.m_key");
@@ -270,7 +276,7 @@ final class RowsFileWriter implements AutoCloseable {
       case "run_id":
         return Optional.of("m.m_run");
       case "committed":
-        return header.contains("outcome") ? Optional.of(codeJoin("outcome", outcomeCodes, joins)
+        return header.contains("outcome") ? Optional.of(code("outcome", outcomeCodes, codes)
             + " = 0") : Optional.empty();
       default:
         break;
@@ -283,25 +289,68 @@ final class RowsFileWriter implements AutoCloseable {
       return col.get().optional() ? Optional.of("NULL") : Optional.empty();
     }
     if (col.get() == dev.benchbook.rows.Column.OUTCOME) {
-      return Optional.of(codeJoin(name, outcomeCodes, joins));
+      return Optional.of(code(name, outcomeCodes, codes));
     }
     if (col.get().kind() == dev.benchbook.rows.Column.Kind.CODE) {
-      return Optional.of(codeJoin(name, stateCodes, joins));
+      return Optional.of(code(name, stateCodes, codes));
     }
     return Optional.of("r.\"" + name + '"');
   }
 
-  /** Joins a column of names with its codes (once per column); returns the code's expression. */
-  private static String codeJoin(String column, Map<String, Long> codes, StringBuilder joins) {
-    String alias = "j_" + column.replaceAll("[^A-Za-z0-9_]", "_");
-    if (joins.indexOf(" AS " + alias + "(") < 0) {
-      String values = codes.entrySet().stream().map(e -> "(" + DuckDb.literal(e.getKey()) + ", "
-          + e.getValue() + ")").collect(Collectors.joining(", "));
-      joins.append(" JOIN (VALUES ").append(values).append(") AS ").append(alias)
-          .append("(name, code) ON ").append(alias).append(".name = r.\"").append(column)
-          .append('"');
+  /** The code of a column of names in the scan (its join is made by {@link #codeJoins}). */
+  private static String code(String column, Map<String, Long> names,
+      Map<String, Map<String, Long>> codes) {
+    codes.putIfAbsent(column, names);
+    return CODE + new ArrayList<>(codes.keySet()).indexOf(column);
+  }
+
+  /**
+   * The joins that map the scan's columns of names to codes: one join with every combination
+   * of their names (from state, to state and outcome: 125 rows for 5 states, one hash lookup
+   * per raw row instead of three), or one join per column when the combinations would be more
+   * than {@code maxCombinations}. A row whose name is not listed is left out either way. The
+   * scan is {@code r}; each column's code is {@code __benchbook_code<i>}, {@code i} its position
+   * in {@code codes}.
+   */
+  static String codeJoins(Map<String, Map<String, Long>> codes, long maxCombinations) {
+    long combinations = 1;
+    for (Map<String, Long> names : codes.values()) {
+      combinations *= Math.max(1, names.size());
+      if (combinations > maxCombinations) {
+        break;
+      }
     }
-    return alias + ".code";
+    List<String> columns = new ArrayList<>(codes.keySet());
+    StringBuilder sb = new StringBuilder();
+    if (combinations <= maxCombinations && columns.size() > 1) {
+      List<String> rows = List.of("");
+      for (String column : columns) {
+        List<String> longer = new ArrayList<>();
+        for (String row : rows) {
+          codes.get(column).forEach((name, code) -> longer.add(row + (row.isEmpty() ? "" : ", ")
+              + DuckDb.literal(name) + ", " + code));
+        }
+        rows = longer;
+      }
+      List<String> names = new ArrayList<>();
+      List<String> on = new ArrayList<>();
+      for (int i = 0; i < columns.size(); i++) {
+        names.add(NAME + i + ", " + CODE + i);
+        on.add(NAME + i + " = r.\"" + columns.get(i) + '"');
+      }
+      return sb.append(" JOIN (VALUES ").append(rows.stream().map(r -> "(" + r + ")")
+          .collect(Collectors.joining(", "))).append(") AS j(").append(String.join(", ", names))
+          .append(") ON ").append(String.join(" AND ", on)).toString();
+    }
+    for (int i = 0; i < columns.size(); i++) {
+      String values = codes.get(columns.get(i)).entrySet().stream().map(e -> "("
+          + DuckDb.literal(e.getKey()) + ", " + e.getValue() + ")")
+          .collect(Collectors.joining(", "));
+      sb.append(" JOIN (VALUES ").append(values).append(") AS j").append(i).append('(')
+          .append(NAME).append(i).append(", ").append(CODE).append(i).append(") ON ")
+          .append(NAME).append(i).append(" = r.\"").append(columns.get(i)).append('"');
+    }
+    return sb.toString();
   }
 
   /** Stages one run's rows on a free worker connection; empty when it could not. */

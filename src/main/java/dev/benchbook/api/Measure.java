@@ -63,7 +63,7 @@ public final class Measure {
     return this;
   }
 
-  /** One unrecorded warmup pass per config before the first repetition. */
+  /** Unrecorded warmup rounds (a pass of every config each, until the JIT is quiet) before the first repetition. */
   public Measure warmup(boolean on) {
     plan.warmup(on);
     return this;

@@ -108,7 +108,7 @@ public final class PlanBuilder {
     return this;
   }
 
-  /** One unrecorded warmup pass per config before the first repetition. */
+  /** Unrecorded warmup rounds (a pass of every config each, until the JIT is quiet) before the first repetition. */
   public PlanBuilder warmup(boolean on) {
     settings.warmup(on);
     return this;

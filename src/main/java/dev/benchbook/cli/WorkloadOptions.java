@@ -82,7 +82,7 @@ public final class WorkloadOptions {
       + "(every 1/N s) or poisson (exponential gaps, seeded by --seed) (default: constant).")
   String arrivals;
 
-  @Option(names = "--no-warmup", description = "Skip the unrecorded warmup pass per config.")
+  @Option(names = "--no-warmup", description = "Skip the unrecorded warmup rounds (a pass of every config each, until the JIT is quiet, at most 5).")
   boolean noWarmup;
 
   @Option(names = "--data-dir", paramLabel = "DIR", description = "Where results files are written (default: ${DEFAULT-VALUE}).")

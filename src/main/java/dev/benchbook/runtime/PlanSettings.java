@@ -30,7 +30,7 @@ import java.util.Optional;
  * @param busyTimeoutMs SQLite busy timeout per connection, ms
  * @param failureProbability probability that an API call fails
  * @param strategyFlags strategy options set for every strategy that has them, by key
- * @param warmup one unrecorded warmup pass per config first
+ * @param warmup unrecorded warmup rounds first (a pass of every config each, until the JIT is quiet)
  * @param warmupBound duration bound of a warmup pass
  * @param ceilingProbe how long the ceiling probe runs
  * @param jfr whether the run is recorded with Java Flight Recorder
@@ -139,6 +139,8 @@ public record PlanSettings(int files, int reps, int forks, Duration durationBoun
     }
     m.put("warmup", warmup);
     m.put("warmup_bound_s", warmupBound.toMillis() / 1000.0);
+    m.put("warmup_max_rounds", MatrixRunner.WARMUP_MAX_ROUNDS);
+    m.put("warmup_jit_quiet_pct", MatrixRunner.WARMUP_JIT_QUIET_SHARE * 100);
     m.put("ceiling_probe_s", ceilingProbe.toMillis() / 1000.0);
     m.put("jfr", jfr);
     arrivals.ifPresent(a -> {

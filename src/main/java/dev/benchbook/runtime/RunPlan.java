@@ -10,7 +10,8 @@ import java.util.List;
  * @param configs configs, in the order their repetitions interleave
  * @param reps measured repetitions per config, each on a fresh database
  * @param seed RNG seed for latencies and failures
- * @param warmup whether each config gets one unrecorded warmup pass before its first repetition
+ * @param warmup whether unrecorded warmup rounds (a pass of every config each, until the JIT is
+ *     quiet: {@link MatrixRunner#warmupDone}) run before the first repetition
  * @param warmupBound duration bound of a warmup pass
  * @param ceilingDuration how long the ceiling probe runs
  * @param tempDir where temporary databases live

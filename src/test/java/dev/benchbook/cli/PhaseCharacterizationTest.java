@@ -69,7 +69,9 @@ class PhaseCharacterizationTest {
         Map.entry("scenario", "c3-zero-hold0.2"), Map.entry("scenario_files", 16),
         Map.entry("scenario_hold_ms", 0.2), Map.entry("seed", 20260222),
         Map.entry("synchronous", "NORMAL"), Map.entry("warmup", false),
-        Map.entry("warmup_bound_s", 1.0)));
+        Map.entry("warmup_bound_s", 1.0), Map.entry("warmup_jit_quiet_pct", 10.0),
+        Map.entry("warmup_max_rounds",
+            dev.benchbook.runtime.MatrixRunner.WARMUP_MAX_ROUNDS)));
     Map<String, Object> matrixParams = new TreeMap<>(common);
     matrixParams.put("files", 12);
     matrixParams.put("hold_ms", 0.0);

@@ -95,4 +95,46 @@ class MatrixRunnerTest {
     assertEquals(4, out.groupCommitFor(queue.id()).orElseThrow().transitionsPerCommit());
     assertTrue(out.groupCommitFor(queue.id()).orElseThrow().transitionsPerS() > 0);
   }
+
+  @Test
+  void warmupEndsWhenTheJitIsQuietOrAfterTheMostRounds() {
+    long second = 1_000_000_000L;
+    assertFalse(MatrixRunner.warmupDone(1, 5, 100, second), "10% of the round compiling");
+    assertTrue(MatrixRunner.warmupDone(1, 5, 99, second), "under 10%");
+    assertFalse(MatrixRunner.warmupDone(4, 5, 500, second));
+    assertTrue(MatrixRunner.warmupDone(5, 5, 500, second), "the most rounds");
+    assertTrue(MatrixRunner.warmupDone(1, 1, 500, second), "one round at most");
+    assertTrue(MatrixRunner.warmupDone(1, 5, -1, second), "no compile time reported: one round");
+  }
+
+  @Test
+  void warmupRunsWholeRoundsOfEveryConfigBeforeAnyRepetition() throws Exception {
+    List<BenchConfig> configs = List.of(config(2, "zero", "per-worker", 10),
+        config(2, "zero", "writer-queue", 10));
+    List<String> started = new java.util.ArrayList<>();
+    ProgressListener record = new ProgressListener() {
+      @Override
+      public void passStarted(String configId, int rep, int reps) {
+        started.add(configId + "@" + rep);
+      }
+    };
+    RunOutcome out = new MatrixRunner(new RunControl(), record, 3)
+        .run(plan(configs, 1, List.of()));
+    int warmups = (int) started.stream().filter(s -> s.endsWith("@-1")).count();
+    assertEquals(0, warmups % 2, started.toString());
+    assertTrue(warmups >= 2 && warmups <= 2 * 3, started.toString());
+    for (int i = 0; i < warmups; i++) {
+      assertEquals(configs.get(i % 2).id() + "@-1", started.get(i), "round by round, in order");
+    }
+    assertEquals(List.of(configs.get(0).id() + "@0", configs.get(1).id() + "@0"),
+        started.subList(warmups, started.size()));
+    assertEquals(2, out.passes().size());
+
+    started.clear();
+    RunPlan cold = new RunPlan(configs, 1, 42, false, Duration.ofMillis(200), Duration.ofMillis(100),
+        tmp, List.of());
+    new MatrixRunner(new RunControl(), record, 3).run(cold);
+    assertEquals(List.of(configs.get(0).id() + "@0", configs.get(1).id() + "@0"), started,
+        "no warmup pass when warmup is off");
+  }
 }

@@ -22,7 +22,9 @@ class PlanSettingsTest {
         Map.entry("fair", false), Map.entry("files", 818), Map.entry("forks", 1),
         Map.entry("hold_ms", 0.0), Map.entry("jfr", false), Map.entry("reps", 1),
         Map.entry("seed", 20260222L), Map.entry("synchronous", "NORMAL"),
-        Map.entry("warmup", true), Map.entry("warmup_bound_s", 1.0)));
+        Map.entry("warmup", true), Map.entry("warmup_bound_s", 1.0),
+        Map.entry("warmup_jit_quiet_pct", 10.0),
+        Map.entry("warmup_max_rounds", MatrixRunner.WARMUP_MAX_ROUNDS)));
     assertEquals(expected, new TreeMap<>(PlanSettings.builder().build().parameters()));
   }
 

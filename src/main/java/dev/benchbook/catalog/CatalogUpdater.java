@@ -22,10 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 
@@ -70,7 +66,11 @@ final class CatalogUpdater {
     this.progress = progress;
   }
 
-  /** Runs the update: a read-only check first, a writer only when something changed. */
+  /**
+   * Runs the update: a read-only check first, a writer only when something changed. When there
+   * is no catalog file yet, every file is new: reading starts before the writer's connection
+   * opens, so the first files are parsed while the schema is made.
+   */
   ImportReport run() throws IOException, SQLException {
     long t0 = System.nanoTime();
     List<Path> jsons = ResultFiles.under(dataDir);
@@ -78,6 +78,7 @@ final class CatalogUpdater {
     if (upToDate.isPresent()) {
       return upToDate.get();
     }
+    ReadAhead<Prepared> early = Files.exists(dbFile) ? null : reads(jsons, Map.of());
     try (Connection c = CatalogDb.openWritable(dbFile)) {
       CatalogDb.exec(c, "PRAGMA wal_autocheckpoint = 0");
       Map<String, KnownFile> known = KnownFile.all(c);
@@ -88,10 +89,31 @@ final class CatalogUpdater {
         remove(c, gone);
       }
       progress.started(plan.todo().size());
-      importAll(c, plan.todo(), known);
+      if (early != null && !known.isEmpty()) {
+        early.close();
+        early = null;
+      }
+      try (ReadAhead<Prepared> reads = early != null ? early : reads(plan.todo(), known)) {
+        early = null;
+        importAll(c, reads);
+      }
       CatalogDb.exec(c, "PRAGMA wal_checkpoint(PASSIVE)");
       return report(c, jsons.size(), t0);
+    } finally {
+      if (early != null) {
+        early.close();
+      }
     }
+  }
+
+  /**
+   * The files prepared on a helper thread, {@value #READ_AHEAD} ahead of the writer. A file's
+   * row in {@code known} only lets a file whose content is unchanged skip validation; an empty
+   * map is always safe (the transaction looks the file up again).
+   */
+  private ReadAhead<Prepared> reads(List<Path> todo, Map<String, KnownFile> known) {
+    return new ReadAhead<>(todo, READ_AHEAD,
+        json -> prepare(json, Optional.ofNullable(known.get(relative(json)))));
   }
 
   /**
@@ -166,31 +188,18 @@ final class CatalogUpdater {
   }
 
   /**
-   * Reads, hashes and validates the files on a helper thread, {@value #READ_AHEAD} files ahead
-   * of this thread, which writes them one transaction each in path order: on two cores the
-   * parsing of the next file overlaps the inserts of this one. After each commit a third thread
-   * copies the committed WAL frames into the catalog file, so little is left to copy at the end.
+   * Writes the files in path order, one transaction each, while a helper thread reads, hashes
+   * and validates the next ones: on two cores the parsing of the next file overlaps the inserts
+   * of this one. After each commit a third thread copies the committed WAL frames into the
+   * catalog file, so little is left to copy at the end.
    */
-  private void importAll(Connection c, List<Path> todo, Map<String, KnownFile> known)
+  private void importAll(Connection c, ReadAhead<Prepared> reads)
       throws IOException, SQLException {
-    ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "benchbook-catalog-reader");
-      t.setDaemon(true);
-      return t;
-    });
     java.lang.management.ThreadMXBean threads =
         java.lang.management.ManagementFactory.getThreadMXBean();
     try (Checkpointer checkpointer = new Checkpointer(dbFile)) {
-      List<Future<Prepared>> ahead = new ArrayList<>();
-      int next = 0;
-      for (int i = 0; i < todo.size(); i++) {
-        while (next < todo.size() && next <= i + READ_AHEAD) {
-          Path json = todo.get(next++);
-          Optional<KnownFile> before = Optional.ofNullable(known.get(relative(json)));
-          ahead.add(reader.submit(() -> prepare(json, before)));
-        }
-        Prepared p = await(ahead.get(i));
-        ahead.set(i, null);
+      for (int i = 0; i < reads.files().size(); i++) {
+        Prepared p = reads.take(i);
         long t0 = System.nanoTime();
         long cpu0 = threads.getCurrentThreadCpuTime();
         apply(c, p);
@@ -202,26 +211,6 @@ final class CatalogUpdater {
         }
         progress.fileDone(p.rel());
       }
-    } finally {
-      reader.shutdownNow();
-    }
-  }
-
-  private static Prepared await(Future<Prepared> f) throws IOException {
-    try {
-      return f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while reading results files", e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IllegalStateException(cause);
     }
   }
 

@@ -103,12 +103,15 @@ final class LakeExport {
 
   /**
    * Writes the new runs' batches: every batch's raw rows are streamed from the rows files on the
-   * workers (one batch per core at a time, started up front), while this thread writes the other
-   * tables from the catalog and commits each batch in turn.
+   * workers (one batch per core at a time, started up front), while this thread writes the
+   * schema and lookup files, then the batches' other tables from the catalog, and commits each
+   * batch in turn.
    */
   private void writeNew(Connection c, LakeWriter writer, List<LakeTable> tables,
-      List<List<Long>> chunks, Map<Long, Long> catalogRows) throws SQLException, IOException {
+      List<List<Long>> chunks, Map<Long, Long> catalogRows, boolean schemaChanged)
+      throws SQLException, IOException {
     if (chunks.isEmpty()) {
+      writeShared(writer, tables, schemaChanged);
       return;
     }
     LakeTable rowsTable = tables.stream().filter(t -> t.name().equals("rows")
@@ -125,6 +128,7 @@ final class LakeExport {
             : files.stream(chunk, LakeLayout.tmp(lake).resolve(id).resolve("rows")
                 .resolve(LakeLayout.PART)));
       }
+      writeShared(writer, tables, schemaChanged);
       for (int i = 0; i < chunks.size(); i++) {
         writeNewBatch(writer, tables, chunks.get(i), ids.get(i), catalogRows,
             new Rows(files, rowsTable, streams.get(i)));
@@ -160,7 +164,7 @@ final class LakeExport {
 
   private int[] update(Connection c, LakeWriter writer, List<LakeTable> tables)
       throws SQLException, IOException {
-    boolean schemaChanged = schema(tables, writer);
+    boolean schemaChanged = !schemaUpToDate(tables);
     LakeState state = LakeState.read(lake);
     if (state.oldLayout()) {
       dropOldLayout();
@@ -177,17 +181,12 @@ final class LakeExport {
     List<Long> toWrite = catalogRuns.keySet().stream()
         .filter(id -> schemaChanged || !owners.containsKey(id)).toList();
     progress.started(toWrite.size());
-    writeNew(c, writer, tables, chunks(toWrite, catalogRuns), catalogRuns);
+    writeNew(c, writer, tables, chunks(toWrite, catalogRuns), catalogRuns, schemaChanged);
     tidy(LakeState.read(lake), catalogRuns.keySet(), writer, tables);
     compact(LakeState.read(lake), writer, tables);
     for (String id : LakeState.read(lake).uncommitted()) {
       if (LakeBatch.madeBy(id, source)) {
         deleteFolders(id);
-      }
-    }
-    for (LakeTable t : tables) {
-      if (t.scope() == Scope.LOOKUP) {
-        writer.writeLookup(t, lake, LakeLayout.tmp(lake));
       }
     }
     mineBefore.removeAll(catalogRuns.keySet());
@@ -434,25 +433,38 @@ final class LakeExport {
     return id;
   }
 
-  /** Writes the schema files when the catalog's tables differ from the lake's; true then. */
-  private boolean schema(List<LakeTable> tables, LakeWriter writer)
-      throws SQLException, IOException {
-    Path sig = LakeLayout.schemaFile(lake, "x").resolveSibling("signature.txt");
-    String now = signature(tables);
-    boolean same = Files.exists(sig) && Files.readString(sig).equals(now)
+  /** True when the lake's schema files are those of the catalog's tables. */
+  private boolean schemaUpToDate(List<LakeTable> tables) throws IOException {
+    Path sig = signatureFile();
+    return Files.exists(sig) && Files.readString(sig).equals(signature(tables))
         && tables.stream().allMatch(t -> Files.exists(LakeLayout.schemaFile(lake, t.name())));
-    if (same) {
-      return false;
+  }
+
+  /**
+   * Writes what the batches share, while the workers stream raw rows: the schema files (when
+   * the catalog's tables changed) and the lookup tables' files (the absent ones).
+   */
+  private void writeShared(LakeWriter writer, List<LakeTable> tables, boolean schemaChanged)
+      throws SQLException, IOException {
+    if (schemaChanged) {
+      for (LakeTable t : tables) {
+        Path tmp = LakeLayout.tmp(lake).resolve("schema-" + t.name() + ".parquet");
+        writer.writeSchema(t, tmp);
+        Files.createDirectories(LakeLayout.schemaFile(lake, t.name()).getParent());
+        Files.move(tmp, LakeLayout.schemaFile(lake, t.name()), StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
+      }
+      atomicWrite(signatureFile(), signature(tables));
     }
     for (LakeTable t : tables) {
-      Path tmp = LakeLayout.tmp(lake).resolve("schema-" + t.name() + ".parquet");
-      writer.writeSchema(t, tmp);
-      Files.createDirectories(LakeLayout.schemaFile(lake, t.name()).getParent());
-      Files.move(tmp, LakeLayout.schemaFile(lake, t.name()), StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
+      if (t.scope() == Scope.LOOKUP) {
+        writer.writeLookup(t, lake, LakeLayout.tmp(lake));
+      }
     }
-    atomicWrite(sig, now);
-    return true;
+  }
+
+  private Path signatureFile() {
+    return LakeLayout.schemaFile(lake, "x").resolveSibling("signature.txt");
   }
 
   /** The tables, their columns and types, and the layout version, one table per line. */

@@ -37,6 +37,9 @@ final class PackedRow {
       Column.API_NS, Column.LOCK_WAIT_NS, Column.DB_TOTAL_NS, Column.FSM_NET_NS,
       Column.TOTAL_NS, Column.RETRIES, Column.OUTCOME);
 
+  /** How many bound parameters the packed layout has. */
+  static final int PARAMETERS = 6;
+
   private static final long LOW32 = 0xFFFF_FFFFL;
   private static final long HIGH31 = Integer.MAX_VALUE;
   private static final String LOW = " & 4294967295";
@@ -125,6 +128,18 @@ final class PackedRow {
 
   private static boolean in(long value, long max) {
     return value >= 0 && value <= max;
+  }
+
+  /** The 6 packed values of row {@code i} into {@code out[0..5]}. */
+  void values(int i, long[] out) {
+    out[0] = ((long) i << 32) | fileId[i];
+    out[1] = ((long) rep[i] << 48) | ((long) worker[i] << 32)
+        | ((long) stateCodes[fromState[i]] << 24) | ((long) stateCodes[toState[i]] << 16)
+        | ((long) retries[i] << 8) | outcome[i];
+    out[2] = startNs[i];
+    out[3] = (dispatchNs[i] << 32) | apiNs[i];
+    out[4] = (lockWaitNs[i] << 32) | dbTotalNs[i];
+    out[5] = (fsmNetNs[i] << 32) | totalNs[i];
   }
 
   /** Binds row {@code i} (its position in the file is its row_no). */

@@ -24,6 +24,12 @@ import java.util.Map;
 final class RowsWriter {
 
   static final int BATCH = 4096;
+  /**
+   * Packed rows through {@link DirectBinds}; the system property
+   * {@code benchbook.catalog.noDirectBinds=true} keeps them on {@code executeBatch}, for A/B
+   * measurements (docs/PERFORMANCE.md, Step 17).
+   */
+  private static final boolean DIRECT = !Boolean.getBoolean("benchbook.catalog.noDirectBinds");
 
   private RowsWriter() {
   }
@@ -41,6 +47,15 @@ final class RowsWriter {
   /** As {@link #insert(Connection, long, Map, RawRows)}; {@code pack} false forces plain binds. */
   static long insert(Connection c, long runId, Map<String, Long> configKeys, RawRows rows,
       boolean pack) throws SQLException {
+    return insert(c, runId, configKeys, rows, pack, DIRECT);
+  }
+
+  /**
+   * As {@link #insert(Connection, long, Map, RawRows, boolean)}; {@code direct} false keeps
+   * packed rows on {@code executeBatch} instead of {@link DirectBinds}.
+   */
+  static long insert(Connection c, long runId, Map<String, Long> configKeys, RawRows rows,
+      boolean pack, boolean direct) throws SQLException {
     long[] keyOfCode = keysOfCodes(rows.configIds(), configKeys);
     int[] stateCodes = stateCodes(c, rows.stateNames());
     int[] order = order(rows, keyOfCode);
@@ -54,7 +69,7 @@ final class RowsWriter {
         to++;
       }
       insertConfig(c, sql(keyOfCode[code], runId, packed != null, columns), rows, order, from,
-          to, stateCodes, packed, columns);
+          to, stateCodes, packed, columns, direct);
       from = to;
     }
     return order.length;
@@ -80,10 +95,23 @@ final class RowsWriter {
     return "INSERT INTO rows (" + names + ") VALUES (" + bound + ")";
   }
 
-  /** Inserts rows {@code order[from..to)}: packed when {@code packed} is given, else plain. */
+  /**
+   * Inserts rows {@code order[from..to)}: packed when {@code packed} is given, else plain;
+   * packed rows go through {@link DirectBinds} when it is available and {@code direct} is set.
+   */
   private static void insertConfig(Connection c, String sql, RawRows rows, int[] order, int from,
-      int to, int[] stateCodes, PackedRow packed, List<Column> plain) throws SQLException {
+      int to, int[] stateCodes, PackedRow packed, List<Column> plain, boolean direct)
+      throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
+      if (packed != null && direct && DirectBinds.available()) {
+        DirectBinds binds = DirectBinds.of(ps);
+        long[] values = new long[PackedRow.PARAMETERS];
+        for (int k = from; k < to; k++) {
+          packed.values(order[k], values);
+          binds.run(values, values.length);
+        }
+        return;
+      }
       int inBatch = 0;
       for (int k = from; k < to; k++) {
         if (packed != null) {

@@ -2,6 +2,7 @@ package dev.benchbook.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.benchbook.rows.Outcome;
@@ -55,6 +56,33 @@ class RowsWriterTest {
           255L, (long) Outcome.CONFLICT.ordinal()), edge.subList(7, 16));
       assertEquals(done, edge.get(6), "to_state is the catalog's code of DONE");
       assertEquals(1L, edge.get(0), "row_no: the row's position in the file");
+    }
+  }
+
+  @Test
+  void directBindsStoreWhatExecuteBatchStores() throws SQLException {
+    assertTrue(DirectBinds.available(), "the pinned sqlite-jdbc's bind call is reachable");
+    RawRows rows = edgeRows(MAX32);
+    try (Connection c = CatalogDb.openWritable(dir.resolve("c.db"))) {
+      assertEquals(3, RowsWriter.insert(c, 7, Map.of("a", 10L, "b", 11L), rows, true, true));
+      assertEquals(3, RowsWriter.insert(c, 7, Map.of("a", 20L, "b", 21L), rows, true, false));
+      assertEquals(3, RowsWriter.insert(c, 7, Map.of("a", 30L, "b", 31L), rows, false, false));
+      assertEquals(read(c, 20, 21), read(c, 10, 11));
+      assertEquals(read(c, 30, 31), read(c, 10, 11));
+    }
+  }
+
+  @Test
+  void aDirectInsertThatFailsSaysWhyAndLeavesTheConnectionUsable() throws SQLException {
+    RawRows rows = edgeRows(MAX32);
+    try (Connection c = CatalogDb.openWritable(dir.resolve("c.db"))) {
+      RowsWriter.insert(c, 7, Map.of("a", 10L, "b", 11L), rows, true, true);
+      SQLException e = assertThrows(SQLException.class,
+          () -> RowsWriter.insert(c, 7, Map.of("a", 10L, "b", 11L), rows, true, true));
+      assertTrue(e.getMessage().contains("UNIQUE constraint failed: rows.config_key, rows.row_no"),
+          e.getMessage());
+      assertEquals(3, RowsWriter.insert(c, 7, Map.of("a", 40L, "b", 41L), rows, true, true));
+      assertEquals(read(c, 10, 11), read(c, 40, 41));
     }
   }
 

@@ -340,12 +340,7 @@ class LakeTest {
     Path changed = data.resolve(MATRIX + ".rows.csv.gz");
     Files.setLastModifiedTime(changed, FileTime.fromMillis(Files.getLastModifiedTime(changed)
         .toMillis() + 5_000));
-    Path garbled = data.resolve(MITIGATION + ".rows.csv.gz");
-    FileTime mtime = Files.getLastModifiedTime(garbled);
-    byte[] bytes = Files.readAllBytes(garbled);
-    java.util.Arrays.fill(bytes, bytes.length / 2, bytes.length / 2 + 64, (byte) 7);
-    Files.write(garbled, bytes);
-    Files.setLastModifiedTime(garbled, mtime);
+    garbleKeepingSizeAndTime(data.resolve(MITIGATION + ".rows.csv.gz"));
     Path lake = dir.resolve("lake");
     LakeReport r = export(catalog, lake);
     assertEquals(2, r.written());
@@ -381,12 +376,7 @@ class LakeTest {
         assertEquals(List.of(13_324L, 65_440L), written.values().stream().sorted().toList());
         assertTrue(Files.isRegularFile(out));
         // one file garbled inside (its size and time kept): the scan fails, nothing is left
-        Path garbled = data.resolve(MITIGATION + ".rows.csv.gz");
-        FileTime mtime = Files.getLastModifiedTime(garbled);
-        byte[] bytes = Files.readAllBytes(garbled);
-        java.util.Arrays.fill(bytes, bytes.length / 2, bytes.length / 2 + 64, (byte) 7);
-        Files.write(garbled, bytes);
-        Files.setLastModifiedTime(garbled, mtime);
+        garbleKeepingSizeAndTime(data.resolve(MITIGATION + ".rows.csv.gz"));
         Path again = dir.resolve("again.parquet");
         assertEquals(Map.of(), files.stream(runs, again).get());
         assertFalse(Files.exists(again), "no file left when the check fails");
@@ -582,5 +572,14 @@ class LakeTest {
         assertFalse(rs.getBoolean(2));
       }
     }
+  }
+
+  /** Overwrites 64 bytes in the middle of {@code file}, keeping its size and modified time. */
+  private static void garbleKeepingSizeAndTime(Path file) throws java.io.IOException {
+    FileTime mtime = Files.getLastModifiedTime(file);
+    byte[] bytes = Files.readAllBytes(file);
+    java.util.Arrays.fill(bytes, bytes.length / 2, bytes.length / 2 + 64, (byte) 7);
+    Files.write(file, bytes);
+    Files.setLastModifiedTime(file, mtime);
   }
 }
